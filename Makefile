@@ -1,0 +1,95 @@
+# wpgen: a plain Makefile.  `make` builds the tool and every service under
+# content/; `make check` runs every test.  See README.md.
+
+PREFIX	?= /usr/local
+DESTDIR	?=
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/wpgen
+VERSION	 = 0.1
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
+WERROR	?=
+CPPFLAGS_WP = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+	  -DWP_VERSION='"$(VERSION)"' -DWP_DATADIR='"$(DATADIR)"'
+
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+-include build/config.mk
+endif
+
+ALL_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
+
+LIB_SRCS = src/diag.c src/util.c src/load.c src/validate.c src/xform.c \
+	   src/merge.c src/build.c
+LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
+MAIN_OBJ = build/obj/main.o
+
+TEST_NAMES = check_load check_validate check_merge check_outline
+TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
+
+TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl)
+SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
+MODELS	 = $(SERVICES:%=build/%/document.xml)
+
+.PHONY: all services check unit-tests regress clean install uninstall
+.SECONDEXPANSION:
+
+all: build/wpgen services
+
+services: $(MODELS)
+
+build/config.mk: scripts/configure
+	@mkdir -p build
+	sh scripts/configure > $@.tmp
+	mv $@.tmp $@
+
+build/obj/%.o: src/%.c build/config.mk
+	@mkdir -p build/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)
+
+# One service: rebuilt when its own content or any template changes.
+build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
+	build/wpgen build --templates templates -o build/$* content/$*
+
+build/%/whitepaper.txt: build/%/document.xml ;
+
+# ---- tests ---------------------------------------------------------------
+
+build/tests/%.o: tests/%.c build/config.mk
+	@mkdir -p build/tests
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc -c -o $@ $<
+
+build/tests/%: build/tests/%.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIB_LIBS)
+
+check:
+	$(MAKE) WERROR=-Werror all $(TEST_BINS)
+	$(MAKE) WERROR=-Werror unit-tests regress
+
+unit-tests: $(TEST_BINS)
+	@set -e; for t in $(TEST_BINS); do \
+		echo "== $$t"; CK_FORK=yes $$t; done
+
+regress: build/wpgen
+	sh tests/regress.sh
+
+# ---- install -------------------------------------------------------------
+
+install: build/wpgen
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
+	install -m 755 build/wpgen $(DESTDIR)$(BINDIR)/wpgen
+	cd templates && for f in $$(find . -type f); do \
+		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/templates/$$f; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/wpgen
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(wildcard build/obj/*.d build/tests/*.d)

@@ -1,0 +1,153 @@
+/*
+ * diag: formats and counts diagnostics.  The table below is the whole
+ * list of things wpgen can say about content; tests match these texts.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include <libxml/xmlerror.h>
+#include <libxslt/xsltutils.h>
+
+#include "diag.h"
+
+static const struct {
+	enum wp_level	 level;
+	const char	*fmt;
+} msgs[MSG__MAX] = {
+	[MSG_IO] = { WP_ERROR, "%s" },
+	[MSG_NOFILE] = { WP_ERROR, "no %s in this folder (a service needs content/<id>/service.xml)" },
+	[MSG_XML] = { WP_ERROR, "%s" },
+	[MSG_DOCTYPE] = { WP_ERROR, "DOCTYPE declarations are not allowed in content (remove the <!DOCTYPE ...> and any entity it declares)" },
+	[MSG_ENCODING] = { WP_ERROR, "file is declared as %s (content files must be UTF-8)" },
+	[MSG_BINARY] = { WP_ERROR, "file holds a NUL byte: not a text file (content files are UTF-8 XML)" },
+	[MSG_SCHEMA] = { WP_ERROR, "%s" },
+	[MSG_ID_FOLDER] = { WP_ERROR, "service id \"%s\" does not match its folder (write id=\"%s\")" },
+	[MSG_CONTROL_UNKNOWN] = { WP_ERROR, "unknown control number \"%s\" (%s)" },
+	[MSG_CONTROL_TWICE] = { WP_ERROR, "control %s is answered twice (first at line %ld; keep one answer)" },
+	[MSG_XREF_MISSING] = { WP_ERROR, "cross-reference to control %s, which this service does not answer (answer it, or write the reference as text)" },
+	[MSG_KEY_UNKNOWN] = { WP_ERROR, "no boilerplate part has the key \"%s\" (see templates/iso27017/boilerplate.xml)" },
+	[MSG_KEY_TWICE] = { WP_ERROR, "boilerplate key \"%s\" is changed twice (first at line %ld)" },
+	[MSG_DATE_INVALID] = { WP_ERROR, "impossible date \"%s\" (write a real calendar date as YYYY-MM-DD)" },
+	[MSG_VERSION_ORDER] = { WP_ERROR, "version %s does not come after version %s (revisions are listed oldest first, versions increasing)" },
+	[MSG_DATE_ORDER] = { WP_ERROR, "date %s is earlier than the previous revision's %s (revisions are listed oldest first)" },
+	[MSG_XSLT] = { WP_ERROR, "%s" },
+	[MSG_MODEL] = { WP_ERROR, "internal error: the merged document does not match its schema: %s" },
+};
+
+static FILE	*out;
+static int	 nerrors, nwarnings;
+
+void
+wp_diag_stream(FILE *f)
+{
+	out = f;
+}
+
+int
+wp_diag_errors(void)
+{
+	return nerrors;
+}
+
+int
+wp_diag_warnings(void)
+{
+	return nwarnings;
+}
+
+void
+wp_diag_reset(void)
+{
+	nerrors = nwarnings = 0;
+}
+
+static void
+vmsg(enum wp_msg m, const char *file, long line, va_list ap)
+{
+	FILE	*f = out != NULL ? out : stderr;
+
+	if (file != NULL && line > 0)
+		fprintf(f, "%s:%ld: ", file, line);
+	else if (file != NULL)
+		fprintf(f, "%s: ", file);
+	fputs(msgs[m].level == WP_ERROR ? "error: " : "warning: ", f);
+	vfprintf(f, msgs[m].fmt, ap);
+	fputc('\n', f);
+	if (msgs[m].level == WP_ERROR)
+		nerrors++;
+	else
+		nwarnings++;
+}
+
+void
+wp_msg(enum wp_msg m, const char *file, long line, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, line);
+	vmsg(m, file, line, ap);
+	va_end(ap);
+}
+
+/* libxml2 messages end in a newline and sometimes carry trailing blanks. */
+static void
+trim(char *s)
+{
+	size_t	 n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		s[--n] = '\0';
+}
+
+void
+wp_diag_xml_error(void *ctx, xmlErrorPtr e)
+{
+	char	 text[1024];
+	enum wp_msg m = ctx != NULL ? *(enum wp_msg *)ctx : MSG_XML;
+
+	if (e == NULL || e->level == XML_ERR_NONE)
+		return;
+	if (e->level == XML_ERR_WARNING)
+		return;		/* libxml2's warnings are about DTDs we never load */
+	if (e->message != NULL &&
+	    strncmp(e->message, "Input is not proper UTF-8", 25) == 0)
+		snprintf(text, sizeof(text), "invalid UTF-8 byte sequence "
+		    "(content files must be UTF-8; convert a Shift_JIS file "
+		    "with iconv -f SHIFT_JIS -t UTF-8)");
+	else
+		snprintf(text, sizeof(text), "%s",
+		    e->message != NULL ? e->message : "malformed XML");
+	trim(text);
+	for (char *nl = strchr(text, '\n'); nl != NULL; nl = strchr(nl, '\n'))
+		*nl = ' ';
+	wp_msg(m, e->file, e->line, text);
+}
+
+static void
+xslt_error(void *ctx, const char *fmt, ...)
+{
+	static char	 buf[1024];
+	static size_t	 len;
+	va_list		 ap;
+
+	(void)ctx;
+	/* libxslt prints one message in several calls; flush on newline. */
+	va_start(ap, fmt);
+	vsnprintf(buf + len, sizeof(buf) - len, fmt, ap);
+	va_end(ap);
+	len = strlen(buf);
+	if (len > 0 && (buf[len - 1] == '\n' || len + 1 >= sizeof(buf))) {
+		trim(buf);
+		if (buf[0] != '\0')
+			wp_msg(MSG_XSLT, NULL, 0, buf);
+		len = 0;
+		buf[0] = '\0';
+	}
+}
+
+void
+wp_diag_route_libxml(void)
+{
+	xmlSetStructuredErrorFunc(NULL, wp_diag_xml_error);
+	xsltSetGenericErrorFunc(NULL, xslt_error);
+}

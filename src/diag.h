@@ -1,0 +1,55 @@
+/*
+ * diag: wpgen's one diagnostics module.  Every message a user sees goes
+ * through here, as "file:line: level: text", with the texts kept as data
+ * keyed by enum wp_msg.  libxml2 and libxslt errors are routed in too.
+ */
+#ifndef WP_DIAG_H
+#define WP_DIAG_H
+
+#include <stdio.h>
+
+enum wp_level {
+	WP_WARNING,
+	WP_ERROR
+};
+
+enum wp_msg {
+	MSG_IO,			/* %s: system error text */
+	MSG_NOFILE,		/* %s: file name that is missing */
+	MSG_XML,		/* %s: libxml2's message */
+	MSG_DOCTYPE,
+	MSG_ENCODING,		/* %s: declared encoding */
+	MSG_BINARY,
+	MSG_SCHEMA,		/* %s: RelaxNG message */
+	MSG_ID_FOLDER,		/* %s id, %s folder */
+	MSG_CONTROL_UNKNOWN,	/* %s control, %s hint */
+	MSG_CONTROL_TWICE,	/* %s control, %d first line */
+	MSG_XREF_MISSING,	/* %s control */
+	MSG_KEY_UNKNOWN,	/* %s key */
+	MSG_KEY_TWICE,		/* %s key, %d first line */
+	MSG_DATE_INVALID,	/* %s date */
+	MSG_VERSION_ORDER,	/* %s version, %s previous */
+	MSG_DATE_ORDER,		/* %s date, %s previous */
+	MSG_XSLT,		/* %s: libxslt's message */
+	MSG_MODEL,		/* %s: document-model schema message */
+	MSG__MAX
+};
+
+/* Reports a message; the arguments follow the text's format. */
+void	 wp_msg(enum wp_msg, const char *file, long line, ...);
+
+/* Where messages go (stderr until set); does not take ownership. */
+void	 wp_diag_stream(FILE *);
+
+/* Routes libxml2's and libxslt's errors into wp_msg(MSG_XML/MSG_XSLT). */
+void	 wp_diag_route_libxml(void);
+
+int	 wp_diag_errors(void);		/* errors since the last reset */
+int	 wp_diag_warnings(void);
+void	 wp_diag_reset(void);
+
+/* Makes one libxml2 "file:line: ..." message read as a wpgen one. */
+struct _xmlError;
+void	 wp_diag_xml_error(void *, struct _xmlError *);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * load: reads XML safely (no network, no DTD, no entities), and gathers
+ * what a build reads: the templates once, then each service's files.
+ */
+#ifndef WP_LOAD_H
+#define WP_LOAD_H
+
+#include <libxml/tree.h>
+#include <libxml/relaxng.h>
+#include <libxslt/xsltInternals.h>
+
+/*
+ * Parses path into a document, or reports every problem through diag
+ * and returns NULL.  The caller frees the result with xmlFreeDoc().
+ * Documents keep line numbers and their URL is path as given.
+ */
+xmlDocPtr	 wp_load_xml(const char *path);
+/* The same over a buffer; name is what messages call it. */
+xmlDocPtr	 wp_load_xml_memory(const char *buf, size_t len, const char *name);
+
+/* Everything under templates/ that a build needs, loaded once. */
+struct wp_templates {
+	char			*dir;
+	xmlDocPtr		 catalogue;
+	xmlDocPtr		 boilerplate;
+	xmlDocPtr		 settings;
+	xmlRelaxNGPtr		 service_rng;
+	xmlRelaxNGPtr		 revisions_rng;
+	xmlRelaxNGPtr		 boilerplate_rng;
+	xmlRelaxNGPtr		 document_rng;
+	xsltStylesheetPtr	 merge_xsl;
+	xsltStylesheetPtr	 text_xsl;
+};
+
+/* Returns NULL after reporting; free with wp_templates_free(). */
+struct wp_templates	*wp_templates_load(const char *dir);
+void			 wp_templates_free(struct wp_templates *);
+
+/* One service's content folder. */
+struct wp_service {
+	char		*dir;
+	char		*id;		/* the folder's name */
+	char		*service_path;	/* dir/service.xml */
+	char		*revisions_path;/* dir/revisions.xml, or NULL if absent */
+	xmlDocPtr	 service;	/* NULL if it could not be parsed */
+	xmlDocPtr	 revisions;	/* NULL if absent or unparsable */
+};
+
+/*
+ * Loads a service folder.  Returns NULL only if the folder has no
+ * service.xml; a file that fails to parse leaves its document NULL and
+ * has been reported.  Free with wp_service_free().
+ */
+struct wp_service	*wp_service_load(const char *dir);
+void			 wp_service_free(struct wp_service *);
+
+#endif

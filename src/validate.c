@@ -1,0 +1,339 @@
+/*
+ * validate: the content rules.  Each check reports through diag with the
+ * line of the offending element and keeps going, so one run lists every
+ * error a writer has to fix.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/relaxng.h>
+
+#include "diag.h"
+#include "util.h"
+#include "validate.h"
+
+/* A name seen once already, and where: for "answered twice" checks. */
+struct seen {
+	xmlChar	*name;
+	long	 line;
+};
+
+struct seenset {
+	struct seen	*v;
+	size_t		 n, cap;
+};
+
+/* Returns the line of an earlier entry with the same name, or 0 after
+ * adding this one. */
+static long
+seen_add(struct seenset *s, xmlChar *name, long line)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (xmlStrEqual(s->v[i].name, name))
+			return s->v[i].line;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		struct seen *v = wp_malloc(s->cap * sizeof(*v));
+		if (s->n)
+			memcpy(v, s->v, s->n * sizeof(*v));
+		free(s->v);
+		s->v = v;
+	}
+	s->v[s->n].name = name;
+	s->v[s->n++].line = line;
+	return 0;
+}
+
+static int
+seen_has(const struct seenset *s, const xmlChar *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (xmlStrEqual(s->v[i].name, name))
+			return 1;
+	return 0;
+}
+
+static void
+seen_free(struct seenset *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n != NULL ? n->children : NULL; c; c = c->next)
+		if (is(c, name))
+			return c;
+	return NULL;
+}
+
+static long
+line(xmlNodePtr n)
+{
+	return xmlGetLineNo(n);
+}
+
+static void
+schema(xmlRelaxNGPtr rng, xmlDocPtr doc)
+{
+	static enum wp_msg	 m = MSG_SCHEMA;
+	xmlRelaxNGValidCtxtPtr	 vc = xmlRelaxNGNewValidCtxt(rng);
+
+	xmlRelaxNGSetValidStructuredErrors(vc, wp_diag_xml_error, &m);
+	xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+}
+
+/* Calls fn on every control in the catalogue until it returns nonzero. */
+static xmlNodePtr
+catalogue_find(const struct wp_templates *t, const char *id)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(t->catalogue);
+
+	for (xmlNodePtr ch = root ? root->children : NULL; ch; ch = ch->next) {
+		if (!is(ch, "chapter"))
+			continue;
+		for (xmlNodePtr c = ch->children; c; c = c->next) {
+			xmlChar *cid = is(c, "control") ?
+			    xmlGetProp(c, BAD_CAST "id") : NULL;
+			int hit = cid != NULL && xmlStrEqual(cid, BAD_CAST id);
+			xmlFree(cid);
+			if (hit)
+				return c;
+		}
+	}
+	return NULL;
+}
+
+int
+wp_validate_control(const struct wp_templates *t, const char *id,
+    char *hint, size_t n)
+{
+	char	 canon[64];
+	size_t	 j = 0;
+
+	if (catalogue_find(t, id) != NULL)
+		return 1;
+	/* "CLD 9.5.2", "CLD9.5.2", "cld.9.5.2" all mean CLD.9.5.2. */
+	for (const char *s = id; *s != '\0' && j + 2 < sizeof(canon); s++) {
+		if (isspace((unsigned char)*s))
+			continue;
+		canon[j++] = (char)toupper((unsigned char)*s);
+		if (j == 3 && strncmp(canon, "CLD", 3) == 0 && s[1] != '.')
+			canon[j++] = '.';
+	}
+	canon[j] = '\0';
+	if (strcmp(canon, id) != 0 && catalogue_find(t, canon) != NULL) {
+		snprintf(hint, n, "write it as %s", canon);
+		return 0;
+	}
+	if (strncmp(canon, "CLD.", 4) != 0 && j + 4 < sizeof(canon)) {
+		char cld[72];
+		snprintf(cld, sizeof(cld), "CLD.%s", canon);
+		if (catalogue_find(t, cld) != NULL) {
+			snprintf(hint, n, "write it as %s", cld);
+			return 0;
+		}
+	}
+	snprintf(hint, n, "the catalogue templates/iso27017/catalogue.xml "
+	    "has no such control");
+	return 0;
+}
+
+int
+wp_validate_date(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int	 y, m, d, len = -1;
+
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &len) != 3 ||
+	    len != 10 || s[len] != '\0')
+		return 0;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 0;
+	return 1;
+}
+
+int
+wp_validate_version_cmp(const char *a, const char *b)
+{
+	long	 amaj = strtol(a, NULL, 10), bmaj = strtol(b, NULL, 10);
+	const char *ad = strchr(a, '.'), *bd = strchr(b, '.');
+	long	 amin = ad ? strtol(ad + 1, NULL, 10) : 0;
+	long	 bmin = bd ? strtol(bd + 1, NULL, 10) : 0;
+
+	if (amaj != bmaj)
+		return amaj < bmaj ? -1 : 1;
+	return amin < bmin ? -1 : amin > bmin;
+}
+
+/* Every control attribute names a catalogue control; xrefs must land. */
+static void
+check_refs(const struct wp_templates *t, xmlNodePtr n, const char *file,
+    const struct seenset *answered)
+{
+	char	 hint[160];
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *c = xmlGetProp(n, BAD_CAST "control");
+		if (c != NULL && !is(n, "answer")) {
+			if (!wp_validate_control(t, (char *)c, hint, sizeof(hint)))
+				wp_msg(MSG_CONTROL_UNKNOWN, file, line(n), c, hint);
+			else if (is(n, "xref") && !seen_has(answered, c))
+				wp_msg(MSG_XREF_MISSING, file, line(n), c);
+		}
+		xmlFree(c);
+		check_refs(t, n->children, file, answered);
+	}
+}
+
+static void
+collect_keys(xmlNodePtr n, struct seenset *keys)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *k = xmlGetProp(n, BAD_CAST "key");
+		if (k != NULL)
+			seen_add(keys, k, line(n));
+		collect_keys(n->children, keys);
+	}
+}
+
+static void
+check_boilerplate(const struct wp_templates *t, xmlNodePtr bp, const char *file)
+{
+	struct seenset	 known = { 0 }, used = { 0 };
+	static const char *const generated[] = { "cover", "history", "backmatter" };
+
+	collect_keys(xmlDocGetRootElement(t->boilerplate), &known);
+	for (size_t i = 0; i < sizeof(generated) / sizeof(generated[0]); i++)
+		seen_add(&known, xmlStrdup(BAD_CAST generated[i]), 0);
+	for (xmlNodePtr c = bp != NULL ? bp->children : NULL; c; c = c->next) {
+		xmlChar *k = c->type == XML_ELEMENT_NODE ?
+		    xmlGetProp(c, BAD_CAST "key") : NULL;
+		if (k == NULL)
+			continue;
+		long first;
+		if (!seen_has(&known, k))
+			wp_msg(MSG_KEY_UNKNOWN, file, line(c), k);
+		if ((first = seen_add(&used, k, line(c))) != 0) {
+			wp_msg(MSG_KEY_TWICE, file, line(c), k, first);
+			xmlFree(k);
+		}
+	}
+	for (size_t i = 0; i < known.n; i++)
+		xmlFree(known.v[i].name);
+	for (size_t i = 0; i < used.n; i++)
+		xmlFree(used.v[i].name);
+	seen_free(&known);
+	seen_free(&used);
+}
+
+static void
+check_service(const struct wp_templates *t, const struct wp_service *s,
+    struct seenset *answered)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(s->service);
+	const char	*file = s->service_path;
+	char		 hint[160];
+
+	schema(t->service_rng, s->service);
+	if (!is(root, "service"))
+		return;		/* the schema said so */
+
+	xmlChar *id = xmlGetProp(root, BAD_CAST "id");
+	if (id != NULL && strcmp((char *)id, s->id) != 0)
+		wp_msg(MSG_ID_FOLDER, file, line(root), id, s->id);
+	xmlFree(id);
+
+	for (xmlNodePtr a = child(child(root, "answers"), "answer"); a; a = a->next) {
+		if (!is(a, "answer"))
+			continue;
+		xmlChar *c = xmlGetProp(a, BAD_CAST "control");
+		long first;
+		if (c == NULL)
+			continue;
+		if (!wp_validate_control(t, (char *)c, hint, sizeof(hint)))
+			wp_msg(MSG_CONTROL_UNKNOWN, file, line(a), c, hint);
+		if ((first = seen_add(answered, c, line(a))) != 0) {
+			wp_msg(MSG_CONTROL_TWICE, file, line(a), c, first);
+			xmlFree(c);
+		}
+	}
+	check_refs(t, root->children, file, answered);
+	check_boilerplate(t, child(root, "boilerplate"), file);
+}
+
+static void
+check_revisions(const struct wp_templates *t, const struct wp_service *s,
+    const struct seenset *answered)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(s->revisions);
+	const char	*file = s->revisions_path;
+	xmlChar		*pver = NULL, *pdate = NULL;
+
+	schema(t->revisions_rng, s->revisions);
+	if (!is(root, "revisions"))
+		return;
+	for (xmlNodePtr r = root->children; r; r = r->next) {
+		if (!is(r, "revision"))
+			continue;
+		xmlChar *ver = xmlGetProp(r, BAD_CAST "version");
+		xmlChar *date = xmlGetProp(r, BAD_CAST "date");
+		if (date != NULL && !wp_validate_date((char *)date)) {
+			wp_msg(MSG_DATE_INVALID, file, line(r), date);
+			xmlFree(date);
+			date = NULL;
+		}
+		if (ver != NULL && pver != NULL &&
+		    wp_validate_version_cmp((char *)ver, (char *)pver) <= 0)
+			wp_msg(MSG_VERSION_ORDER, file, line(r), ver, pver);
+		if (date != NULL && pdate != NULL &&
+		    strcmp((char *)date, (char *)pdate) < 0)
+			wp_msg(MSG_DATE_ORDER, file, line(r), date, pdate);
+		if (ver != NULL) {
+			xmlFree(pver);
+			pver = ver;
+		}
+		if (date != NULL) {
+			xmlFree(pdate);
+			pdate = date;
+		}
+	}
+	xmlFree(pver);
+	xmlFree(pdate);
+	check_refs(t, root->children, file, answered);
+}
+
+int
+wp_validate(const struct wp_templates *t, const struct wp_service *s)
+{
+	int		 before = wp_diag_errors();
+	struct seenset	 answered = { 0 };
+
+	if (s->service != NULL)
+		check_service(t, s, &answered);
+	if (s->revisions != NULL)
+		check_revisions(t, s, &answered);
+	for (size_t i = 0; i < answered.n; i++)
+		xmlFree(answered.v[i].name);
+	seen_free(&answered);
+	return wp_diag_errors() - before;
+}
