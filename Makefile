@@ -34,6 +34,7 @@ MODELS	 = $(SERVICES:%=build/%/document.xml)
 
 .PHONY: all services check unit-tests regress clean install uninstall
 .SECONDEXPANSION:
+.SECONDARY:
 
 all: build/wpgen services
 

@@ -21,6 +21,7 @@ static const struct {
 	[MSG_ENCODING] = { WP_ERROR, "file is declared as %s (content files must be UTF-8)" },
 	[MSG_BINARY] = { WP_ERROR, "file holds a NUL byte: not a text file (content files are UTF-8 XML)" },
 	[MSG_SCHEMA] = { WP_ERROR, "%s" },
+	[MSG_MISSING] = { WP_ERROR, "<service> has no <%s> (add %s)" },
 	[MSG_ID_FOLDER] = { WP_ERROR, "service id \"%s\" does not match its folder (write id=\"%s\")" },
 	[MSG_CONTROL_UNKNOWN] = { WP_ERROR, "unknown control number \"%s\" (%s)" },
 	[MSG_CONTROL_TWICE] = { WP_ERROR, "control %s is answered twice (first at line %ld; keep one answer)" },
@@ -32,6 +33,27 @@ static const struct {
 	[MSG_DATE_ORDER] = { WP_ERROR, "date %s is earlier than the previous revision's %s (revisions are listed oldest first)" },
 	[MSG_XSLT] = { WP_ERROR, "%s" },
 	[MSG_MODEL] = { WP_ERROR, "internal error: the merged document does not match its schema: %s" },
+};
+
+/* libxml2's words for common slips, and what a writer needs to hear. */
+static const struct {
+	const char	*prefix;
+	const char	*says;
+} rewrites[] = {
+	{ "Input is not proper UTF-8", "invalid UTF-8 byte sequence (content "
+	    "files must be UTF-8; convert a Shift_JIS file with iconv -f "
+	    "SHIFT_JIS -t UTF-8)" },
+	{ "xmlParseEntityRef: no name", "a bare '&' (write &amp; for an "
+	    "ampersand)" },
+	{ "EntityRef: expecting ';'", "an '&' that starts no entity reference "
+	    "(write &amp; for an ampersand)" },
+	{ "Document is empty", "the file holds no XML element (it must hold "
+	    "one root element such as <service>)" },
+	{ "Start tag expected, '<' not found", "not an XML document (it must "
+	    "start with <?xml version=\"1.0\" encoding=\"UTF-8\"?> or an "
+	    "element)" },
+	{ "Extra content at the end of the document", "text or elements after "
+	    "the root element has been closed (a file holds one root element)" },
 };
 
 static FILE	*out;
@@ -109,14 +131,11 @@ wp_diag_xml_error(void *ctx, xmlErrorPtr e)
 		return;
 	if (e->level == XML_ERR_WARNING)
 		return;		/* libxml2's warnings are about DTDs we never load */
-	if (e->message != NULL &&
-	    strncmp(e->message, "Input is not proper UTF-8", 25) == 0)
-		snprintf(text, sizeof(text), "invalid UTF-8 byte sequence "
-		    "(content files must be UTF-8; convert a Shift_JIS file "
-		    "with iconv -f SHIFT_JIS -t UTF-8)");
-	else
-		snprintf(text, sizeof(text), "%s",
-		    e->message != NULL ? e->message : "malformed XML");
+	snprintf(text, sizeof(text), "%s",
+	    e->message != NULL ? e->message : "malformed XML");
+	for (size_t i = 0; i < sizeof(rewrites) / sizeof(rewrites[0]); i++)
+		if (strncmp(text, rewrites[i].prefix, strlen(rewrites[i].prefix)) == 0)
+			snprintf(text, sizeof(text), "%s", rewrites[i].says);
 	trim(text);
 	for (char *nl = strchr(text, '\n'); nl != NULL; nl = strchr(nl, '\n'))
 		*nl = ' ';

@@ -21,6 +21,7 @@ enum wp_msg {
 	MSG_ENCODING,		/* %s: declared encoding */
 	MSG_BINARY,
 	MSG_SCHEMA,		/* %s: RelaxNG message */
+	MSG_MISSING,		/* %s element, %s what it holds */
 	MSG_ID_FOLDER,		/* %s id, %s folder */
 	MSG_CONTROL_UNKNOWN,	/* %s control, %s hint */
 	MSG_CONTROL_TWICE,	/* %s control, %d first line */

@@ -28,6 +28,22 @@ is_utf8_name(const xmlChar *enc)
 	    xmlStrcasecmp(enc, BAD_CAST "UTF8") == 0;
 }
 
+/* The line on which needle first occurs in buf, or 0. */
+static long
+line_of(const char *buf, size_t len, const char *needle)
+{
+	size_t	 n = strlen(needle);
+	long	 line = 1;
+
+	for (size_t i = 0; i + n <= len; i++) {
+		if (memcmp(buf + i, needle, n) == 0)
+			return line;
+		if (buf[i] == '\n')
+			line++;
+	}
+	return 0;
+}
+
 xmlDocPtr
 wp_load_xml_memory(const char *buf, size_t len, const char *name)
 {
@@ -49,7 +65,7 @@ wp_load_xml_memory(const char *buf, size_t len, const char *name)
 		return NULL;
 	}
 	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		wp_msg(MSG_DOCTYPE, name, xmlGetLineNo((xmlNodePtr)doc->intSubset));
+		wp_msg(MSG_DOCTYPE, name, line_of(buf, len, "<!DOCTYPE"));
 		xmlFreeDoc(doc);
 		return NULL;
 	}

@@ -1,6 +1,9 @@
 /*
  * merge: hands merge.xsl its inputs and checks what comes out.
  */
+#include <ctype.h>
+#include <string.h>
+
 #include <libxml/relaxng.h>
 
 #include "diag.h"
@@ -20,11 +23,64 @@ model_valid(const struct wp_templates *t, xmlDocPtr model)
 	return rc == 0;
 }
 
+static int
+latin(int c)
+{
+	return c > 0 && c < 0x80 && isalnum(c);
+}
+
+/*
+ * Source line breaks are formatting, not text: Japanese has no spaces
+ * between words, so a run of white space that holds a newline goes away,
+ * except between two Latin letters or digits, where it becomes one space.
+ * Other spaces are kept as written.
+ */
+static void
+fold_breaks(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			fold_breaks(n->children);
+			continue;
+		}
+		if (n->type != XML_TEXT_NODE || n->content == NULL ||
+		    strchr((char *)n->content, '\n') == NULL)
+			continue;
+		const char *src = (const char *)n->content;
+		size_t len = strlen(src), i = 0, j = 0;
+		char *dst = xmlMalloc(len + 1);
+		while (i < len) {
+			size_t k = i;
+			int nl = 0;
+			while (k < len && (src[k] == ' ' || src[k] == '\t' ||
+			    src[k] == '\n' || src[k] == '\r'))
+				nl |= src[k++] == '\n';
+			if (k == i) {
+				dst[j++] = src[i++];
+				continue;
+			}
+			if (!nl) {
+				memcpy(dst + j, src + i, k - i);
+				j += k - i;
+			} else if (j > 0 && k < len && latin(dst[j - 1]) &&
+			    latin(src[k]))
+				dst[j++] = ' ';
+			i = k;
+		}
+		dst[j] = '\0';
+		xmlNodeSetContent(n, BAD_CAST dst);
+		xmlFree(dst);
+	}
+}
+
 xmlDocPtr
-wp_merge(const struct wp_templates *t, const struct wp_service *s)
+wp_merge(const struct wp_templates *t, struct wp_service *s)
 {
 	xmlDocPtr	 empty = NULL, model;
 
+	fold_breaks(xmlDocGetRootElement(s->service));
+	if (s->revisions != NULL)
+		fold_breaks(xmlDocGetRootElement(s->revisions));
 	if (s->revisions == NULL) {
 		empty = xmlNewDoc(BAD_CAST "1.0");
 		xmlDocSetRootElement(empty, xmlNewNode(NULL, BAD_CAST "revisions"));

@@ -8,10 +8,11 @@
 #include "load.h"
 
 /*
- * Merges a validated service.  Returns the document model, which the
+ * Merges a validated service; folds the source line breaks in its text
+ * first (see merge.c), which changes the service's documents.  Returns the document model, which the
  * caller frees with xmlFreeDoc(), or NULL after reporting.  The model is
  * checked against templates/schema/document.rng.
  */
-xmlDocPtr	 wp_merge(const struct wp_templates *, const struct wp_service *);
+xmlDocPtr	 wp_merge(const struct wp_templates *, struct wp_service *);
 
 #endif

@@ -254,9 +254,22 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	const char	*file = s->service_path;
 	char		 hint[160];
 
+	if (!is(root, "service")) {
+		wp_msg(MSG_SCHEMA, file, line(root), "the root element must be "
+		    "<service id=\"...\"> (see templates/schema/service.rng)");
+		return;
+	}
+	/* Say plainly what is missing before the schema says it tersely. */
+	static const char *const required[][2] = {
+		{ "name", "the service's full name, e.g. <name>IIJ セキュア MXサービス</name>" },
+		{ "overview", "the service overview with <responsibility> and <documents>" },
+		{ "answers", "one <answer control=\"...\"> per control" },
+	};
+	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+		if (child(root, required[i][0]) == NULL)
+			wp_msg(MSG_MISSING, file, line(root), required[i][0],
+			    required[i][1]);
 	schema(t->service_rng, s->service);
-	if (!is(root, "service"))
-		return;		/* the schema said so */
 
 	xmlChar *id = xmlGetProp(root, BAD_CAST "id");
 	if (id != NULL && strcmp((char *)id, s->id) != 0)
@@ -289,9 +302,12 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	const char	*file = s->revisions_path;
 	xmlChar		*pver = NULL, *pdate = NULL;
 
-	schema(t->revisions_rng, s->revisions);
-	if (!is(root, "revisions"))
+	if (!is(root, "revisions")) {
+		wp_msg(MSG_SCHEMA, file, line(root), "the root element must be "
+		    "<revisions> (see templates/schema/revisions.rng)");
 		return;
+	}
+	schema(t->revisions_rng, s->revisions);
 	for (xmlNodePtr r = root->children; r; r = r->next) {
 		if (!is(r, "revision"))
 			continue;

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Regression pairs: each folder under tests/regress/check/ is a broken
+# service whose `wpgen check` output must equal its expected.err (and
+# exit 1); each folder under tests/regress/merge/ a service whose
+# `wpgen text` output must equal its expected.txt.
+# REGEN=1 sh tests/regress.sh rewrites the expected files from the
+# current output: review the diff before committing it.
+set -u
+WPGEN=${WPGEN:-build/wpgen}
+pass=0 fail=0
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+compare() {	# name expected actual
+	if [ "${REGEN:-0}" = 1 ]; then
+		cp "$3" "$2"
+	fi
+	if cmp -s "$2" "$3"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $1"
+		diff -u "$2" "$3" | head -20
+	fi
+}
+
+for d in tests/regress/check/*/; do
+	d=${d%/}
+	"$WPGEN" check --templates templates "$d" >"$out/stdout" 2>"$out/err"
+	rc=$?
+	if [ $rc -ne 1 ]; then
+		fail=$((fail + 1))
+		echo "FAIL: $d: exit status $rc, expected 1"
+		continue
+	fi
+	compare "$d" "$d/expected.err" "$out/err"
+done
+
+for d in tests/regress/merge/*/; do
+	d=${d%/}
+	if ! "$WPGEN" text --templates templates "$d" >"$out/txt" 2>"$out/err"; then
+		fail=$((fail + 1))
+		echo "FAIL: $d: wpgen text failed:"
+		cat "$out/err"
+		continue
+	fi
+	compare "$d" "$d/expected.txt" "$out/txt"
+done
+
+echo "regress: $pass passed, $fail failed"
+[ $fail -eq 0 ]

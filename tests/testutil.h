@@ -1,0 +1,88 @@
+/*
+ * testutil: what every Check test needs: the real templates, loaded
+ * once, and diagnostics captured into a string to assert on.
+ * Tests run from the top of the source tree (make check does).
+ */
+#ifndef WP_TESTUTIL_H
+#define WP_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "diag.h"
+#include "load.h"
+#include "xform.h"
+
+static struct wp_templates	*T;
+static char			*diag_buf;
+static size_t			 diag_len;
+static FILE			*diag_f;
+
+static inline void
+setup_templates(void)
+{
+	xmlInitParser();
+	wp_diag_route_libxml();
+	wp_xform_init();
+	T = wp_templates_load("templates");
+	ck_assert_msg(T != NULL, "templates/ did not load");
+}
+
+static inline void
+teardown_templates(void)
+{
+	wp_templates_free(T);
+	T = NULL;
+}
+
+/* Starts capturing diagnostics. */
+static inline void
+capture(void)
+{
+	diag_f = open_memstream(&diag_buf, &diag_len);
+	wp_diag_stream(diag_f);
+	wp_diag_reset();
+}
+
+/* Stops capturing; returns what was said (valid until the next capture). */
+static inline const char *
+captured(void)
+{
+	fclose(diag_f);
+	diag_f = NULL;
+	wp_diag_stream(NULL);
+	return diag_buf;
+}
+
+#define ck_assert_said(said, text) \
+	ck_assert_msg(strstr((said), (text)) != NULL, \
+	    "expected \"%s\" in:\n%s", (text), (said))
+
+/* The string value of an XPath expression over doc; caller frees. */
+static inline char *
+xpath_string(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr	 ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr	 obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	xmlChar			*s = xmlXPathCastToString(obj);
+	char			*r = strdup((char *)s);
+
+	xmlFree(s);
+	xmlXPathFreeObject(obj);
+	xmlXPathFreeContext(ctx);
+	return r;
+}
+
+#define ck_assert_xpath(doc, expr, want) do { \
+	char *got_ = xpath_string((doc), (expr)); \
+	ck_assert_msg(strcmp(got_, (want)) == 0, "%s: got \"%s\", want \"%s\"", \
+	    (expr), got_, (want)); \
+	free(got_); \
+} while (0)
+
+#endif
