@@ -4,6 +4,10 @@
  * control-number line, names, dates, versions, cross-references, list
  * markers, boilerplate changes and figure numbers.
  */
+#include <unistd.h>
+
+#include <libxslt/xsltInternals.h>
+
 #include "testutil.h"
 #include "build.h"
 #include "merge.h"
@@ -146,6 +150,68 @@ START_TEST(test_model_is_reproducible)
 }
 END_TEST
 
+/* Runs a stylesheet from a string over the catalogue, as merge would. */
+static xmlDocPtr
+run_xsl(const char *xsl)
+{
+	xmlDocPtr	 sdoc = xmlReadMemory(xsl, (int)strlen(xsl), "t.xsl", NULL, 0);
+	xsltStylesheetPtr sheet = xsltParseStylesheetDoc(sdoc);
+	const struct wp_xform_doc docs[] = { { "catalogue", T->catalogue } };
+	xmlDocPtr	 res;
+
+	ck_assert_ptr_nonnull(sheet);
+	capture();
+	res = wp_xform_apply(sheet, T->catalogue, docs, 1);
+	captured();
+	xsltFreeStylesheet(sheet);
+	return res;
+}
+
+#define XSL_HEAD "<xsl:stylesheet version='1.1' " \
+	"xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:template match='/'>"
+#define XSL_TAIL "</xsl:template></xsl:stylesheet>"
+
+/* A stylesheet reads only what wpgen hands it: any other read fails
+ * the transform... */
+START_TEST(test_xslt_reads_only_wpgen_docs)
+{
+	static const char *const forbidden[] = {
+		"file:///etc/passwd", "/etc/hostname", "../Makefile",
+		"http://127.0.0.1:9/x.xml", "wpgen:no-such-document",
+	};
+	char	 xsl[512];
+	xmlDocPtr res;
+
+	for (size_t i = 0; i < sizeof(forbidden) / sizeof(forbidden[0]); i++) {
+		snprintf(xsl, sizeof(xsl), XSL_HEAD "<out><xsl:copy-of "
+		    "select=\"document('%s')\"/></out>" XSL_TAIL, forbidden[i]);
+		res = run_xsl(xsl);
+		ck_assert_msg(res == NULL || xpath_string(res, "string(/out)")[0] == '\0',
+		    "read %s", forbidden[i]);
+		xmlFreeDoc(res);
+	}
+	res = run_xsl(XSL_HEAD "<out><xsl:value-of "
+	    "select=\"count(document('wpgen:catalogue')//control)\"/></out>" XSL_TAIL);
+	ck_assert_ptr_nonnull(res);
+	ck_assert_xpath(res, "number(/out) > 40", "true");
+	xmlFreeDoc(res);
+}
+END_TEST
+
+/* ...and writes nothing. */
+START_TEST(test_xslt_writes_nothing)
+{
+	xmlDocPtr res;
+
+	unlink("/tmp/wpgen-sandbox-escape.xml");
+	res = run_xsl(XSL_HEAD "<out/>"
+	    "<xsl:document href='/tmp/wpgen-sandbox-escape.xml'><x/></xsl:document>"
+	    XSL_TAIL);
+	ck_assert_ptr_null(res);
+	ck_assert(access("/tmp/wpgen-sandbox-escape.xml", F_OK) == -1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -165,6 +231,8 @@ main(void)
 	tcase_add_test(tc, test_figures);
 	tcase_add_test(tc, test_document_order);
 	tcase_add_test(tc, test_model_is_reproducible);
+	tcase_add_test(tc, test_xslt_reads_only_wpgen_docs);
+	tcase_add_test(tc, test_xslt_writes_nothing);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
