@@ -168,8 +168,6 @@ main(void)
 {
 	Suite	*s = suite_create("load");
 	TCase	*tc = tcase_create("load");
-	SRunner	*sr;
-	int	 failed;
 
 	tcase_add_unchecked_fixture(tc, setup_templates, teardown_templates);
 	tcase_add_test(tc, test_wellformed);
@@ -186,9 +184,5 @@ main(void)
 	tcase_add_test(tc, test_service_folder_without_service);
 	tcase_add_test(tc, test_templates_load);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return run_suite(s);
 }

@@ -217,8 +217,6 @@ main(void)
 {
 	Suite	*s = suite_create("merge");
 	TCase	*tc = tcase_create("merge");
-	SRunner	*sr;
-	int	 failed;
 
 	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_numbering_follows_answers);
@@ -234,9 +232,5 @@ main(void)
 	tcase_add_test(tc, test_xslt_reads_only_wpgen_docs);
 	tcase_add_test(tc, test_xslt_writes_nothing);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return run_suite(s);
 }

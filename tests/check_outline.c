@@ -83,16 +83,10 @@ main(void)
 {
 	Suite	*s = suite_create("outline");
 	TCase	*tc = tcase_create("outline");
-	SRunner	*sr;
-	int	 failed;
 
 	tcase_add_unchecked_fixture(tc, setup_templates, teardown_templates);
 	tcase_add_loop_test(tc, test_outline, 0,
 	    (int)(sizeof(services) / sizeof(services[0])));
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return run_suite(s);
 }

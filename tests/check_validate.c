@@ -171,8 +171,6 @@ main(void)
 {
 	Suite	*s = suite_create("validate");
 	TCase	*tc = tcase_create("validate");
-	SRunner	*sr;
-	int	 failed;
 
 	tcase_add_unchecked_fixture(tc, setup_templates, teardown_templates);
 	tcase_add_test(tc, test_valid_fixture);
@@ -189,9 +187,5 @@ main(void)
 	tcase_add_test(tc, test_versions);
 	tcase_add_test(tc, test_control_hints);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return run_suite(s);
 }

@@ -85,4 +85,17 @@ xpath_string(xmlDocPtr doc, const char *expr)
 	free(got_); \
 } while (0)
 
+/* Runs a suite; returns the process's exit status. */
+static inline int
+run_suite(Suite *s)
+{
+	SRunner	*sr = srunner_create(s);
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 #endif
