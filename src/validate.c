@@ -96,7 +96,7 @@ schema(xmlRelaxNGPtr rng, xmlDocPtr doc)
 	xmlRelaxNGFreeValidCtxt(vc);
 }
 
-/* Calls fn on every control in the catalogue until it returns nonzero. */
+/* The catalogue's <control> with this id, or NULL. */
 static xmlNodePtr
 catalogue_find(const struct wp_templates *t, const char *id)
 {

@@ -186,9 +186,10 @@ START_TEST(test_xslt_reads_only_wpgen_docs)
 		snprintf(xsl, sizeof(xsl), XSL_HEAD "<out><xsl:copy-of "
 		    "select=\"document('%s')\"/></out>" XSL_TAIL, forbidden[i]);
 		res = run_xsl(xsl);
-		ck_assert_msg(res == NULL || xpath_string(res, "string(/out)")[0] == '\0',
-		    "read %s", forbidden[i]);
-		xmlFreeDoc(res);
+		if (res != NULL) {
+			ck_assert_xpath(res, "string(/out)", "");
+			xmlFreeDoc(res);
+		}
 	}
 	res = run_xsl(XSL_HEAD "<out><xsl:value-of "
 	    "select=\"count(document('wpgen:catalogue')//control)\"/></out>" XSL_TAIL);

@@ -48,6 +48,13 @@
     </xsl:choose>
   </xsl:variable>
 
+  <xsl:variable name="publisher">
+    <xsl:choose>
+      <xsl:when test="$svc/publisher"><xsl:value-of select="normalize-space($svc/publisher)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$defaults/publisher"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <!-- Replaces {name}, {short}, {version} and {n} in a pattern. -->
   <xsl:template name="fill">
     <xsl:param name="pattern"/>
@@ -139,14 +146,7 @@
         <document-kind>
           <xsl:call-template name="setting"><xsl:with-param name="name" select="'document-kind'"/></xsl:call-template>
         </document-kind>
-        <publisher>
-          <xsl:choose>
-            <xsl:when test="publisher"><xsl:value-of select="normalize-space(publisher)"/></xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="setting"><xsl:with-param name="name" select="'publisher'"/></xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-        </publisher>
+        <publisher><xsl:value-of select="$publisher"/></publisher>
         <xsl:if test="document-number">
           <document-number><xsl:value-of select="normalize-space(document-number)"/></document-number>
         </xsl:if>
@@ -181,14 +181,7 @@
           <xsl:apply-templates select="$bp/section[@key = 'copyright']"/>
           <colophon>
             <title><xsl:value-of select="$title"/></title>
-            <publisher>
-              <xsl:choose>
-                <xsl:when test="publisher"><xsl:value-of select="normalize-space(publisher)"/></xsl:when>
-                <xsl:otherwise>
-                  <xsl:call-template name="setting"><xsl:with-param name="name" select="'publisher'"/></xsl:call-template>
-                </xsl:otherwise>
-              </xsl:choose>
-            </publisher>
+            <publisher><xsl:value-of select="$publisher"/></publisher>
             <xsl:if test="document-number">
               <document-number><xsl:value-of select="normalize-space(document-number)"/></document-number>
             </xsl:if>
