@@ -21,6 +21,8 @@ endif
 ALL_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
 
 LIB_SRCS = src/diag.c src/util.c src/load.c src/validate.c src/xform.c \
+	   src/style.c src/compose.c src/justify.c src/paginate.c src/layout.c \
+	   src/flow.c src/figure.c src/pdf.c \
 	   src/merge.c src/build.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
 MAIN_OBJ = build/obj/main.o
@@ -28,7 +30,8 @@ MAIN_OBJ = build/obj/main.o
 TEST_NAMES = check_load check_validate check_merge check_outline
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
-TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl)
+TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl) \
+		 fonts/fonts.conf
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 MODELS	 = $(SERVICES:%=build/%/document.xml)
 
@@ -56,7 +59,7 @@ build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
 	build/wpgen build --templates templates -o build/$* content/$*
 
-build/%/whitepaper.txt: build/%/document.xml ;
+build/%/whitepaper.txt build/%/whitepaper.pdf: build/%/document.xml ;
 
 # ---- tests ---------------------------------------------------------------
 
@@ -85,6 +88,8 @@ install: build/wpgen
 	install -m 755 build/wpgen $(DESTDIR)$(BINDIR)/wpgen
 	cd templates && for f in $$(find . -type f); do \
 		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/templates/$$f; done
+	cd fonts && for f in $$(find . -type f); do \
+		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/fonts/$$f; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/wpgen

@@ -9,6 +9,8 @@
 
 #include "build.h"
 #include "diag.h"
+#include "layout.h"
+#include "pdf.h"
 #include "merge.h"
 #include "util.h"
 #include "validate.h"
@@ -60,24 +62,64 @@ wp_build_text(const struct wp_templates *t, xmlDocPtr model, int *len)
 
 struct output {
 	const char	*name;
-	xmlChar		*buf;
-	int		 len;
+	void		*buf;		/* NULL if rendering failed */
+	size_t		 len;
+	void		(*release)(void *);
 };
 
+static void
+release_xml(void *p)
+{
+	xmlFree(p);
+}
+
+static void
+text_output(struct output *o, xmlChar *buf, int len)
+{
+	o->buf = buf;
+	o->len = buf != NULL ? (size_t)len : 0;
+	o->release = release_xml;
+}
+
+/* The typeset PDF, with fonts loaded once for every service. */
+static void
+pdf_output(struct wp_templates *t, xmlDocPtr model, struct output *o)
+{
+	struct wp_doc	*doc;
+	unsigned char	*buf;
+	size_t		 len;
+
+	o->release = free;
+	if (t->fonts == NULL && (t->fonts = wp_fonts_new(t->fonts_conf)) == NULL)
+		return;
+	if ((doc = wp_layout(t->fonts, t->style, model)) == NULL)
+		return;
+	if (wp_pdf_render(doc, &buf, &len) == 0) {
+		o->buf = buf;
+		o->len = len;
+	}
+	wp_doc_free(doc);
+}
+
 int
-wp_build_service(const struct wp_templates *t, const char *dir,
+wp_build_service(struct wp_templates *t, const char *dir,
     const char *outdir)
 {
-	struct output	 out[] = { { "document.xml", NULL, 0 },
-			    { "whitepaper.txt", NULL, 0 } };
+	struct output	 out[3] = { { "document.xml", NULL, 0, NULL },
+			    { "whitepaper.txt", NULL, 0, NULL },
+			    { "whitepaper.pdf", NULL, 0, NULL } };
 	size_t		 i, n = sizeof(out) / sizeof(out[0]);
 	xmlDocPtr	 model;
-	int		 rc = -1;
+	xmlChar		*buf;
+	int		 rc = -1, len;
 
 	if ((model = wp_build_model(t, dir)) == NULL)
 		return -1;
-	out[0].buf = wp_xform_serialize(t->merge_xsl, model, &out[0].len);
-	out[1].buf = wp_build_text(t, model, &out[1].len);
+	buf = wp_xform_serialize(t->merge_xsl, model, &len);
+	text_output(&out[0], buf, len);
+	buf = wp_build_text(t, model, &len);
+	text_output(&out[1], buf, len);
+	pdf_output(t, model, &out[2]);
 	for (i = 0; i < n; i++)
 		if (out[i].buf == NULL)
 			goto done;
@@ -88,13 +130,14 @@ wp_build_service(const struct wp_templates *t, const char *dir,
 	rc = 0;
 	for (i = 0; i < n; i++) {
 		char *path = wp_path(outdir, out[i].name);
-		if (wp_write_file(path, out[i].buf, (size_t)out[i].len) == -1)
+		if (wp_write_file(path, out[i].buf, out[i].len) == -1)
 			rc = -1;
 		free(path);
 	}
 done:
 	for (i = 0; i < n; i++)
-		xmlFree(out[i].buf);
+		if (out[i].buf != NULL)
+			out[i].release(out[i].buf);
 	xmlFreeDoc(model);
 	return rc;
 }

@@ -11,11 +11,12 @@
 int	 wp_build_check(const struct wp_templates *, const char *dir);
 
 /*
- * Builds a service into outdir (created if need be): document.xml and
- * whitepaper.txt.  Returns 0, or -1 after reporting; on failure no
- * output in outdir is touched.
+ * Builds a service into outdir (created if need be): document.xml,
+ * whitepaper.txt and whitepaper.pdf.  Loads t's fonts on first use.
+ * Returns 0, or -1 after reporting; on failure no output in outdir is
+ * touched.
  */
-int	 wp_build_service(const struct wp_templates *, const char *dir,
+int	 wp_build_service(struct wp_templates *, const char *dir,
 	    const char *outdir);
 
 /*

@@ -33,6 +33,12 @@ static const struct {
 	[MSG_DATE_ORDER] = { WP_ERROR, "date %s is earlier than the previous revision's %s (revisions are listed oldest first)" },
 	[MSG_XSLT] = { WP_ERROR, "%s" },
 	[MSG_MODEL] = { WP_ERROR, "internal error: the merged document does not match its schema: %s" },
+	[MSG_STYLE] = { WP_ERROR, "%s" },
+	[MSG_GLYPH] = { WP_ERROR, "no font has a glyph for '%s' (U+%04X) in \"%s\" (use another character, or add a font that has it to fonts/)" },
+	[MSG_FONT] = { WP_ERROR, "%s" },
+	[MSG_OVERFULL] = { WP_WARNING, "\"%s\" has no place to break and is wider than the column; it is broken between characters" },
+	[MSG_TALL] = { WP_WARNING, "%s is %.0f pt tall, taller than a page; it is cut at the page foot" },
+	[MSG_PDF] = { WP_ERROR, "cannot write the PDF: %s" },
 };
 
 /* libxml2's words for common slips, and what a writer needs to hear. */

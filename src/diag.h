@@ -33,6 +33,12 @@ enum wp_msg {
 	MSG_DATE_ORDER,		/* %s date, %s previous */
 	MSG_XSLT,		/* %s: libxslt's message */
 	MSG_MODEL,		/* %s: document-model schema message */
+	MSG_STYLE,		/* %s: what is wrong in the style file */
+	MSG_GLYPH,		/* %s character, U+%04X, %s text */
+	MSG_FONT,		/* %s: fontconfig problem */
+	MSG_OVERFULL,		/* %s text that cannot be broken */
+	MSG_TALL,		/* %s what, %.0f its height in pt */
+	MSG_PDF,		/* %s: cairo's status text */
 	MSG__MAX
 };
 

@@ -15,7 +15,10 @@
 #include <libxslt/transform.h>
 
 #include "diag.h"
+#include "layout.h"
 #include "load.h"
+#include "style.h"
+#include "validate.h"
 #include "util.h"
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
@@ -159,6 +162,43 @@ load_xsl(const char *dir, const char *name)
 	return xsl;
 }
 
+/*
+ * The private fontconfig file beside the templates, as an absolute path
+ * (fontconfig reads a relative one from its own folder, not ours).
+ */
+static char *
+fonts_conf(const char *dir)
+{
+	char	*rel = wp_path(dir, "../fonts/fonts.conf");
+	char	*abs = realpath(rel, NULL);
+
+	if (abs == NULL)
+		return rel;
+	free(rel);
+	return abs;
+}
+
+/* The PDF style, validated against its schema. */
+static struct wp_style *
+load_style(const char *dir)
+{
+	char		*path = wp_path(dir, "style/pdf.xml");
+	xmlDocPtr	 doc = wp_load_xml(path);
+	xmlRelaxNGPtr	 rng = load_rng(dir, "schema/style.rng");
+	struct wp_style	*st = NULL;
+	int		 before = wp_diag_errors();
+
+	if (doc != NULL && rng != NULL) {
+		wp_validate_schema(rng, doc);
+		if (wp_diag_errors() == before)
+			st = wp_style_read(doc, path);
+	}
+	xmlRelaxNGFree(rng);
+	xmlFreeDoc(doc);
+	free(path);
+	return st;
+}
+
 struct wp_templates *
 wp_templates_load(const char *dir)
 {
@@ -175,7 +215,9 @@ wp_templates_load(const char *dir)
 	t->document_rng = load_rng(dir, "schema/document.rng");
 	t->merge_xsl = load_xsl(dir, "xslt/merge.xsl");
 	t->text_xsl = load_xsl(dir, "xslt/text.xsl");
-	if (wp_diag_errors() != before || t->catalogue == NULL ||
+	t->style = load_style(dir);
+	t->fonts_conf = fonts_conf(dir);
+	if (wp_diag_errors() != before || t->style == NULL || t->catalogue == NULL ||
 	    t->boilerplate == NULL || t->settings == NULL ||
 	    t->service_rng == NULL || t->revisions_rng == NULL ||
 	    t->boilerplate_rng == NULL || t->document_rng == NULL ||
@@ -204,6 +246,9 @@ wp_templates_free(struct wp_templates *t)
 		xsltFreeStylesheet(t->merge_xsl);
 	if (t->text_xsl != NULL)
 		xsltFreeStylesheet(t->text_xsl);
+	wp_style_free(t->style);
+	wp_fonts_free(t->fonts);
+	free(t->fonts_conf);
 	free(t->dir);
 	free(t);
 }

@@ -19,6 +19,9 @@ xmlDocPtr	 wp_load_xml(const char *path);
 xmlDocPtr	 wp_load_xml_memory(const char *buf, size_t len, const char *name);
 
 /* Everything under templates/ that a build needs, loaded once. */
+struct wp_style;
+struct wp_fonts;
+
 struct wp_templates {
 	char			*dir;
 	xmlDocPtr		 catalogue;
@@ -30,6 +33,9 @@ struct wp_templates {
 	xmlRelaxNGPtr		 document_rng;
 	xsltStylesheetPtr	 merge_xsl;
 	xsltStylesheetPtr	 text_xsl;
+	struct wp_style		*style;		/* style/pdf.xml */
+	char			*fonts_conf;	/* ../fonts/fonts.conf */
+	struct wp_fonts		*fonts;		/* loaded on first use */
 };
 
 /* Returns NULL after reporting; free with wp_templates_free(). */

@@ -90,7 +90,7 @@ cmd_check(const struct wp_templates *t, int argc, char **argv)
 }
 
 static int
-cmd_build(const struct wp_templates *t, const char *outdir, int argc,
+cmd_build(struct wp_templates *t, const char *outdir, int argc,
     char **argv)
 {
 	int	 bad = 0;

@@ -85,8 +85,8 @@ line(xmlNodePtr n)
 	return xmlGetLineNo(n);
 }
 
-static void
-schema(xmlRelaxNGPtr rng, xmlDocPtr doc)
+void
+wp_validate_schema(xmlRelaxNGPtr rng, xmlDocPtr doc)
 {
 	static enum wp_msg	 m = MSG_SCHEMA;
 	xmlRelaxNGValidCtxtPtr	 vc = xmlRelaxNGNewValidCtxt(rng);
@@ -269,7 +269,7 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 		if (child(root, required[i][0]) == NULL)
 			wp_msg(MSG_MISSING, file, line(root), required[i][0],
 			    required[i][1]);
-	schema(t->service_rng, s->service);
+	wp_validate_schema(t->service_rng, s->service);
 
 	xmlChar *id = xmlGetProp(root, BAD_CAST "id");
 	if (id != NULL && strcmp((char *)id, s->id) != 0)
@@ -307,7 +307,7 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 		    "<revisions> (see templates/schema/revisions.rng)");
 		return;
 	}
-	schema(t->revisions_rng, s->revisions);
+	wp_validate_schema(t->revisions_rng, s->revisions);
 	for (xmlNodePtr r = root->children; r; r = r->next) {
 		if (!is(r, "revision"))
 			continue;

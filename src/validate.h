@@ -12,6 +12,9 @@
 /* Reports every problem found; returns how many errors it reported. */
 int	 wp_validate(const struct wp_templates *, const struct wp_service *);
 
+/* Reports each way doc breaks the RelaxNG schema rng. */
+void	 wp_validate_schema(xmlRelaxNGPtr rng, xmlDocPtr doc);
+
 /*
  * Checks a control number against the catalogue.  Returns 1 if known;
  * otherwise 0, and writes into hint (size n) what to write instead.

@@ -1,0 +1,244 @@
+/*
+ * figure: the two figures, drawn from their data as vector graphics:
+ * the responsibility boundary (layers stacked, grouped by whose
+ * responsibility they are) and the ISO/IEC 27002 / 27017 structure.
+ * Each is one unbreakable box with its caption.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layoutint.h"
+#include "util.h"
+
+#define GAP	4.0		/* between shapes, pt */
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* Sets text centred in a width; bold when asked.  Returns -1 on error. */
+static int
+centred(struct builder *b, struct setpara *sp, const char *text, int bold,
+    double w)
+{
+	struct wp_para *p = wp_para_new();
+
+	wp_para_add(p, text, -1, bold ? RUN_EM : 0, NULL);
+	return set_para(b, sp, p, ROLE_FIGURE, w, 0);
+}
+
+static void
+rect(struct box *x, double rx, double ry, double w, double h, unsigned fill,
+    unsigned edge)
+{
+	struct wp_item *it = item_add(x, ITEM_RECT);
+
+	it->x = rx;
+	it->y = ry;
+	it->w = w;
+	it->h = h;
+	it->fill = fill;
+	it->stroke = edge;
+	it->lw = 0.7;
+}
+
+/* A labelled shape: text centred in it; returns its height. */
+static double
+shape(struct builder *b, struct box *x, double sx, double sy, double w,
+    double minh, const char *text, int bold, unsigned fill, unsigned edge)
+{
+	struct setpara	sp;
+	double		pad = 3, th, h;
+
+	if (centred(b, &sp, text, bold, w - 2 * pad) == -1)
+		return minh;
+	th = set_lines(&sp) * sp.ts->pitch;
+	h = th + 2 * pad > minh ? th + 2 * pad : minh;
+	rect(x, sx, sy, w, h, fill, edge);
+	put_lines(x, &sp, sx + pad, sy + (h - th) / 2);
+	return h;
+}
+
+static double
+chip_height(struct builder *b, const char *text, double w)
+{
+	struct setpara sp;
+
+	if (centred(b, &sp, text, 0, w - 6) == -1)
+		return 0;
+	return set_lines(&sp) * sp.ts->pitch + 6;
+}
+
+/* One layer: its label, then its items as a grid of chips. */
+static double
+layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
+    double w, unsigned fill, unsigned edge)
+{
+	xmlNodePtr	 it;
+	char		*label = prop(l, "label"), **items = NULL;
+	size_t		 n = 0, i, k;
+	int		 per = 4;
+	double		 pad = 6, y, cw, rowh;
+
+	for (it = l->children; it != NULL; it = it->next)
+		if (is(it, "item")) {
+			xmlChar *v = xmlNodeGetContent(it);
+			items = realloc(items, (n + 1) * sizeof(*items));
+			if (items == NULL)
+				abort();
+			items[n++] = wp_strdup((const char *)v);
+			xmlFree(v);
+		}
+	if (n > 0 && n < (size_t)per)
+		per = (int)n;
+	cw = (w - 2 * pad - (per - 1) * GAP) / per;
+	/* first the height, then the shapes on top of the band */
+	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
+	for (i = 0; i < n; i += (size_t)per) {
+		rowh = 0;
+		for (k = i; k < n && k < i + (size_t)per; k++)
+			if (chip_height(b, items[k], cw) > rowh)
+				rowh = chip_height(b, items[k], cw);
+		y += rowh + GAP;
+	}
+	y += pad - GAP;
+	rect(x, lx, ly, w, y - ly, fill, edge);
+	shape(b, x, lx + pad, ly + pad, w - 2 * pad,
+	    b->st->text[ROLE_FIGURE].pitch, label, 1, WP_NOCOLOR, WP_NOCOLOR);
+	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
+	for (i = 0; i < n; i += (size_t)per) {
+		rowh = 0;
+		for (k = i; k < n && k < i + (size_t)per; k++)
+			if (chip_height(b, items[k], cw) > rowh)
+				rowh = chip_height(b, items[k], cw);
+		for (k = i; k < n && k < i + (size_t)per; k++)
+			shape(b, x, lx + pad + (double)(k - i) * (cw + GAP), y,
+			    cw, rowh, items[k], 0, 0xFFFFFF, edge);
+		y += rowh + GAP;
+	}
+	for (i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+	free(label);
+	return y - GAP + pad - ly;
+}
+
+static void
+boundary(struct builder *b, struct box *x, xmlNodePtr f, double *y)
+{
+	const struct wp_style *st = b->st;
+	double		 fw = st->measure * 0.94, fx = (st->measure - fw) / 2;
+	double		 col = st->text[ROLE_FIGURE].size * 8.5;
+	double		 gy = *y, ly = *y;
+	xmlNodePtr	 l, first = NULL;
+	char		*owner = NULL;
+
+	for (l = f->children; ; l = l->next) {
+		char *o = l != NULL && is(l, "layer") ? prop(l, "owner") : NULL;
+		if (l != NULL && o == NULL)
+			continue;
+		/* a group ends where the owner changes */
+		if (owner != NULL && (o == NULL || strcmp(o, owner) != 0)) {
+			int cust = strcmp(owner, "customer") == 0;
+			char *label = prop(first, "owner-label");
+			shape(b, x, fx, gy, col - GAP, ly - GAP - gy, label, 1,
+			    st->colors[cust ? COLOR_CUSTOMER : COLOR_PROVIDER],
+			    st->colors[cust ? COLOR_CUSTOMER_EDGE :
+			    COLOR_PROVIDER_EDGE]);
+			free(label);
+			free(owner);
+			owner = NULL;
+			gy = ly;
+		}
+		if (o == NULL)
+			break;
+		if (owner == NULL) {
+			owner = o;
+			first = l;
+		} else
+			free(o);
+		{
+			int cust = strcmp(owner, "customer") == 0;
+			ly += layer(b, x, l, fx + col, ly, fw - col,
+			    st->colors[cust ? COLOR_CUSTOMER : COLOR_PROVIDER],
+			    st->colors[cust ? COLOR_CUSTOMER_EDGE :
+			    COLOR_PROVIDER_EDGE]) + GAP;
+		}
+	}
+	*y = ly - GAP;
+}
+
+static void
+structure(struct builder *b, struct box *x, xmlNodePtr f, double *y)
+{
+	const struct wp_style *st = b->st;
+	double		 fw = st->measure * 0.94, fx = (st->measure - fw) / 2;
+	double		 col = st->text[ROLE_FIGURE].size * 8.5, top = *y, h = 0;
+	xmlNodePtr	 n, base = NULL;
+
+	for (n = f->children; n != NULL; n = n->next) {
+		char *label, *note, *t;
+		if (is(n, "base"))
+			base = n;
+		if (!is(n, "addition"))
+			continue;
+		label = prop(n, "label");
+		note = prop(n, "note");
+		t = g_strdup_printf("%s\xe2\x80\xa8%s", label, note);
+		h = shape(b, x, fx + col, *y, fw - col, 0, t, 0,
+		    st->colors[COLOR_PROVIDER], st->colors[COLOR_PROVIDER_EDGE]);
+		*y += h + GAP;
+		g_free(t);
+		free(label);
+		free(note);
+	}
+	if (base != NULL) {
+		char *label = prop(base, "label"), *note = prop(base, "note");
+		char *t = g_strdup_printf("%s\xe2\x80\xa8%s", label, note);
+		double by = *y;
+		h = shape(b, x, fx + col, *y, fw - col, 0, t, 0,
+		    st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
+		*y += h;
+		shape(b, x, fx, by, col - GAP, h, label, 1,
+		    st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
+		g_free(t);
+		free(label);
+		free(note);
+	}
+	shape(b, x, fx, top, col - GAP, *y - top - (base ? h + GAP : 0),
+	    "ISO/IEC 27017", 1, st->colors[COLOR_PROVIDER],
+	    st->colors[COLOR_PROVIDER_EDGE]);
+}
+
+void
+figure(struct builder *b, xmlNodePtr f)
+{
+	const struct wp_text_style *cap = &b->st->text[ROLE_CAPTION];
+	struct box	*x;
+	struct setpara	 sp;
+	struct wp_para	*p;
+	char		*kind = prop(f, "kind"), *id = prop(f, "id");
+	double		 y = 0;
+	xmlNodePtr	 n;
+
+	at_source(b, f);
+	x = box_new(b, cap->size * 1.2);
+	if (strcmp(kind, "boundary") == 0)
+		boundary(b, x, f, &y);
+	else
+		structure(b, x, f, &y);
+	y += cap->before;
+	p = wp_para_new();
+	for (n = f->children; n != NULL; n = n->next)
+		if (is(n, "label") || is(n, "caption"))
+			para_inline(p, n, 0, NULL);
+	if (set_para(b, &sp, p, ROLE_CAPTION, b->st->measure, 0) == 0)
+		y = put_lines(x, &sp, 0, y);
+	x->pb.h = y;
+	x->dest = id;
+	b->pending = cap->after;
+	free(kind);
+}

@@ -1,0 +1,20 @@
+/*
+ * pdf: draws a typeset document with Cairo into a PDF: text, shapes,
+ * links, bookmarks and metadata.  Fonts are embedded as subsets.
+ */
+#ifndef WP_PDF_H
+#define WP_PDF_H
+
+#include <stddef.h>
+
+#include "layout.h"
+
+/*
+ * Renders into a new buffer (*buf, *len; caller frees *buf with free()).
+ * date is the creation date "YYYY-MM-DD" (SOURCE_DATE_EPOCH, when set,
+ * wins).  Returns 0, or -1 after reporting.
+ */
+int	 wp_pdf_render(const struct wp_doc *, unsigned char **buf,
+	    size_t *len);
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * style: reads the PDF style file into struct wp_style.  The file was
+ * validated against schema/style.rng, so values are well formed; what
+ * is checked here is what a schema cannot say (every role present, a
+ * measure that fits the page).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlstring.h>
+
+#include "diag.h"
+#include "style.h"
+#include "util.h"
+
+static const char *const role_names[ROLE__MAX] = {
+	[ROLE_BODY] = "body", [ROLE_LIST] = "list",
+	[ROLE_SECTION] = "section", [ROLE_CHAPTER] = "chapter",
+	[ROLE_CLAUSE] = "clause", [ROLE_LABEL] = "label",
+	[ROLE_CAPTION] = "caption", [ROLE_FIGURE] = "figure",
+	[ROLE_TABLE] = "table", [ROLE_TABLE_HEAD] = "table-head",
+	[ROLE_TOC_TITLE] = "toc-title", [ROLE_TOC1] = "toc1",
+	[ROLE_TOC2] = "toc2", [ROLE_TOC3] = "toc3",
+	[ROLE_FOOTER] = "footer", [ROLE_SMALL] = "small",
+	[ROLE_COVER_KIND] = "cover-kind", [ROLE_COVER_TITLE] = "cover-title",
+	[ROLE_COVER_META] = "cover-meta",
+	[ROLE_COVER_PUBLISHER] = "cover-publisher",
+};
+
+static const char *const color_names[COLOR__MAX] = {
+	[COLOR_ACCENT] = "accent", [COLOR_RULE] = "rule",
+	[COLOR_SHADE] = "shade", [COLOR_LINK] = "link",
+	[COLOR_CUSTOMER] = "customer", [COLOR_CUSTOMER_EDGE] = "customer-edge",
+	[COLOR_PROVIDER] = "provider", [COLOR_PROVIDER_EDGE] = "provider-edge",
+};
+
+double
+wp_style_length(const char *s, double size)
+{
+	char	*end;
+	double	 v;
+
+	if (s == NULL)
+		return 0;
+	v = strtod(s, &end);
+	if (end == s || v < 0)
+		return -1;
+	if (strcmp(end, "pt") == 0)
+		return v;
+	if (strcmp(end, "mm") == 0)
+		return v * 72.0 / 25.4;
+	if (strcmp(end, "em") == 0)
+		return v * size;
+	return -1;
+}
+
+/* An attribute's value, or NULL; the string lives until the next call. */
+static const char *
+attr(xmlNodePtr n, const char *name)
+{
+	static xmlChar	*v;
+
+	xmlFree(v);
+	v = xmlGetProp(n, (const xmlChar *)name);
+	return (const char *)v;
+}
+
+static xmlNodePtr
+child(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr n;
+
+	for (n = parent->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, (const xmlChar *)name))
+			return n;
+	return NULL;
+}
+
+static unsigned
+color(const char *s)
+{
+	return s != NULL && s[0] == '#' ? (unsigned)strtoul(s + 1, NULL, 16) : 0;
+}
+
+static int
+yes(const char *s)
+{
+	return s != NULL && strcmp(s, "yes") == 0;
+}
+
+static void
+read_text(xmlNodePtr n, struct wp_text_style *t)
+{
+	const char *a;
+
+	t->family = wp_strdup(attr(n, "family"));
+	t->weight = atoi(attr(n, "weight"));
+	t->size = wp_style_length(attr(n, "size"), 0);
+	t->pitch = t->size * strtod(attr(n, "leading"), NULL);
+	t->before = wp_style_length(attr(n, "before"), t->size);
+	t->after = wp_style_length(attr(n, "after"), t->size);
+	t->indent = wp_style_length(attr(n, "indent"), t->size);
+	a = attr(n, "align");
+	t->align = strcmp(a, "left") == 0 ? ALIGN_LEFT :
+	    strcmp(a, "center") == 0 ? ALIGN_CENTER :
+	    strcmp(a, "right") == 0 ? ALIGN_RIGHT : ALIGN_JUSTIFY;
+	t->color = color(attr(n, "color"));
+}
+
+struct wp_style *
+wp_style_read(xmlDocPtr doc, const char *file)
+{
+	struct wp_style	*st = wp_calloc(1, sizeof(*st));
+	xmlNodePtr	 root = xmlDocGetRootElement(doc), n;
+	double		 em;
+	int		 i, bad = 0;
+
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(n->name, (const xmlChar *)"text"))
+			continue;
+		for (i = 0; i < ROLE__MAX; i++)
+			if (strcmp(attr(n, "role"), role_names[i]) == 0)
+				break;
+		if (i == ROLE__MAX) {
+			wp_msg(MSG_STYLE, file, xmlGetLineNo(n),
+			    "unknown text role (see the roles listed in "
+			    "templates/style/pdf.xml)");
+			bad = 1;
+		} else if (st->text[i].family != NULL) {
+			wp_msg(MSG_STYLE, file, xmlGetLineNo(n),
+			    "this text role is styled twice (keep one)");
+			bad = 1;
+		} else
+			read_text(n, &st->text[i]);
+	}
+	for (i = 0; i < ROLE__MAX; i++)
+		if (st->text[i].family == NULL) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "no <text role=\"%s\"> "
+			    "(every role needs a style)", role_names[i]);
+			wp_msg(MSG_STYLE, file, xmlGetLineNo(root), msg);
+			bad = 1;
+		}
+	if (bad)
+		goto fail;
+	em = st->text[ROLE_BODY].size;
+
+	n = child(root, "page");
+	st->page_w = wp_style_length(attr(n, "width"), em);
+	st->page_h = wp_style_length(attr(n, "height"), em);
+	st->top = wp_style_length(attr(n, "top"), em);
+	st->bottom = wp_style_length(attr(n, "bottom"), em);
+	st->measure = em * atoi(attr(n, "measure"));
+	st->left = (st->page_w - st->measure) / 2;
+	if (st->left < 10 || st->top + st->bottom > st->page_h / 2) {
+		wp_msg(MSG_STYLE, file, xmlGetLineNo(n), "the measure or the "
+		    "margins leave no room on the page (make the measure "
+		    "or the margins smaller)");
+		goto fail;
+	}
+	n = child(root, "footer");
+	st->footer_offset = wp_style_length(attr(n, "offset"), em);
+	st->footer_pattern = wp_strdup(attr(n, "pattern"));
+	n = child(root, "pagination");
+	st->section_new_page = yes(attr(n, "section-new-page"));
+	st->chapter_new_page = yes(attr(n, "chapter-new-page"));
+	st->keep_lines = atoi(attr(n, "keep-lines"));
+	st->orphans = atoi(attr(n, "orphans"));
+	st->widows = atoi(attr(n, "widows"));
+	n = child(root, "toc");
+	st->toc_depth = atoi(attr(n, "depth"));
+	st->toc_indent = wp_style_length(attr(n, "indent"), em);
+	st->toc_number_w = wp_style_length(attr(n, "number-width"), em);
+	n = child(root, "colors");
+	for (i = 0; i < COLOR__MAX; i++) {
+		const char *v = attr(n, color_names[i]);
+		if (v == NULL) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "<colors> has no %s= "
+			    "(give it as #RRGGBB)", color_names[i]);
+			wp_msg(MSG_STYLE, file, xmlGetLineNo(n), msg);
+			goto fail;
+		}
+		st->colors[i] = color(v);
+	}
+	attr(NULL, NULL);
+	return st;
+fail:
+	attr(NULL, NULL);
+	wp_style_free(st);
+	return NULL;
+}
+
+void
+wp_style_free(struct wp_style *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < ROLE__MAX; i++)
+		free(st->text[i].family);
+	free(st->footer_pattern);
+	free(st);
+}

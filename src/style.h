@@ -1,0 +1,65 @@
+/*
+ * style: the PDF's look, read from templates/style/pdf.xml (validated
+ * against schema/style.rng) into plain numbers.  All lengths are in
+ * points; colours are 0xRRGGBB.
+ */
+#ifndef WP_STYLE_H
+#define WP_STYLE_H
+
+#include <libxml/tree.h>
+
+enum wp_role {
+	ROLE_BODY, ROLE_LIST, ROLE_SECTION, ROLE_CHAPTER, ROLE_CLAUSE,
+	ROLE_LABEL, ROLE_CAPTION, ROLE_FIGURE, ROLE_TABLE, ROLE_TABLE_HEAD,
+	ROLE_TOC_TITLE, ROLE_TOC1, ROLE_TOC2, ROLE_TOC3, ROLE_FOOTER,
+	ROLE_SMALL, ROLE_COVER_KIND, ROLE_COVER_TITLE, ROLE_COVER_META,
+	ROLE_COVER_PUBLISHER,
+	ROLE__MAX
+};
+
+enum wp_align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+struct wp_text_style {
+	char		*family;
+	int		 weight;	/* 400 or 700 */
+	double		 size;
+	double		 pitch;		/* line pitch: size * leading */
+	double		 before, after;	/* space around the block */
+	double		 indent;	/* first line */
+	enum wp_align	 align;
+	unsigned	 color;
+};
+
+enum wp_color {
+	COLOR_ACCENT, COLOR_RULE, COLOR_SHADE, COLOR_LINK,
+	COLOR_CUSTOMER, COLOR_CUSTOMER_EDGE, COLOR_PROVIDER, COLOR_PROVIDER_EDGE,
+	COLOR__MAX
+};
+
+struct wp_style {
+	double		 page_w, page_h;
+	double		 top, bottom;	/* margins */
+	double		 left;		/* computed: centres the measure */
+	double		 measure;	/* body width: a whole number of em */
+	double		 footer_offset;	/* footer baseline above the page foot */
+	char		*footer_pattern;/* "{page}" is the page number */
+	int		 section_new_page, chapter_new_page;
+	int		 keep_lines;	/* lines kept with a heading */
+	int		 orphans, widows;
+	int		 toc_depth;
+	double		 toc_indent, toc_number_w;
+	unsigned	 colors[COLOR__MAX];
+	struct wp_text_style text[ROLE__MAX];
+};
+
+/*
+ * Reads a validated style document; file names it in messages.
+ * Returns NULL after reporting; free with wp_style_free().
+ */
+struct wp_style	*wp_style_read(xmlDocPtr, const char *file);
+void		 wp_style_free(struct wp_style *);
+
+/* Parses "12pt", "10mm" or "1.5em" (em = size); -1 if malformed. */
+double		 wp_style_length(const char *, double size);
+
+#endif
