@@ -94,7 +94,15 @@ layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
 		}
 	if (n > 0 && n < (size_t)per)
 		per = (int)n;
-	cw = (w - 2 * pad - (per - 1) * GAP) / per;
+	/* as many a row as fit on one line each, down to two */
+	for (;; per--) {
+		double one = b->st->text[ROLE_FIGURE].pitch + 6;
+		cw = (w - 2 * pad - (per - 1) * GAP) / per;
+		for (i = 0; i < n && chip_height(b, items[i], cw) <= one; i++)
+			continue;
+		if (i == n || per <= 2)
+			break;
+	}
 	/* first the height, then the shapes on top of the band */
 	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
 	for (i = 0; i < n; i += (size_t)per) {
@@ -131,7 +139,7 @@ boundary(struct builder *b, struct box *x, xmlNodePtr f, double *y)
 {
 	const struct wp_style *st = b->st;
 	double		 fw = st->measure * 0.94, fx = (st->measure - fw) / 2;
-	double		 col = st->text[ROLE_FIGURE].size * 8.5;
+	double		 col = st->text[ROLE_FIGURE].size * 10;
 	double		 gy = *y, ly = *y;
 	xmlNodePtr	 l, first = NULL;
 	char		*owner = NULL;
@@ -176,7 +184,7 @@ structure(struct builder *b, struct box *x, xmlNodePtr f, double *y)
 {
 	const struct wp_style *st = b->st;
 	double		 fw = st->measure * 0.94, fx = (st->measure - fw) / 2;
-	double		 col = st->text[ROLE_FIGURE].size * 8.5, top = *y, h = 0;
+	double		 col = st->text[ROLE_FIGURE].size * 10, top = *y, h = 0;
 	xmlNodePtr	 n, base = NULL;
 
 	for (n = f->children; n != NULL; n = n->next) {

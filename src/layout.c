@@ -34,6 +34,10 @@ wp_fonts_new(const char *conf)
 		FcConfigDestroy(cfg);
 		return NULL;
 	}
+	/* Pango initialises fontconfig in a thread of its own and waits
+	 * for it; made current first, ours is all it finds, and neither
+	 * the system's nor the user's configuration is read. */
+	FcConfigSetCurrent(cfg);
 	f = wp_calloc(1, sizeof(*f));
 	f->config = cfg;
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
@@ -153,9 +157,9 @@ missing_glyph(struct builder *b, PangoLayout *lay)
 }
 
 static PangoLayout *
-new_layout(struct builder *b, const struct wp_text_style *ts)
+new_layout(struct wp_fonts *f, const struct wp_text_style *ts)
 {
-	PangoLayout		*lay = pango_layout_new(b->fonts->context);
+	PangoLayout		*lay = pango_layout_new(f->context);
 	PangoFontDescription	*fd = pango_font_description_new();
 
 	pango_font_description_set_family(fd, ts->family);
@@ -165,28 +169,44 @@ new_layout(struct builder *b, const struct wp_text_style *ts)
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
-	g_ptr_array_add(b->doc->layouts, lay);
 	return lay;
 }
 
-/* A word that cannot fit is broken between characters, with a warning. */
-static void
-break_overfull(struct builder *b, PangoLayout *lay, double width)
+/*
+ * A word wider than the measure (a 5,000-character string, say) cannot
+ * be broken by the rules: it is reported, and broken between characters.
+ */
+static int
+overfull(struct builder *b, PangoLayout *lay, double width)
 {
 	GSList	*l;
 
 	for (l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
-		PangoRectangle r;
-		pango_layout_line_get_extents(l->data, NULL, &r);
-		if (r.width > PU(width) + PANGO_SCALE) {
+		PangoLayoutLine *line = l->data;
+		if (wp_line_width(line) > PU(width) + PANGO_SCALE) {
 			char ctx[64];
 			g_utf8_strncpy(ctx, pango_layout_get_text(lay) +
-			    ((PangoLayoutLine *)l->data)->start_index, 20);
+			    line->start_index, 20);
 			wp_msg(MSG_OVERFULL, b->src, 0, ctx);
-			pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-			return;
+			return 1;
 		}
 	}
+	return 0;
+}
+
+PangoLayout *
+wp_typeset(struct wp_fonts *f, const struct wp_text_style *ts,
+    const struct wp_para *p, double width, double indent)
+{
+	PangoLayout *lay = new_layout(f, ts);
+
+	pango_layout_set_width(lay, PU(width));
+	pango_layout_set_indent(lay, PU(indent));
+	pango_layout_set_attributes(lay, p->attrs);
+	pango_layout_set_text(lay, p->text->str, (int)p->text->len);
+	if (pango_layout_get_unknown_glyphs_count(lay) == 0)
+		wp_justify(lay, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	return lay;
 }
 
 int
@@ -200,19 +220,19 @@ set_para(struct builder *b, struct setpara *sp, struct wp_para *p,
 	sp->para = p;
 	sp->width = width;
 	sp->indent = indent;
-	sp->layout = new_layout(b, ts);
+	sp->layout = wp_typeset(b->fonts, ts, p, width, indent);
+	g_ptr_array_add(b->doc->layouts, sp->layout);
 	g_object_set_data_full(G_OBJECT(sp->layout), "wpgen-para", p,
 	    (GDestroyNotify)wp_para_free);
-	pango_layout_set_width(sp->layout, PU(width));
-	pango_layout_set_indent(sp->layout, PU(indent));
-	pango_layout_set_attributes(sp->layout, p->attrs);
-	pango_layout_set_text(sp->layout, p->text->str, (int)p->text->len);
 	if (pango_layout_get_unknown_glyphs_count(sp->layout) > 0) {
 		missing_glyph(b, sp->layout);
 		return -1;
 	}
-	break_overfull(b, sp->layout, width);
-	wp_justify(sp->layout, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	if (overfull(b, sp->layout, width)) {
+		pango_layout_set_wrap(sp->layout, PANGO_WRAP_WORD_CHAR);
+		wp_justify(sp->layout, PU(ts->size),
+		    ts->align == ALIGN_JUSTIFY);
+	}
 	return 0;
 }
 

@@ -26,6 +26,17 @@ struct wp_fonts;
 struct wp_fonts	*wp_fonts_new(const char *conf);
 void		 wp_fonts_free(struct wp_fonts *);
 
+struct wp_para;
+
+/*
+ * Sets a composed paragraph (wp_para_compose() done) in a style at a
+ * width with a first-line indent (points): Pango breaks the lines,
+ * wp_justify() finishes them.  The caller owns the layout and checks
+ * pango_layout_get_unknown_glyphs_count().
+ */
+PangoLayout	*wp_typeset(struct wp_fonts *, const struct wp_text_style *,
+		    const struct wp_para *, double width, double indent);
+
 enum wp_item_kind {
 	ITEM_TEXT,	/* line at (x, y) = origin on the baseline */
 	ITEM_RECT,	/* box (x, y, w, h): fill and/or stroke */

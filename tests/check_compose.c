@@ -1,0 +1,189 @@
+/*
+ * check_compose: the composer's text and attributes, without fonts:
+ * the quarter-em space between Japanese and Latin, URLs made breakable,
+ * tokens protected, punctuation pairs marked for compression.
+ */
+#include "testutil.h"
+#include "compose.h"
+
+static struct wp_para *
+composed(const char *text)
+{
+	struct wp_para *p = wp_para_new();
+
+	wp_para_add(p, text, -1, 0, NULL);
+	wp_para_compose(p, 10, 0, 0);
+	return p;
+}
+
+#define ck_assert_composed(in, want) do { \
+	struct wp_para *p_ = composed(in); \
+	ck_assert_str_eq(p_->text->str, (want)); \
+	wp_para_free(p_); \
+} while (0)
+
+/* Attributes of a type as "start-end" pairs, e.g. "0-7 9-12". */
+static char *
+ranges(const struct wp_para *p, PangoAttrType type)
+{
+	GSList	*l, *all = pango_attr_list_get_attributes(p->attrs);
+	GString	*s = g_string_new(NULL);
+
+	for (l = all; l != NULL; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == type)
+			g_string_append_printf(s, "%s%u-%u", s->len ? " " : "",
+			    a->start_index, a->end_index);
+	}
+	g_slist_free_full(all, (GDestroyNotify)pango_attribute_destroy);
+	return g_string_free(s, FALSE);
+}
+
+START_TEST(quarter_space_inserted)
+{
+	ck_assert_composed("IIJのSMX", "IIJ\u2002の\u2002SMX");
+	ck_assert_composed("2015年12月", "2015\u2002年\u200212\u2002月");
+}
+END_TEST
+
+/* A space the writer typed at such a boundary becomes the same space. */
+START_TEST(typed_space_normalised)
+{
+	ck_assert_composed("IIJ セキュア MXサービス",
+	    "IIJ\u2002セキュア\u2002MX\u2002サービス");
+	ck_assert_composed("All rights reserved.", "All rights reserved.");
+}
+END_TEST
+
+START_TEST(no_space_beside_brackets)
+{
+	ck_assert_composed("機構（ISO）と", "機構（ISO）と");
+	ck_assert_composed("「ISO」", "「ISO」");
+}
+END_TEST
+
+/* The half-size attribute makes the inserted space a quarter em. */
+START_TEST(quarter_space_half_size)
+{
+	struct wp_para	*p = composed("IIJの");
+	char		*r = ranges(p, PANGO_ATTR_ABSOLUTE_SIZE);
+
+	ck_assert_str_eq(r, "3-6");		/* the U+2002, 3 bytes */
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+START_TEST(url_breakable)
+{
+	ck_assert_composed("詳細（https://www.iij.ad.jp/a-b?x=1）",
+	    "詳細（https://www.\u200biij.\u200bad.\u200bjp/\u200ba-\u200bb?"
+	    "\u200bx=\u200b1）");
+}
+END_TEST
+
+/* Each piece of a URL is protected, so it breaks only at its U+200Bs. */
+START_TEST(url_pieces_protected)
+{
+	struct wp_para	*p = composed("https://a.b/c");
+	char		*r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
+
+	/* "https://a.<ZWSP>" and "b/<ZWSP>"; "c" alone has nothing inside */
+	ck_assert_str_eq(r, "0-13 13-18");
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+START_TEST(slash_token_protected)
+{
+	struct wp_para	*p = composed("これはISO/IECの規格");
+	char		*r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
+
+	/* これは = 9 bytes, then U+2002 (3), then ISO/IEC (7) */
+	ck_assert_str_eq(r, "12-19");
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+/* Pango may start a line with ～ or with a non-starter after a space. */
+START_TEST(kinsoku_gaps_closed)
+{
+	struct wp_para	*p = composed("1～3");
+	char		*r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
+
+	ck_assert_str_eq(r, "0-4");		/* "1" and "～" together */
+	g_free(r);
+	wp_para_free(p);
+	p = composed("a ・b");
+	r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
+	ck_assert_str_eq(r, "1-5");		/* the space and "・" */
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+START_TEST(punctuation_pairs)
+{
+	struct wp_para	*p = composed("です。」、「『あ");
+	char		*r = ranges(p, PANGO_ATTR_FONT_FEATURES);
+
+	/* 。 」 、 are compressed before the next bracket; 『 after 「 */
+	ck_assert_str_eq(r, "6-9 9-12 12-15 18-21");
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+START_TEST(no_hyphens_language_ja)
+{
+	struct wp_para	*p = composed("internationalization");
+	char		*h = ranges(p, PANGO_ATTR_INSERT_HYPHENS);
+	char		*l = ranges(p, PANGO_ATTR_LANGUAGE);
+
+	ck_assert_str_eq(h, "0-20");
+	ck_assert_str_eq(l, "0-20");
+	g_free(h);
+	g_free(l);
+	wp_para_free(p);
+}
+END_TEST
+
+START_TEST(links_follow_composition)
+{
+	struct wp_para *p = wp_para_new();
+
+	wp_para_add(p, "方針（", -1, 0, NULL);
+	wp_para_add(p, "https://x.jp/", -1, RUN_LINK, "https://x.jp/");
+	wp_para_add(p, "）と", -1, 0, NULL);
+	wp_para_compose(p, 10, 0, 0);
+	ck_assert_uint_eq(p->nlinks, 1);
+	ck_assert_str_eq(p->links[0].target, "https://x.jp/");
+	/* 方針（ is 9 bytes; the URL gained one U+200B (3 bytes) */
+	ck_assert_uint_eq(p->links[0].start, 9);
+	ck_assert_uint_eq(p->links[0].end, 9 + 13 + 3);
+	wp_para_free(p);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("compose");
+	TCase	*tc = tcase_create("compose");
+
+	tcase_add_test(tc, quarter_space_inserted);
+	tcase_add_test(tc, typed_space_normalised);
+	tcase_add_test(tc, no_space_beside_brackets);
+	tcase_add_test(tc, quarter_space_half_size);
+	tcase_add_test(tc, url_breakable);
+	tcase_add_test(tc, url_pieces_protected);
+	tcase_add_test(tc, slash_token_protected);
+	tcase_add_test(tc, kinsoku_gaps_closed);
+	tcase_add_test(tc, punctuation_pairs);
+	tcase_add_test(tc, no_hyphens_language_ja);
+	tcase_add_test(tc, links_follow_composition);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}

@@ -1,0 +1,111 @@
+#!/bin/sh
+# End-to-end checks of the built PDFs, read back with poppler-utils and
+# qpdf: metadata, embedded fonts, every clause of tests/outline/<id>.txt
+# in the text in order, the table of contents' page numbers and every
+# bookmark leading to the page that holds its heading, links, and a
+# second build giving the same bytes.
+#   sh tests/pdf.sh [BUILD-DIR]        (default build/, after `make`)
+set -u
+export LC_ALL=C.UTF-8
+B=${1:-build}
+WPGEN=${WPGEN:-build/wpgen}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# Text of page N of a PDF, one line each, without spaces (as a reader
+# searching for a heading would compare it).
+page_text() {
+	pdftotext -enc UTF-8 -f "$2" -l "$2" "$1" - 2>/dev/null |
+	    sed 's/[[:space:]　]//g'
+}
+
+for dir in content/*/; do
+	id=$(basename "$dir")
+	pdf=$B/$id/whitepaper.pdf
+	model=$B/$id/document.xml
+	if [ ! -s "$pdf" ]; then
+		bad "$id: no $pdf (run make first)"
+		continue
+	fi
+
+	# metadata: the title and author of the model
+	title=$(sed -n 's:^ *<title>\(.*\)</title>$:\1:p' "$model" | head -1)
+	pdfinfo "$pdf" >"$tmp/info"
+	if grep -q "^Title: *$title\$" "$tmp/info" &&
+	    grep -q '^Author: *[^ ]' "$tmp/info"; then ok; else
+		bad "$id: PDF Title/Author do not match the model"; fi
+
+	# fonts: every one embedded as a subset
+	if pdffonts "$pdf" | awk 'NR > 2 && ($(NF-4) != "yes" ||
+	    $(NF-3) != "yes") { bad = 1 } END { exit bad }'; then ok; else
+		bad "$id: a font is not embedded as a subset"; fi
+
+	# text: every clause heading of the reference outline, in order
+	pdftotext -enc UTF-8 "$pdf" - | sed 's/[[:space:]　]//g' >"$tmp/text"
+	last=0 miss=0
+	while IFS='	' read -r num ctl ttl; do
+		case $num in '#'*|'') continue ;; esac
+		key=$(printf '%s%s' "$num" "$ttl" | sed 's/[[:space:]　]//g')
+		at=$(grep -n -F -x -- "$key" "$tmp/text" | cut -d: -f1 |
+		    awk -v l="$last" '$1 > l { print; exit }')
+		if [ -z "$at" ]; then
+			miss=$((miss + 1))
+			[ $miss -le 3 ] && echo "  $id: heading '$num $ttl' not found after line $last"
+		else
+			last=$at
+		fi
+	done <"tests/outline/$id.txt"
+	if [ $miss -eq 0 ]; then ok; else
+		bad "$id: $miss clause headings missing or out of order"; fi
+
+	# bookmarks: each leads to a page that starts a line with its title
+	qpdf --json --json-key=outlines "$pdf" >"$tmp/json" 2>/dev/null
+	# (an entry's page comes before its kids, its title after them)
+	awk -F'"' '/"destpageposfrom1"/ { split($0, a, ": "); s[++n] = a[2] + 0 }
+	    /"title"/ { print s[n--] "\t" $4 }' "$tmp/json" >"$tmp/marks"
+	n=0 wrong=0
+	while IFS='	' read -r p t; do
+		n=$((n + 1))
+		key=$(printf '%s' "$t" | sed 's/[[:space:]　]//g')
+		if ! page_text "$pdf" "$p" | grep -q -F -- "$key"; then
+			wrong=$((wrong + 1))
+			echo "  $id: bookmark '$t' -> page $p, which does not hold it"
+		fi
+	done <"$tmp/marks"
+	if [ $n -ge 40 ] && [ $wrong -eq 0 ]; then ok; else
+		bad "$id: $n bookmarks, $wrong wrong"; fi
+
+	# contents: "title……N" lines; page N holds the heading
+	toc=$(pdftotext -enc UTF-8 "$pdf" - | awk 'BEGIN { RS = "\f" }
+	    /目次/ { print NR; exit }')
+	pdftotext -enc UTF-8 -f "$toc" -l $((toc + 1)) "$pdf" - |
+	    sed -n 's/^\(.*[^…]\) *…[…]* *\([0-9][0-9]*\)$/\2\t\1/p' >"$tmp/toc"
+	n=0 wrong=0
+	while IFS='	' read -r p t; do
+		n=$((n + 1))
+		key=$(printf '%s' "$t" | sed 's/[[:space:]　]//g')
+		if ! page_text "$pdf" "$p" | grep -q -x -F -- "$key"; then
+			wrong=$((wrong + 1))
+			echo "  $id: contents '$t ... $p': not a heading on page $p"
+		fi
+	done <"$tmp/toc"
+	if [ $n -ge 40 ] && [ $wrong -eq 0 ]; then ok; else
+		bad "$id: $n contents entries, $wrong with a wrong page"; fi
+
+	# links: internal ones (contents, cross-references) and URLs
+	links=$(qpdf --json "$pdf" 2>/dev/null | grep -c '"/Subtype": "/Link"')
+	if [ "$links" -gt 40 ]; then ok; else
+		bad "$id: only $links link annotations"; fi
+
+	# reproducible: a second build gives the same bytes
+	if "$WPGEN" build -o "$tmp/again" "$dir" 2>"$tmp/err" &&
+	    cmp -s "$pdf" "$tmp/again/whitepaper.pdf"; then ok; else
+		bad "$id: a second build differs"; cat "$tmp/err"; fi
+done
+
+echo "pdf: $pass passed, $fail failed"
+[ $fail -eq 0 ]
