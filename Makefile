@@ -27,7 +27,8 @@ LIB_SRCS = src/diag.c src/util.c src/load.c src/validate.c src/xform.c \
 LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
 MAIN_OBJ = build/obj/main.o
 
-TEST_NAMES = check_load check_validate check_merge check_outline
+TEST_NAMES = check_load check_validate check_merge check_outline \
+	     check_paginate check_compose check_typeset
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
 TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl) \
@@ -35,13 +36,13 @@ TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xs
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 MODELS	 = $(SERVICES:%=build/%/document.xml)
 
-.PHONY: all services check unit-tests regress clean install uninstall
+.PHONY: all services check unit-tests regress e2e clean install uninstall
 .SECONDEXPANSION:
 .SECONDARY:
 
 all: build/wpgen services
 
-services: $(MODELS)
+services: $(MODELS) build/index.html
 
 build/config.mk: scripts/configure
 	@mkdir -p build
@@ -57,9 +58,14 @@ build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 
 # One service: rebuilt when its own content or any template changes.
 build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
-	build/wpgen build --templates templates -o build/$* content/$*
+	build/wpgen build --templates templates --index ../index.html \
+		-o build/$* content/$*
 
-build/%/whitepaper.txt build/%/whitepaper.pdf: build/%/document.xml ;
+build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html: \
+	build/%/document.xml ;
+
+build/index.html: $(MODELS)
+	build/wpgen index --templates templates -o $@ $(SERVICES:%=content/%)
 
 # ---- tests ---------------------------------------------------------------
 
@@ -70,9 +76,28 @@ build/tests/%.o: tests/%.c build/config.mk
 build/tests/%: build/tests/%.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIB_LIBS)
 
-check:
+# The Nu Html Checker, pinned: fetched from the npm registry's tarball
+# (no npm needed), checked against the registry's SHA-1.
+VNU_VERSION = 26.9.27
+VNU_SHA1    = 80a35dd6f8f7230132811a6ee8bd4257a119fb14
+VNU_JAR     = build/vnu/package/build/dist/vnu.jar
+
+build/test-deps.stamp: scripts/configure
+	@mkdir -p build
+	sh scripts/configure --test
+	touch $@
+
+$(VNU_JAR): build/test-deps.stamp
+	@mkdir -p build/vnu
+	curl -fsSL -o build/vnu/vnu.tgz \
+		https://registry.npmjs.org/vnu-jar/-/vnu-jar-$(VNU_VERSION).tgz
+	echo "$(VNU_SHA1)  build/vnu/vnu.tgz" | sha1sum -c -
+	tar -xzf build/vnu/vnu.tgz -C build/vnu package/build/dist/vnu.jar
+	touch $@
+
+check: build/test-deps.stamp $(VNU_JAR)
 	$(MAKE) WERROR=-Werror all $(TEST_BINS)
-	$(MAKE) WERROR=-Werror unit-tests regress
+	$(MAKE) WERROR=-Werror unit-tests regress e2e
 
 unit-tests: $(TEST_BINS)
 	@set -e; for t in $(TEST_BINS); do \
@@ -80,6 +105,12 @@ unit-tests: $(TEST_BINS)
 
 regress: build/wpgen
 	sh tests/regress.sh
+
+# End to end: the real content built, its PDFs and HTML read back.
+e2e: all
+	sh tests/pdf.sh build
+	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
+	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build
 
 # ---- install -------------------------------------------------------------
 

@@ -12,12 +12,30 @@ int	 wp_build_check(const struct wp_templates *, const char *dir);
 
 /*
  * Builds a service into outdir (created if need be): document.xml,
- * whitepaper.txt and whitepaper.pdf.  Loads t's fonts on first use.
+ * whitepaper.txt, whitepaper.html (linking to the index page at
+ * index_href unless NULL) and whitepaper.pdf, and adds it to the index
+ * idx unless NULL.  Loads t's fonts on first use.
  * Returns 0, or -1 after reporting; on failure no output in outdir is
  * touched.
  */
+struct wp_index;
 int	 wp_build_service(struct wp_templates *, const char *dir,
-	    const char *outdir);
+	    const char *outdir, const char *index_href, struct wp_index *);
+
+/*
+ * The index page of several whitepapers: each entry is a service id
+ * (its outputs in the folder <id>/ beside the index) and its model.
+ */
+struct wp_index {
+	xmlDocPtr	 doc;		/* <index><whitepaper>... */
+};
+struct wp_index	*wp_index_new(void);
+/* Adds a service; the model's meta is copied. */
+void		 wp_index_add(struct wp_index *, const char *id, xmlDocPtr model);
+/* Writes the page to path atomically; 0, or -1 after reporting. */
+int		 wp_index_write(const struct wp_templates *, struct wp_index *,
+		    const char *path);
+void		 wp_index_free(struct wp_index *);
 
 /*
  * Loads, validates and merges a service.  Returns the document model

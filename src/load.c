@@ -215,13 +215,16 @@ wp_templates_load(const char *dir)
 	t->document_rng = load_rng(dir, "schema/document.rng");
 	t->merge_xsl = load_xsl(dir, "xslt/merge.xsl");
 	t->text_xsl = load_xsl(dir, "xslt/text.xsl");
+	t->html_xsl = load_xsl(dir, "xslt/html.xsl");
+	t->index_xsl = load_xsl(dir, "xslt/index.xsl");
 	t->style = load_style(dir);
 	t->fonts_conf = fonts_conf(dir);
 	if (wp_diag_errors() != before || t->style == NULL || t->catalogue == NULL ||
 	    t->boilerplate == NULL || t->settings == NULL ||
 	    t->service_rng == NULL || t->revisions_rng == NULL ||
 	    t->boilerplate_rng == NULL || t->document_rng == NULL ||
-	    t->merge_xsl == NULL || t->text_xsl == NULL) {
+	    t->merge_xsl == NULL || t->text_xsl == NULL ||
+	    t->html_xsl == NULL || t->index_xsl == NULL) {
 		if (wp_diag_errors() == before)
 			wp_msg(MSG_IO, dir, 0, "templates are incomplete");
 		wp_templates_free(t);
@@ -246,6 +249,10 @@ wp_templates_free(struct wp_templates *t)
 		xsltFreeStylesheet(t->merge_xsl);
 	if (t->text_xsl != NULL)
 		xsltFreeStylesheet(t->text_xsl);
+	if (t->html_xsl != NULL)
+		xsltFreeStylesheet(t->html_xsl);
+	if (t->index_xsl != NULL)
+		xsltFreeStylesheet(t->index_xsl);
 	wp_style_free(t->style);
 	wp_fonts_free(t->fonts);
 	free(t->fonts_conf);

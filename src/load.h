@@ -33,6 +33,8 @@ struct wp_templates {
 	xmlRelaxNGPtr		 document_rng;
 	xsltStylesheetPtr	 merge_xsl;
 	xsltStylesheetPtr	 text_xsl;
+	xsltStylesheetPtr	 html_xsl;
+	xsltStylesheetPtr	 index_xsl;
 	struct wp_style		*style;		/* style/pdf.xml */
 	char			*fonts_conf;	/* ../fonts/fonts.conf */
 	struct wp_fonts		*fonts;		/* loaded on first use */

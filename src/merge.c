@@ -92,7 +92,7 @@ wp_merge(const struct wp_templates *t, struct wp_service *s)
 		{ "revisions", s->revisions != NULL ? s->revisions : empty },
 	};
 	model = wp_xform_apply(t->merge_xsl, s->service, docs,
-	    sizeof(docs) / sizeof(docs[0]));
+	    sizeof(docs) / sizeof(docs[0]), NULL);
 	xmlFreeDoc(empty);
 	if (model != NULL && !model_valid(t, model)) {
 		xmlFreeDoc(model);

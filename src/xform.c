@@ -11,6 +11,7 @@
 #include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 
 #include "diag.h"
@@ -104,7 +105,7 @@ wp_xform_init(void)
 
 xmlDocPtr
 wp_xform_apply(xsltStylesheetPtr xsl, xmlDocPtr doc,
-    const struct wp_xform_doc *docs, size_t ndocs)
+    const struct wp_xform_doc *docs, size_t ndocs, const char **params)
 {
 	struct docset		 ds = { docs, ndocs };
 	xsltTransformContextPtr	 ctxt;
@@ -123,6 +124,8 @@ wp_xform_apply(xsltStylesheetPtr xsl, xmlDocPtr doc,
 	xsltSetCtxtSecurityPrefs(sec, ctxt);
 	xsltRegisterExtFunction(ctxt, BAD_CAST "src", WP_NS, fn_src);
 
+	if (params != NULL)
+		xsltQuoteUserParams(ctxt, params);
 	res = xsltApplyStylesheetUser(xsl, doc, NULL, NULL, NULL, ctxt);
 	if (ctxt->state != XSLT_STATE_OK && res != NULL) {
 		xmlFreeDoc(res);

@@ -21,12 +21,14 @@ struct wp_xform_doc {
 void		 wp_xform_init(void);
 
 /*
- * Applies xsl to doc with the given documents (ndocs of them).  Returns
- * the result, which the caller frees with xmlFreeDoc(), or NULL after
- * reporting the stylesheet's errors.
+ * Applies xsl to doc with the given documents (ndocs of them) and
+ * parameters (NULL, or name/value pairs ending in NULL; values are
+ * strings, quoted here).  Returns the result, which the caller frees
+ * with xmlFreeDoc(), or NULL after reporting the stylesheet's errors.
  */
 xmlDocPtr	 wp_xform_apply(xsltStylesheetPtr xsl, xmlDocPtr doc,
-		    const struct wp_xform_doc *docs, size_t ndocs);
+		    const struct wp_xform_doc *docs, size_t ndocs,
+		    const char **params);
 
 /*
  * Serialises a result as its stylesheet's xsl:output says.  Returns a

@@ -161,7 +161,7 @@ run_xsl(const char *xsl)
 
 	ck_assert_ptr_nonnull(sheet);
 	capture();
-	res = wp_xform_apply(sheet, T->catalogue, docs, 1);
+	res = wp_xform_apply(sheet, T->catalogue, docs, 1, NULL);
 	captured();
 	xsltFreeStylesheet(sheet);
 	return res;

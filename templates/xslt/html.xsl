@@ -1,0 +1,1165 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html.xsl: the document model as one self-contained HTML5 page (inline
+  CSS, inline SVG figures, no script), to be opened from disk or served.
+  XSLT 1.0 with no extension, include, import or document(): it runs in
+  wpgen's sandbox.  The output depends on the input and the parameters
+  only (no dates, no generate-id()).
+
+  Heading scheme (never skips a level):
+    h1  the document title (meta/title), once, in the cover block
+    h2  改訂履歴, 目次, each top-level front-matter section, the controls
+        part (ISO/IEC27017に対する取り組み), the back-matter section
+    h3  a front-matter section's subsections; a chapter of the controls
+    h4  a clause of the controls (deeper front-matter sections: h4..h6)
+  Every section carries the model's id (intro, responsibility, ch-5,
+  ctl-9.2.3, ...) so that links survive renumbering.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+  <xsl:preserve-space elements="p li td th caption change remark em link xref"/>
+
+  <!-- The PDF beside the page; the C side may pass another address. -->
+  <xsl:param name="pdf-href" select="'whitepaper.pdf'"/>
+  <!-- The index of all whitepapers; no link when empty. -->
+  <xsl:param name="index-href" select="''"/>
+
+  <xsl:variable name="nl" select="'&#10;'"/>
+
+  <!-- ==== page ======================================================== -->
+
+  <xsl:template match="/document">
+    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;</xsl:text>
+    <xsl:value-of select="$nl"/>
+    <html lang="ja">
+      <xsl:value-of select="$nl"/>
+      <head>
+        <xsl:value-of select="$nl"/>
+        <!-- The encoding declaration in the one form that libxslt's HTML
+             output recognises (it would add its own beside a meta charset,
+             and HTML allows only one). -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <xsl:value-of select="$nl"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:value-of select="$nl"/>
+        <title><xsl:value-of select="meta/title"/></title>
+        <xsl:value-of select="$nl"/>
+        <meta name="author" content="{meta/publisher}"/>
+        <xsl:value-of select="$nl"/>
+        <meta name="keywords" content="{meta/keywords}"/>
+        <xsl:value-of select="$nl"/>
+        <meta name="generator" content="wpgen"/>
+        <xsl:value-of select="$nl"/>
+        <style><xsl:value-of select="$css"/></style>
+        <xsl:value-of select="$nl"/>
+      </head>
+      <xsl:value-of select="$nl"/>
+      <body>
+        <xsl:value-of select="$nl"/>
+        <div class="page">
+          <xsl:value-of select="$nl"/>
+          <xsl:call-template name="cover"/>
+          <main>
+            <xsl:value-of select="$nl"/>
+            <xsl:apply-templates select="history | toc | section | controls"/>
+          </main>
+          <xsl:value-of select="$nl"/>
+          <xsl:apply-templates select="backmatter"/>
+        </div>
+        <xsl:value-of select="$nl"/>
+      </body>
+      <xsl:value-of select="$nl"/>
+    </html>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- The cover block.  The h1 is always there (a page needs its title);
+       the rest only when the model has <cover>: wpgen invents nothing. -->
+  <xsl:template name="cover">
+    <header class="cover">
+      <xsl:value-of select="$nl"/>
+      <xsl:if test="$index-href != ''">
+        <p class="crumb"><a href="{$index-href}">ホワイトペーパー一覧</a></p>
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+      <xsl:if test="cover">
+        <p class="doc-kind"><xsl:value-of select="meta/document-kind"/></p>
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+      <h1><xsl:value-of select="meta/title"/></h1>
+      <xsl:value-of select="$nl"/>
+      <xsl:if test="cover">
+        <dl class="doc-meta">
+          <xsl:if test="meta/version-label">
+            <dt>版数</dt>
+            <dd><xsl:value-of select="meta/version-label"/></dd>
+            <dt>発行日</dt>
+            <dd><time datetime="{meta/date/@iso}"><xsl:value-of select="meta/date"/></time></dd>
+          </xsl:if>
+          <xsl:if test="meta/document-number">
+            <dt>文書番号</dt>
+            <dd><xsl:value-of select="meta/document-number"/></dd>
+          </xsl:if>
+          <dt>発行</dt>
+          <dd><xsl:value-of select="meta/publisher"/></dd>
+        </dl>
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+      <p class="download">
+        <a href="{$pdf-href}" type="application/pdf">PDF版をダウンロード</a>
+      </p>
+      <xsl:value-of select="$nl"/>
+    </header>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- ==== revision history ============================================ -->
+
+  <xsl:template match="history">
+    <section id="{@id}" class="history">
+      <h2><xsl:value-of select="@title"/></h2>
+      <xsl:value-of select="$nl"/>
+      <div class="table-wrap">
+        <table class="history-table">
+          <caption class="vh"><xsl:value-of select="@title"/></caption>
+          <xsl:value-of select="$nl"/>
+          <thead>
+            <tr>
+              <xsl:for-each select="columns/column">
+                <th scope="col"><xsl:value-of select="."/></th>
+              </xsl:for-each>
+            </tr>
+          </thead>
+          <xsl:value-of select="$nl"/>
+          <tbody>
+            <xsl:value-of select="$nl"/>
+            <xsl:for-each select="revision">
+              <tr>
+                <td class="h-version"><xsl:value-of select="@version"/></td>
+                <td class="h-date"><time datetime="{@date}"><xsl:value-of select="date"/></time></td>
+                <td class="h-changes">
+                  <xsl:if test="change">
+                    <ul class="changes">
+                      <xsl:apply-templates select="change"/>
+                    </ul>
+                  </xsl:if>
+                </td>
+                <td class="h-remark"><xsl:apply-templates select="remark/node()"/></td>
+              </tr>
+              <xsl:value-of select="$nl"/>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+      <xsl:value-of select="$nl"/>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- One change a line.  Its text stays as written (it may name an old
+       number); the link goes to the clause's id, which survives, and the
+       title says what the clause is now. -->
+  <xsl:template match="change">
+    <li>
+      <xsl:choose>
+        <xsl:when test="@target">
+          <a href="#{@target}" title="{concat('現在の ', @number, ' ', @title)}">
+            <xsl:apply-templates mode="in-link"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <!-- ==== table of contents =========================================== -->
+
+  <xsl:template match="toc">
+    <nav id="{@id}" class="toc" aria-labelledby="{@id}-title">
+      <h2 id="{@id}-title"><xsl:value-of select="@title"/></h2>
+      <xsl:value-of select="$nl"/>
+      <ol>
+        <xsl:value-of select="$nl"/>
+        <xsl:apply-templates select="../section | ../controls" mode="toc"/>
+      </ol>
+      <xsl:value-of select="$nl"/>
+    </nav>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="section" mode="toc">
+    <li>
+      <a href="#{@id}"><xsl:value-of select="@title"/></a>
+      <xsl:if test="section">
+        <ol>
+          <xsl:apply-templates select="section" mode="toc"/>
+        </ol>
+      </xsl:if>
+    </li>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="controls" mode="toc">
+    <li>
+      <a href="#{@id}"><xsl:value-of select="@title"/></a>
+      <ol class="toc-chapters">
+        <xsl:value-of select="$nl"/>
+        <xsl:for-each select="chapter">
+          <li>
+            <a href="#{@id}"><xsl:apply-templates select="." mode="heading"/></a>
+            <ol class="toc-clauses">
+              <xsl:for-each select="clause">
+                <li><a href="#{@id}"><xsl:apply-templates select="." mode="heading"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </li>
+          <xsl:value-of select="$nl"/>
+        </xsl:for-each>
+      </ol>
+    </li>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- Heading text with its number, as in the text renderer. -->
+  <xsl:template match="chapter" mode="heading">
+    <span class="num"><xsl:value-of select="@label"/></span>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="@title"/>
+  </xsl:template>
+  <xsl:template match="clause" mode="heading">
+    <span class="num"><xsl:value-of select="@number"/></span>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="@title"/>
+  </xsl:template>
+
+  <!-- ==== sections, controls ========================================== -->
+
+  <xsl:template name="heading">
+    <xsl:param name="level"/>
+    <xsl:param name="class"/>
+    <xsl:element name="{concat('h', $level)}">
+      <xsl:if test="$class">
+        <xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="heading"/>
+    </xsl:element>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="section | controls" mode="heading">
+    <xsl:value-of select="@title"/>
+  </xsl:template>
+
+  <!-- Front and back matter: h2 at the top, one level deeper each time
+       (h6 at most). -->
+  <xsl:template match="section">
+    <xsl:param name="level" select="2"/>
+    <section id="{@id}">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level">
+          <xsl:choose>
+            <xsl:when test="$level > 6">6</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$level"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:apply-templates select="*">
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:apply-templates>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="controls">
+    <section id="{@id}" class="controls">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="2"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="chapter"/>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="chapter">
+    <section id="{@id}" class="chapter">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="3"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="clause"/>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="clause">
+    <section id="{@id}" class="clause">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="heading">
+        <xsl:with-param name="level" select="4"/>
+      </xsl:call-template>
+      <p class="control-line"><span><xsl:value-of select="control-line"/></span></p>
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="*[not(self::control-line)]"/>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- ==== back matter ================================================= -->
+
+  <xsl:template match="backmatter">
+    <footer id="{@id}" class="backmatter">
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="section"/>
+      <div class="colophon">
+        <p class="colophon-title"><xsl:value-of select="colophon/title"/></p>
+        <p><xsl:value-of select="colophon/publisher"/></p>
+        <xsl:if test="colophon/document-number">
+          <p><xsl:value-of select="colophon/document-number"/></p>
+        </xsl:if>
+      </div>
+      <xsl:value-of select="$nl"/>
+    </footer>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- ==== blocks ====================================================== -->
+
+  <xsl:template match="p">
+    <p><xsl:apply-templates/></p>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- Lists draw the model's own markers (li/@marker: 「1.」「a)」「・」
+       「✓」), so the numbering is the model's, not the browser's. -->
+  <xsl:template match="ol">
+    <ol class="list list-{@style}">
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="li"/>
+    </ol>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="ul">
+    <ul class="list list-{@mark}">
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="li"/>
+    </ul>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="li">
+    <li>
+      <span class="mk">
+        <xsl:if test="parent::ul">
+          <xsl:attribute name="aria-hidden">true</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="@marker"/>
+      </span>
+      <xsl:apply-templates select="node()[not(self::ol or self::ul)]"/>
+      <xsl:apply-templates select="ol | ul"/>
+    </li>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- Header rows: leading rows of th only.  A th in a row that has td
+       heads its row. -->
+  <xsl:template match="table">
+    <div class="table-wrap">
+      <table class="content-table">
+        <xsl:if test="caption">
+          <caption><xsl:apply-templates select="caption/node()"/></caption>
+        </xsl:if>
+        <xsl:variable name="head" select="tr[not(td) and not(preceding-sibling::tr[td])]"/>
+        <xsl:if test="$head">
+          <thead><xsl:apply-templates select="$head"/></thead>
+        </xsl:if>
+        <tbody>
+          <xsl:value-of select="$nl"/>
+          <xsl:apply-templates select="tr[td or preceding-sibling::tr[td]]"/>
+        </tbody>
+      </table>
+    </div>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="tr">
+    <tr><xsl:apply-templates select="th | td"/></tr>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="th | td">
+    <xsl:element name="{local-name()}">
+      <xsl:if test="self::th">
+        <xsl:attribute name="scope">
+          <xsl:choose>
+            <xsl:when test="../td">row</xsl:when>
+            <xsl:otherwise>col</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:copy-of select="@colspan"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ==== inline ====================================================== -->
+
+  <xsl:template match="em"><em><xsl:apply-templates/></em></xsl:template>
+
+  <xsl:template match="link">
+    <a href="{@href}">
+      <xsl:apply-templates/>
+      <xsl:if test="not(node())"><xsl:value-of select="@href"/></xsl:if>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="xref">
+    <a class="xref" href="#{@target}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <xsl:template match="br"><br/></xsl:template>
+
+  <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>
+
+  <!-- Inside a link (a change row that links to its clause): no nested
+       links, the text only. -->
+  <xsl:template match="em" mode="in-link"><em><xsl:apply-templates mode="in-link"/></em></xsl:template>
+  <xsl:template match="link" mode="in-link">
+    <xsl:apply-templates mode="in-link"/>
+    <xsl:if test="not(node())"><xsl:value-of select="@href"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="xref" mode="in-link"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="br" mode="in-link"><br/></xsl:template>
+  <xsl:template match="text()" mode="in-link"><xsl:value-of select="."/></xsl:template>
+
+  <!-- ==== figures ===================================================== -->
+  <!--
+    Both figures are drawn from data as inline SVG in a 340-unit-wide
+    viewBox (narrow enough that a 375 px screen shows it at about full
+    size, so its 13 px text stays legible), scaled to the column by CSS.  SVG text
+    does not wrap, so the layout estimates text widths: a character
+    outside ASCII is 1 em, an ASCII one 0.62 em (generous for Noto Sans
+    CJK), and long texts are broken into lines by the "wrap" template
+    below.  The svg is role="img" with a title and a description that
+    say the same as the drawing; the caption is real text in figcaption.
+  -->
+
+  <xsl:variable name="fig-w" select="340"/>
+
+  <xsl:variable name="ascii"><xsl:text> !"#$%&amp;'()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~</xsl:text></xsl:variable>
+  <!-- Characters that may not start a line (JLReq cl-02..cl-07, cl-09..cl-11)
+       and that may not end one (cl-01). -->
+  <xsl:variable name="no-start">、。，．・：；？！）」』】〕〉》’”ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.:;!?)]}</xsl:variable>
+  <xsl:variable name="no-end">（「『【〔〈《‘“([{</xsl:variable>
+  <xsl:variable name="word">ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./-_:@</xsl:variable>
+
+  <xsl:template match="figure">
+    <xsl:variable name="name" select="concat(normalize-space(label), ' ', caption)"/>
+    <figure id="{@id}" class="figure figure-{@kind}">
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="." mode="svg">
+        <xsl:with-param name="name" select="$name"/>
+      </xsl:apply-templates>
+      <xsl:value-of select="$nl"/>
+      <figcaption><xsl:value-of select="concat(label, caption)"/></figcaption>
+      <xsl:value-of select="$nl"/>
+    </figure>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- The svg element around a figure's drawing. -->
+  <xsl:template name="svg">
+    <xsl:param name="name"/>
+    <xsl:param name="desc"/>
+    <xsl:param name="height"/>
+    <xsl:param name="body"/>
+    <svg viewBox="0 0 {$fig-w} {$height}" width="{$fig-w}" height="{$height}"
+         role="img" aria-labelledby="{@id}-t" aria-describedby="{@id}-d" font-size="13">
+      <title id="{@id}-t"><xsl:value-of select="$name"/></title>
+      <desc id="{@id}-d"><xsl:value-of select="$desc"/></desc>
+      <xsl:copy-of select="$body"/>
+    </svg>
+  </xsl:template>
+
+  <!-- ~~ the responsibility boundary ~~
+       Layers top first; consecutive layers with the same owner-label form
+       one group, headed by that label; between groups of different
+       owners, a dashed line marks the boundary. -->
+
+  <xsl:variable name="b-pad" select="12"/>      <!-- group's inner margin -->
+  <xsl:variable name="b-head" select="30"/>     <!-- group's header band -->
+  <xsl:variable name="b-gap" select="40"/>      <!-- between two groups -->
+  <xsl:variable name="b-lgap" select="10"/>     <!-- between two layers -->
+  <xsl:variable name="b-chip" select="30"/>     <!-- chip height -->
+  <xsl:variable name="b-cgap" select="8"/>      <!-- between chips -->
+  <xsl:variable name="b-cfs" select="13"/>      <!-- chip font size -->
+  <xsl:variable name="b-inner" select="$fig-w - 4 * $b-pad"/>   <!-- chip row width -->
+
+  <xsl:template match="figure[@kind = 'boundary']" mode="svg">
+    <xsl:param name="name"/>
+    <xsl:variable name="height">
+      <xsl:call-template name="b-flow">
+        <xsl:with-param name="ls" select="layer"/>
+        <xsl:with-param name="y" select="0"/>
+        <xsl:with-param name="measure" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="svg">
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="height" select="$height"/>
+      <xsl:with-param name="desc">
+        <xsl:for-each select="layer">
+          <xsl:value-of select="concat(@owner-label, '：', @label)"/>
+          <xsl:if test="item">
+            <xsl:text>（</xsl:text>
+            <xsl:for-each select="item">
+              <xsl:if test="position() > 1">、</xsl:if>
+              <xsl:value-of select="."/>
+            </xsl:for-each>
+            <xsl:text>）</xsl:text>
+          </xsl:if>
+          <xsl:text>。</xsl:text>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="body">
+        <xsl:call-template name="b-flow">
+          <xsl:with-param name="ls" select="layer"/>
+          <xsl:with-param name="y" select="0"/>
+          <xsl:with-param name="measure" select="false()"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Lays out the layers $ls from $y down.  With $measure, outputs only
+       the total height; otherwise the drawing. -->
+  <xsl:template name="b-flow">
+    <xsl:param name="ls"/>
+    <xsl:param name="y"/>
+    <xsl:param name="measure"/>
+    <xsl:variable name="l" select="$ls[1]"/>
+    <xsl:choose>
+      <xsl:when test="not($l)">
+        <xsl:if test="$measure"><xsl:value-of select="$y - $b-gap"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="starts" select="not($l/preceding-sibling::layer[1]/@owner-label = $l/@owner-label)"/>
+        <xsl:variable name="ends" select="not($l/following-sibling::layer[1]/@owner-label = $l/@owner-label)"/>
+        <xsl:variable name="top">
+          <xsl:choose>
+            <xsl:when test="$starts"><xsl:value-of select="$y + $b-head + $b-pad"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$y"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="h">
+          <xsl:call-template name="b-layer-h"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:choose>
+            <xsl:when test="$ends"><xsl:value-of select="$top + $h + $b-pad + $b-gap"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$top + $h + $b-lgap"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:if test="not($measure)">
+          <xsl:if test="$starts">
+            <xsl:call-template name="b-group">
+              <xsl:with-param name="l" select="$l"/>
+              <xsl:with-param name="y" select="$y"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:call-template name="b-layer">
+            <xsl:with-param name="l" select="$l"/>
+            <xsl:with-param name="y" select="$top"/>
+            <xsl:with-param name="h" select="$h"/>
+          </xsl:call-template>
+          <xsl:if test="$ends and $l/following-sibling::layer[1]/@owner != $l/@owner">
+            <xsl:variable name="ly" select="$top + $h + $b-pad + $b-gap div 2"/>
+            <line class="fig-boundary" x1="0" x2="{$fig-w}" y1="{$ly}" y2="{$ly}"
+                  stroke="#b3261e" stroke-width="2" stroke-dasharray="8 5"/>
+            <xsl:variable name="tw" select="(string-length($l/../caption) + 2) * 12"/>
+            <rect x="{($fig-w - $tw) div 2}" y="{$ly - 11}" width="{$tw}" height="22" fill="#ffffff"/>
+            <text x="{$fig-w div 2}" y="{$ly + 4.5}" text-anchor="middle" font-size="12"
+                  font-weight="700" fill="#b3261e"><xsl:value-of select="$l/../caption"/></text>
+          </xsl:if>
+        </xsl:if>
+        <xsl:call-template name="b-flow">
+          <xsl:with-param name="ls" select="$ls[position() > 1]"/>
+          <xsl:with-param name="y" select="$next"/>
+          <xsl:with-param name="measure" select="$measure"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A group's box and header band; its height is that of its layers. -->
+  <xsl:template name="b-group">
+    <xsl:param name="l"/>
+    <xsl:param name="y"/>
+    <xsl:variable name="lh">
+      <xsl:call-template name="b-group-h"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="h" select="$b-head + $b-pad + $lh + $b-pad"/>
+    <xsl:variable name="dark">
+      <xsl:choose>
+        <xsl:when test="$l/@owner = 'customer'">#9a4a0b</xsl:when>
+        <xsl:otherwise>#1d4e89</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="tint">
+      <xsl:choose>
+        <xsl:when test="$l/@owner = 'customer'">#fdf3ea</xsl:when>
+        <xsl:otherwise>#edf3fa</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <rect x="1" y="{$y + 1}" width="{$fig-w - 2}" height="{$h - 2}" rx="6"
+          fill="{$tint}" stroke="{$dark}" stroke-width="1.5"/>
+    <path d="M1 {$y + 7} a6 6 0 0 1 6 -6 h{$fig-w - 14} a6 6 0 0 1 6 6 v{$b-head - 6} h-{$fig-w - 2} z"
+          fill="{$dark}"/>
+    <text x="{$b-pad}" y="{$y + 20}" font-size="14" font-weight="700" fill="#ffffff">
+      <xsl:value-of select="$l/@owner-label"/>
+    </text>
+  </xsl:template>
+
+  <xsl:template name="b-group-h">
+    <xsl:param name="l"/>
+    <xsl:variable name="h">
+      <xsl:call-template name="b-layer-h"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="n" select="$l/following-sibling::layer[1]"/>
+    <xsl:choose>
+      <xsl:when test="$n/@owner-label = $l/@owner-label">
+        <xsl:variable name="rest">
+          <xsl:call-template name="b-group-h"><xsl:with-param name="l" select="$n"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="$h + $b-lgap + $rest"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$h"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Chips a row: as many as the widest item allows, 1 to 4. -->
+  <xsl:template name="b-cols">
+    <xsl:param name="l"/>
+    <xsl:variable name="em">
+      <xsl:for-each select="$l/item">
+        <xsl:sort data-type="number" order="descending"
+                  select="string-length(translate(., $ascii, '')) + 0.62 * (string-length(.) - string-length(translate(., $ascii, '')))"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="string-length(translate(., $ascii, '')) + 0.62 * (string-length(.) - string-length(translate(., $ascii, '')))"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="c" select="floor(($b-inner + $b-cgap) div ($em * $b-cfs + 14 + $b-cgap))"/>
+    <xsl:choose>
+      <xsl:when test="$c &lt; 1 or string($c) = 'NaN'">1</xsl:when>
+      <xsl:when test="$c > 4">4</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="b-layer-h">
+    <xsl:param name="l"/>
+    <xsl:variable name="cols">
+      <xsl:call-template name="b-cols"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="rows" select="ceiling(count($l/item) div $cols)"/>
+    <xsl:choose>
+      <xsl:when test="$rows = 0">44</xsl:when>
+      <xsl:otherwise><xsl:value-of select="40 + $rows * $b-chip + ($rows - 1) * $b-cgap + 12"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One layer: a white box with its label and its items as chips. -->
+  <xsl:template name="b-layer">
+    <xsl:param name="l"/>
+    <xsl:param name="y"/>
+    <xsl:param name="h"/>
+    <xsl:variable name="cols">
+      <xsl:call-template name="b-cols"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="cw" select="($b-inner - ($cols - 1) * $b-cgap) div $cols"/>
+    <xsl:variable name="line">
+      <xsl:choose>
+        <xsl:when test="$l/@owner = 'customer'">#e0b48f</xsl:when>
+        <xsl:otherwise>#a9bfdc</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="fill">
+      <xsl:choose>
+        <xsl:when test="$l/@owner = 'customer'">#fbe8d8</xsl:when>
+        <xsl:otherwise>#dde8f5</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <rect x="{$b-pad}" y="{$y}" width="{$fig-w - 2 * $b-pad}" height="{$h}" rx="4"
+          fill="#ffffff" stroke="{$line}"/>
+    <text x="{2 * $b-pad}" y="{$y + 26}" font-size="15" font-weight="700" fill="#1f2328">
+      <xsl:value-of select="$l/@label"/>
+    </text>
+    <xsl:for-each select="$l/item">
+      <xsl:variable name="i" select="position() - 1"/>
+      <xsl:variable name="cx" select="2 * $b-pad + ($i mod $cols) * ($cw + $b-cgap)"/>
+      <xsl:variable name="cy" select="$y + 40 + floor($i div $cols) * ($b-chip + $b-cgap)"/>
+      <xsl:variable name="em" select="string-length(translate(., $ascii, '')) + 0.62 * (string-length(.) - string-length(translate(., $ascii, '')))"/>
+      <rect x="{$cx}" y="{$cy}" width="{$cw}" height="{$b-chip}" rx="3" fill="{$fill}" stroke="{$line}"/>
+      <text x="{$cx + $cw div 2}" y="{$cy + 19.5}" text-anchor="middle" font-size="{$b-cfs}" fill="#1f2328">
+        <!-- too long even for a full row: squeeze rather than overflow -->
+        <xsl:if test="$em * $b-cfs > $cw - 12">
+          <xsl:attribute name="textLength"><xsl:value-of select="$cw - 12"/></xsl:attribute>
+          <xsl:attribute name="lengthAdjust">spacingAndGlyphs</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="."/>
+      </text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ~~ the structure of ISO/IEC 27017 ~~
+       The base standard at the bottom, the additions stacked on it (the
+       first one directly on the base), each with its label and note. -->
+
+  <xsl:variable name="s-gap" select="10"/>
+  <xsl:variable name="s-text" select="$fig-w - 44"/>    <!-- text measure -->
+
+  <xsl:template match="figure[@kind = 'structure']" mode="svg">
+    <xsl:param name="name"/>
+    <xsl:variable name="height">
+      <xsl:call-template name="s-stack">
+        <xsl:with-param name="bs" select="addition | base"/>
+        <xsl:with-param name="y" select="0"/>
+        <xsl:with-param name="measure" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="svg">
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="height" select="$height"/>
+      <xsl:with-param name="desc">
+        <xsl:for-each select="base | addition">
+          <xsl:value-of select="concat(@label, '：', @note, '。')"/>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="body">
+        <xsl:call-template name="s-stack">
+          <xsl:with-param name="bs" select="addition | base"/>
+          <xsl:with-param name="y" select="0"/>
+          <xsl:with-param name="measure" select="false()"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Draws the blocks $bs from the last (top) to the first, $y down. -->
+  <xsl:template name="s-stack">
+    <xsl:param name="bs"/>
+    <xsl:param name="y"/>
+    <xsl:param name="measure"/>
+    <xsl:variable name="b" select="$bs[last()]"/>
+    <xsl:choose>
+      <xsl:when test="not($b)">
+        <xsl:if test="$measure"><xsl:value-of select="$y - $s-gap"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="n1">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="s" select="$b/@label"/>
+            <xsl:with-param name="max" select="$s-text div 15"/>
+            <xsl:with-param name="count" select="true()"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="n2">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="s" select="$b/@note"/>
+            <xsl:with-param name="max" select="$s-text div 13"/>
+            <xsl:with-param name="count" select="true()"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="h" select="16 + $n1 * 22 + 6 + $n2 * 20 + 10"/>
+        <xsl:if test="not($measure)">
+          <xsl:variable name="base" select="boolean($b/self::base)"/>
+          <xsl:variable name="dark">
+            <xsl:choose>
+              <xsl:when test="$base">#1d4e89</xsl:when>
+              <xsl:otherwise>#1d6b60</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:variable name="tint">
+            <xsl:choose>
+              <xsl:when test="$base">#edf3fa</xsl:when>
+              <xsl:otherwise>#e9f5f2</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <rect x="1" y="{$y + 0.5}" width="{$fig-w - 2}" height="{$h - 1}" rx="5"
+                fill="{$tint}" stroke="{$dark}">
+            <xsl:if test="not($base)">
+              <xsl:attribute name="stroke-dasharray">6 4</xsl:attribute>
+            </xsl:if>
+          </rect>
+          <rect x="1" y="{$y + 0.5}" width="8" height="{$h - 1}" fill="{$dark}"/>
+          <text x="24" font-size="15" font-weight="700" fill="#1f2328">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="s" select="$b/@label"/>
+              <xsl:with-param name="max" select="$s-text div 15"/>
+              <xsl:with-param name="x" select="24"/>
+              <xsl:with-param name="y" select="$y + 16 + 15"/>
+              <xsl:with-param name="lh" select="22"/>
+            </xsl:call-template>
+          </text>
+          <text x="24" font-size="13" fill="#3d444d">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="s" select="$b/@note"/>
+              <xsl:with-param name="max" select="$s-text div 13"/>
+              <xsl:with-param name="x" select="24"/>
+              <xsl:with-param name="y" select="$y + 16 + $n1 * 22 + 6 + 13"/>
+              <xsl:with-param name="lh" select="20"/>
+            </xsl:call-template>
+          </text>
+        </xsl:if>
+        <xsl:call-template name="s-stack">
+          <xsl:with-param name="bs" select="$bs[position() &lt; last()]"/>
+          <xsl:with-param name="y" select="$y + $h + $s-gap"/>
+          <xsl:with-param name="measure" select="$measure"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ~~ line breaking for SVG text ~~
+       Breaks $s into lines of at most $max em: as many characters as fit,
+       then moved back so that no line starts with a character of
+       $no-start, none ends with one of $no-end, and no Latin word or
+       number is split (all as long as the line keeps one character).
+       With $count, outputs the number of lines; otherwise one tspan a
+       line at $x, the first at $y, $lh apart. -->
+  <xsl:template name="wrap">
+    <xsl:param name="s"/>
+    <xsl:param name="max"/>
+    <xsl:param name="count" select="false()"/>
+    <xsl:param name="x" select="0"/>
+    <xsl:param name="y" select="0"/>
+    <xsl:param name="lh" select="0"/>
+    <!-- Balance the lines: with the measure that gives n lines, try the
+         text's width over n (plus a little) so that the last line is not a
+         lone word; keep it if it still gives n lines. -->
+    <xsl:variable name="n">
+      <xsl:call-template name="wrap-lines">
+        <xsl:with-param name="s" select="$s"/>
+        <xsl:with-param name="max" select="$max"/>
+        <xsl:with-param name="count" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="a" select="string-length(translate($s, $ascii, ''))"/>
+    <xsl:variable name="even" select="($a + 0.62 * (string-length($s) - $a)) div $n + 1.5"/>
+    <xsl:variable name="n2">
+      <xsl:call-template name="wrap-lines">
+        <xsl:with-param name="s" select="$s"/>
+        <xsl:with-param name="max" select="$even"/>
+        <xsl:with-param name="count" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$count"><xsl:value-of select="$n"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap-lines">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="max">
+            <xsl:choose>
+              <xsl:when test="$n > 1 and $n2 = $n and $even &lt; $max"><xsl:value-of select="$even"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$max"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="x" select="$x"/>
+          <xsl:with-param name="y" select="$y"/>
+          <xsl:with-param name="lh" select="$lh"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="wrap-lines">
+    <xsl:param name="s"/>
+    <xsl:param name="max"/>
+    <xsl:param name="count" select="false()"/>
+    <xsl:param name="x" select="0"/>
+    <xsl:param name="y" select="0"/>
+    <xsl:param name="lh" select="0"/>
+    <xsl:param name="n" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$s = ''">
+        <xsl:if test="$count"><xsl:value-of select="$n"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="fit">
+          <xsl:call-template name="wrap-fit">
+            <xsl:with-param name="s" select="$s"/>
+            <xsl:with-param name="max" select="$max"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="k">
+          <xsl:choose>
+            <xsl:when test="$fit >= string-length($s)"><xsl:value-of select="$fit"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="wrap-break">
+                <xsl:with-param name="s" select="$s"/>
+                <xsl:with-param name="k" select="$fit"/>
+                <xsl:with-param name="fit" select="$fit"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:if test="not($count)">
+          <tspan x="{$x}" y="{$y + $n * $lh}"><xsl:value-of select="normalize-space(substring($s, 1, $k))"/></tspan>
+        </xsl:if>
+        <xsl:variable name="rest" select="substring($s, $k + 1)"/>
+        <xsl:call-template name="wrap-lines">
+          <xsl:with-param name="s">
+            <xsl:choose>
+              <xsl:when test="starts-with($rest, ' ')"><xsl:value-of select="substring($rest, 2)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="max" select="$max"/>
+          <xsl:with-param name="count" select="$count"/>
+          <xsl:with-param name="x" select="$x"/>
+          <xsl:with-param name="y" select="$y"/>
+          <xsl:with-param name="lh" select="$lh"/>
+          <xsl:with-param name="n" select="$n + 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The longest prefix of $s (at least one character) within $max em. -->
+  <xsl:template name="wrap-fit">
+    <xsl:param name="s"/>
+    <xsl:param name="max"/>
+    <xsl:param name="k" select="1"/>
+    <xsl:variable name="t" select="substring($s, 1, $k + 1)"/>
+    <xsl:variable name="a" select="string-length(translate($t, $ascii, ''))"/>
+    <xsl:choose>
+      <xsl:when test="$k >= string-length($s)"><xsl:value-of select="string-length($s)"/></xsl:when>
+      <xsl:when test="$a + 0.62 * (string-length($t) - $a) > $max"><xsl:value-of select="$k"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap-fit">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="max" select="$max"/>
+          <xsl:with-param name="k" select="$k + 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Moves a break after character $k back until it is allowed; $fit
+       when none is. -->
+  <xsl:template name="wrap-break">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:param name="fit"/>
+    <xsl:variable name="a" select="substring($s, $k, 1)"/>
+    <xsl:variable name="b" select="substring($s, $k + 1, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$k &lt; 1"><xsl:value-of select="$fit"/></xsl:when>
+      <xsl:when test="contains($no-start, $b) or contains($no-end, $a)
+                      or (contains($word, $a) and contains($word, $b))">
+        <xsl:call-template name="wrap-break">
+          <xsl:with-param name="s" select="$s"/>
+          <xsl:with-param name="k" select="$k - 1"/>
+          <xsl:with-param name="fit" select="$fit"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ==== style ======================================================= -->
+  <!--
+    One stylesheet, inline.  Colours meet WCAG AA on their backgrounds
+    (body text #1f2328 on white 15.8:1, links #0b57a3 7.2:1 and 6.7:1 on
+    the contents' tint, muted text #4f5965 7.1:1, white on the accent
+    #1d4e89 8.4:1, the figures' white on #9a4a0b 6.3:1, red #b3261e 6.5:1).  Japanese text:
+    strict line breaking, no word breaking, any break in an over-long run
+    (a URL) rather than a wider page.
+  -->
+  <xsl:variable name="css">
+:root {
+  color-scheme: light;
+  --ink: #1f2328;
+  --muted: #4f5965;
+  --accent: #1d4e89;
+  --accent-dark: #143a67;
+  --link: #0b57a3;
+  --line: #d3dae3;
+  --tint: #f4f7fb;
+  --paper-bg: #eceff3;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--paper-bg);
+  color: var(--ink);
+  font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic", YuGothic, Meiryo, sans-serif;
+  font-size: 1rem;
+  line-height: 1.8;
+  line-break: strict;
+  word-break: normal;
+  overflow-wrap: anywhere;
+  font-kerning: normal;
+}
+.page {
+  max-width: 50rem;
+  margin: 2.5rem auto;
+  padding: 3rem 5rem 3.5rem;
+  background: #fff;
+  border-top: 6px solid var(--accent);
+  box-shadow: 0 1px 4px rgba(20, 30, 50, .12);
+}
+main, .backmatter { max-width: 40rem; }
+a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: .18em; overflow-wrap: anywhere; }
+a:hover { text-decoration-thickness: 2px; }
+a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+p { margin: .9em 0; text-wrap: pretty; }
+em { font-style: normal; font-weight: 700; }
+.vh {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
+}
+
+/* headings */
+h1, h2, h3, h4, h5, h6 { line-height: 1.5; font-weight: 700; color: #16202c; text-wrap: balance; }
+h1 { font-size: 1.75rem; margin: .4rem 0 1.25rem; letter-spacing: .01em; }
+h2 {
+  font-size: 1.375rem; margin: 3.5rem 0 1.25rem; padding-bottom: .4rem;
+  border-bottom: 2px solid var(--accent);
+}
+h3 { font-size: 1.1875rem; margin: 2.75rem 0 1rem; padding: .1rem 0 .1rem .7rem; border-left: 5px solid var(--accent); }
+h4 { font-size: 1.0625rem; margin: 2.25rem 0 .5rem; }
+h5, h6 { font-size: 1rem; margin: 1.75rem 0 .5rem; }
+.num { color: var(--accent); font-feature-settings: "tnum" 1; }
+section { scroll-margin-top: 1rem; }
+section:target > h2, section:target > h3, section:target > h4 { background: #fff5d1; }
+
+/* cover */
+.cover { padding-bottom: 1.75rem; border-bottom: 1px solid var(--line); }
+.crumb { margin: 0 0 1rem; font-size: .875rem; }
+.doc-kind {
+  display: inline-block; margin: 0 0 .5rem; padding: .15rem .75rem;
+  font-size: .8125rem; font-weight: 700; letter-spacing: .08em; line-height: 1.6;
+  color: var(--accent); border: 1px solid var(--accent); border-radius: 2px;
+}
+.doc-meta {
+  display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1.25rem;
+  margin: 0 0 1.5rem; font-size: .9375rem; line-height: 1.7;
+}
+.doc-meta dt { color: var(--muted); }
+.doc-meta dd { margin: 0; }
+.download { margin: 0; text-align: left; }
+.download a {
+  display: inline-block; padding: .5rem 1.25rem; border-radius: 4px;
+  background: var(--accent); color: #fff; font-weight: 700; font-size: .9375rem;
+  text-decoration: none; line-height: 1.6;
+}
+.download a::before { content: "\2193\00a0"; }
+.download a:hover { background: var(--accent-dark); text-decoration: underline; }
+
+/* tables */
+.table-wrap { margin: 1.25rem 0; overflow-x: auto; }
+table { width: 100%; border-collapse: collapse; font-size: .875rem; line-height: 1.65; }
+caption { caption-side: top; text-align: left; font-weight: 700; padding: 0 0 .4rem; }
+th, td { padding: .5rem .65rem; border: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { background: #e9eef5; font-weight: 700; }
+th[scope="row"] { background: var(--tint); }
+/* A long URL in one cell must not squeeze the others to a character a
+   line (any break is allowed in it, so the table cannot overflow). */
+.content-table th, .content-table td { min-width: 5em; }
+.history-table th, .history-table .h-version, .history-table .h-date { white-space: nowrap; }
+.history-table th:nth-child(3) { white-space: normal; }
+.history-table td.h-version { text-align: center; }
+.changes { list-style: none; margin: 0; padding: 0; }
+.changes li + li { margin-top: .3rem; }
+
+/* table of contents */
+.toc { margin: 2.5rem 0; padding: 1.25rem 1.75rem 1.5rem; background: var(--tint); border: 1px solid var(--line); border-radius: 4px; }
+.toc h2 { margin: 0 0 .75rem; font-size: 1.125rem; border: 0; padding: 0; }
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc ol ol { padding-left: 1.25em; }
+.toc li { margin: .2rem 0; line-height: 1.6; }
+.toc > ol > li { margin-top: .5rem; font-weight: 700; }
+.toc > ol > li li { font-weight: 400; }
+.toc .toc-chapters > li { margin-top: .45rem; }
+.toc .toc-clauses { font-size: .9375rem; }
+.toc a { text-decoration: none; }
+.toc a:hover { text-decoration: underline; }
+/* numbered entries: the title hangs beside its number when it wraps */
+.toc .toc-chapters a { display: flex; gap: .35em; width: fit-content; }
+.toc .num { flex: none; min-width: 1.4em; }
+.toc .toc-clauses .num { min-width: 2.2em; }
+
+/* controls */
+.control-line { margin: .25rem 0 .9rem; text-align: left; }
+.control-line span {
+  display: inline-block; padding: .05rem .65rem; border-radius: 3px;
+  font-size: .8125rem; line-height: 1.7; font-weight: 700; letter-spacing: .02em;
+  color: #173b66; background: #e8eff8; border: 1px solid #b8cbe3;
+}
+
+/* lists, with the model's own markers */
+.list { list-style: none; margin: .9em 0; padding: 0; }
+.list .list { margin: .3em 0 .2em; }
+.list > li { position: relative; margin: .3em 0; padding-left: 2.25em; }
+.list > li > .mk { position: absolute; left: 0; width: 1.8em; text-align: right; font-feature-settings: "tnum" 1; }
+.list-disc > li, .list-check > li { padding-left: 1.4em; }
+.list-disc > li > .mk, .list-check > li > .mk { width: 1em; text-align: center; }
+.list-check > li > .mk { color: var(--accent); font-weight: 700; }
+
+/* figures */
+.figure { margin: 2rem 0; padding: 1.25rem 1rem 1rem; border: 1px solid var(--line); border-radius: 4px; text-align: center; }
+.figure svg { display: block; width: 100%; max-width: 27rem; height: auto; margin: 0 auto; font-family: inherit; }
+figcaption { margin-top: .85rem; font-size: .9375rem; font-weight: 700; line-height: 1.6; }
+
+/* back matter */
+.backmatter { margin-top: 4rem; padding-top: .5rem; font-size: .875rem; color: #3a424c; }
+.backmatter h2 { font-size: 1.125rem; margin-top: 1.5rem; }
+.backmatter p { margin: .5em 0; text-align: left; }
+.colophon { margin-top: 2rem; padding: 1rem 1.25rem; background: var(--tint); border-left: 4px solid var(--accent); }
+.colophon p { margin: .15rem 0; }
+.colophon .colophon-title { font-weight: 700; color: var(--ink); }
+
+/* narrow screens */
+@media (max-width: 52rem) {
+  .page { margin: 0 auto; padding: 2rem 2rem 2.5rem; box-shadow: none; }
+}
+@media (max-width: 36rem) {
+  body { background: #fff; }
+  .page { padding: 1.25rem 1rem 2rem; }
+  h1 { font-size: 1.375rem; }
+  h2 { font-size: 1.25rem; margin-top: 2.75rem; }
+  h3 { font-size: 1.125rem; }
+  h4 { font-size: 1.0625rem; }
+  .toc { padding: 1rem 1rem 1.25rem; }
+  .toc ol ol { padding-left: .9em; }
+  .figure { padding: .75rem .25rem; }
+  th, td { padding: .4rem .45rem; }
+}
+
+/* print: A4, the document as on paper */
+@media print {
+  @page { size: A4; margin: 18mm 17mm 20mm; }
+  body { background: #fff; font-size: 10.5pt; line-height: 1.75; }
+  .page { max-width: none; margin: 0; padding: 0; border: 0; box-shadow: none; }
+  main, .backmatter { max-width: none; }
+  .download, .crumb { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .toc { background: none; border: 0; padding: 0; break-before: page; }
+  .controls, .backmatter { break-before: page; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+  .control-line { break-before: avoid; break-after: avoid; }
+  figure, tr, .list > li, .changes li, .toc-clauses li, .colophon { break-inside: avoid; page-break-inside: avoid; }
+  .toc + section { break-before: page; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  .figure svg { max-width: 105mm; }
+  section:target > h2, section:target > h3, section:target > h4 { background: none; }
+}
+</xsl:variable>
+</xsl:stylesheet>
