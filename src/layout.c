@@ -617,22 +617,52 @@ resolve_pageref(struct builder *b, struct wp_page *pg, const struct box *x,
 	free(tmp.items);
 }
 
-static void
-add_footer(struct builder *b, struct wp_page *pg, int page)
+/* A running text: the pattern with {page}, {short}, {kind}, {title}. */
+static char *
+running(const struct wp_doc *d, const char *pat, int page)
 {
-	const char	*pat = b->st->footer_pattern, *at;
-	char		 num[16];
 	GString		*s = g_string_new(NULL);
+	const char	*at;
+	char		 num[16];
 
 	snprintf(num, sizeof num, "%d", page);
-	for (; (at = strstr(pat, "{page}")) != NULL; pat = at + 6) {
+	while ((at = strchr(pat, '{')) != NULL) {
+		const char *v = NULL, *end = strchr(at, '}');
+		size_t n = end ? (size_t)(end - at + 1) : 1;
 		g_string_append_len(s, pat, at - pat);
-		g_string_append(s, num);
+		if (strncmp(at, "{page}", n) == 0)
+			v = num;
+		else if (strncmp(at, "{short}", n) == 0)
+			v = d->short_name;
+		else if (strncmp(at, "{kind}", n) == 0)
+			v = d->kind;
+		else if (strncmp(at, "{title}", n) == 0)
+			v = d->title;
+		if (v != NULL)
+			g_string_append(s, v);
+		else
+			g_string_append_len(s, at, (gssize)n);
+		pat = at + n;
 	}
 	g_string_append(s, pat);
-	page_text(b, pg, s->str, ROLE_FOOTER, b->st->left,
-	    b->st->page_h - b->st->footer_offset, 0);
-	g_string_free(s, TRUE);
+	return g_string_free(s, FALSE);
+}
+
+static void
+add_running(struct builder *b, struct wp_page *pg, int page)
+{
+	const struct wp_style	*st = b->st;
+	char			*s;
+
+	s = running(b->doc, st->footer_pattern, page);
+	page_text(b, pg, s, ROLE_FOOTER, st->left,
+	    st->page_h - st->footer_offset, 0);
+	g_free(s);
+	if (st->header_pattern == NULL)
+		return;
+	s = running(b->doc, st->header_pattern, page);
+	page_text(b, pg, s, ROLE_FOOTER, st->left, st->header_offset, 0);
+	g_free(s);
 }
 
 static void
@@ -679,7 +709,7 @@ paginate(struct builder *b)
 	}
 	for (p = 0; p < npages; p++)
 		if (!no_folio[p])
-			add_footer(b, &d->pages[p], p + 1);
+			add_running(b, &d->pages[p], p + 1);
 	free(no_folio);
 	free(pb);
 	free(pl);
@@ -737,7 +767,8 @@ wp_layout(struct wp_fonts *f, const struct wp_style *st, xmlDocPtr model)
 	kind = meta(model, "document-kind");
 	name = meta(model, "name");
 	d->subject = g_strdup_printf("%s %s", kind, name);
-	free(kind);
+	d->short_name = meta(model, "short-name");
+	d->kind = kind;
 	free(name);
 	d->keywords = meta(model, "keywords");
 	d->date = meta(model, "date");
@@ -795,6 +826,8 @@ wp_doc_free(struct wp_doc *d)
 	free(d->title);
 	free(d->author);
 	g_free(d->subject);
+	free(d->short_name);
+	free(d->kind);
 	free(d->keywords);
 	free(d->date);
 	free(d);

@@ -84,6 +84,7 @@ struct wp_doc {
 	size_t		 ndests;
 	GPtrArray	*layouts;	/* owns every PangoLayout drawn */
 	char		*title, *author, *subject, *keywords;
+	char		*short_name, *kind;	/* for running heads */
 	char		*date;		/* ISO date of the newest revision */
 };
 

@@ -164,6 +164,10 @@ wp_style_read(xmlDocPtr doc, const char *file)
 	n = child(root, "footer");
 	st->footer_offset = wp_style_length(attr(n, "offset"), em);
 	st->footer_pattern = wp_strdup(attr(n, "pattern"));
+	if ((n = child(root, "header")) != NULL) {
+		st->header_offset = wp_style_length(attr(n, "offset"), em);
+		st->header_pattern = wp_strdup(attr(n, "pattern"));
+	}
 	n = child(root, "pagination");
 	st->section_new_page = yes(attr(n, "section-new-page"));
 	st->chapter_new_page = yes(attr(n, "chapter-new-page"));
@@ -204,5 +208,6 @@ wp_style_free(struct wp_style *st)
 	for (i = 0; i < ROLE__MAX; i++)
 		free(st->text[i].family);
 	free(st->footer_pattern);
+	free(st->header_pattern);
 	free(st);
 }

@@ -43,6 +43,8 @@ struct wp_style {
 	double		 measure;	/* body width: a whole number of em */
 	double		 footer_offset;	/* footer baseline above the page foot */
 	char		*footer_pattern;/* "{page}" is the page number */
+	double		 header_offset;	/* header baseline below the page top */
+	char		*header_pattern;/* NULL: no header */
 	int		 section_new_page, chapter_new_page;
 	int		 keep_lines;	/* lines kept with a heading */
 	int		 orphans, widows;
