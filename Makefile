@@ -23,7 +23,7 @@ ALL_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
 LIB_SRCS = src/diag.c src/util.c src/load.c src/validate.c src/xform.c \
 	   src/style.c src/compose.c src/justify.c src/paginate.c src/layout.c \
 	   src/flow.c src/figure.c src/pdf.c \
-	   src/merge.c src/build.c
+	   src/merge.c src/build.c src/timing.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
 MAIN_OBJ = build/obj/main.o
 
@@ -36,7 +36,7 @@ TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xs
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 MODELS	 = $(SERVICES:%=build/%/document.xml)
 
-.PHONY: all services check unit-tests regress e2e clean install uninstall
+.PHONY: all services check unit-tests regress e2e bench clean install uninstall
 .SECONDEXPANSION:
 .SECONDARY:
 
@@ -112,6 +112,12 @@ e2e: all
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build
 
+# ---- benchmark -----------------------------------------------------------
+
+# Prints a table and writes build/bench.json (see scripts/bench.sh).
+bench: all
+	sh scripts/bench.sh
+
 # ---- install -------------------------------------------------------------
 
 install: build/wpgen
@@ -129,4 +135,5 @@ uninstall:
 clean:
 	rm -rf build
 
+-include mk/hardening.mk
 -include $(wildcard build/obj/*.d build/tests/*.d)

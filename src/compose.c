@@ -285,7 +285,7 @@ insert(PangoAttrList *l, PangoAttribute *a, unsigned start, unsigned end)
 
 static void
 build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
-    double size, unsigned color, unsigned link_color)
+    double size, unsigned color, unsigned link_color, const char *em_family)
 {
 	PangoAttrList	*l = pango_attr_list_new();
 	size_t		 i, j;
@@ -299,14 +299,18 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	for (i = 0; i < o->n; i++) {
 		const struct outch *c = &o->ch[i];
 		if (c->kind == OUT_QSPACE)
-			insert(l, pango_attr_size_new_absolute(
-			    (int)(size * PANGO_SCALE / 2)), off[i], off[i + 1]);
+			insert(l, pango_attr_letter_spacing_new(
+			    -(int)(size * PANGO_SCALE / 4)), off[i], off[i + 1]);
 		if (c->halt)
 			insert(l, pango_attr_font_features_new("halt 1"),
 			    off[i], off[i + 1]);
-		if (c->flags & RUN_EM)
+		if (c->flags & RUN_EM) {
 			insert(l, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
 			    off[i], off[i + 1]);
+			if (em_family != NULL)
+				insert(l, pango_attr_family_new(em_family),
+				    off[i], off[i + 1]);
+		}
 	}
 	for (i = 0; i < o->nprotect; i++)
 		insert(l, pango_attr_allow_breaks_new(FALSE),
@@ -331,7 +335,7 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 
 void
 wp_para_compose(struct wp_para *p, double size, unsigned color,
-    unsigned link_color)
+    unsigned link_color, const char *em_family)
 {
 	struct out	 o = { 0 };
 	char		*url = wp_calloc(p->nraw + 1, 1), *url_out;
@@ -388,7 +392,7 @@ wp_para_compose(struct wp_para *p, double size, unsigned color,
 		g_string_append_unichar(p->text, o.ch[i].c);
 	}
 	off[o.n] = (unsigned)p->text->len;
-	build_attrs(p, &o, off, size, color, link_color);
+	build_attrs(p, &o, off, size, color, link_color, em_family);
 	free(off);
 	free(url_out);
 	free(url);

@@ -4,7 +4,9 @@
  * Text comes in as runs (from the document model's inline elements);
  * wp_para_compose() then
  *   - normalises the space between Japanese and Latin letters or digits
- *     to a quarter em (U+2002 at half size), none beside brackets;
+ *     to a quarter em (U+2002, half an em, narrowed by letter-spacing:
+ *     a half-size font would be one more font to load), none beside
+ *     brackets;
  *   - protects from breaking: tokens such as "ISO/IEC", "～" with what
  *     precedes it, and an ASCII space with a following character that
  *     may not start a line (the two gaps of Pango's kinsoku);
@@ -17,7 +19,7 @@
 
 #include <pango/pango.h>
 
-#define WP_QSPACE	0x2002		/* the quarter-em space, at half size */
+#define WP_QSPACE	0x2002		/* the quarter-em space, narrowed */
 #define WP_ZWSP		0x200B
 
 enum {
@@ -55,10 +57,11 @@ void		 wp_para_add(struct wp_para *, const char *, int len,
 
 /*
  * Builds text and attrs from the runs for text of the given size
- * (points) and colours (0xRRGGBB: text, links).  Call once.
+ * (points) and colours (0xRRGGBB: text, links); emphasis is set bold in
+ * em_family (NULL: the text's own family).  Call once.
  */
 void		 wp_para_compose(struct wp_para *, double size,
-		    unsigned color, unsigned link_color);
+		    unsigned color, unsigned link_color, const char *em_family);
 
 /* Character classes of JLReq (appendix A), as the composer uses them. */
 int		 wp_is_japanese(gunichar);	/* kana, kanji, ー々 */

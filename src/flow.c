@@ -300,7 +300,7 @@ columns(const struct builder *b, const double *weight, int ncols)
 static void
 history(struct builder *b, xmlNodePtr n)
 {
-	static const double weight[] = { 9, 15, 54, 22 };
+	static const double weight[] = { 9, 19, 52, 20 };
 	xmlNodePtr	 cols = first_child(n, "columns"), c, rev;
 	struct cell	 row[4];
 	double		*colx = columns(b, weight, 4);

@@ -154,6 +154,12 @@ finish_line(PangoLayout *lay, PangoLayoutLine *line, const char *text,
 		c[i].lastc = g_utf8_get_char(g_utf8_prev_char(next));
 		c[i].ch = (int)g_utf8_pointer_to_offset(text, next);
 	}
+	/* the quarter-em space is narrowed by letter-spacing, which also
+	 * moves its (invisible) glyph back by half the narrowing: put it
+	 * where its advance starts, as text extraction expects */
+	for (i = 0; i < n; i++)
+		if (c[i].c == WP_QSPACE)
+			c[i].glyphs->glyphs[c[i].first].geometry.x_offset = 0;
 	/* white space at the ends of a line takes no room */
 	for (i = n; i > 0 && is_blank(c[i - 1].c); i--)
 		zero(&c[i - 1]);

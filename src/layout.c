@@ -215,7 +215,8 @@ set_para(struct builder *b, struct setpara *sp, struct wp_para *p,
 {
 	const struct wp_text_style *ts = &b->st->text[role];
 
-	wp_para_compose(p, ts->size, ts->color, b->st->colors[COLOR_LINK]);
+	wp_para_compose(p, ts->size, ts->color, b->st->colors[COLOR_LINK],
+	    b->st->em_family);
 	sp->ts = ts;
 	sp->para = p;
 	sp->width = width;
@@ -309,9 +310,10 @@ set_entry(struct builder *b, struct setpara *sp, enum wp_role role,
 	struct wp_para		*p = wp_para_new();
 	PangoLayoutLine		*line;
 	PangoGlyphString	*g;
+	PangoGlyphInfo		*first;
 	const char		*t;
 	double			 unit = b->st->text[role].size;
-	int			 i, x, n = 0, slack;
+	int			 i, x, n = 0, slack, each;
 	GSList			*l;
 
 	g = NULL;
@@ -353,22 +355,30 @@ set_entry(struct builder *b, struct setpara *sp, enum wp_role role,
 				n--;
 			}
 	}
-	/* what is left goes evenly between the leaders, the rest of the
-	 * division to the last, so the number ends at the measure */
-	for (l = line->runs; l != NULL && n > 0; l = l->next) {
+	/*
+	 * What is left goes between the leaders, a little each (more, and
+	 * text extraction reads them as separate words), and the rest
+	 * before the first, so that the number ends at the measure.
+	 */
+	each = n > 0 ? slack / n : 0;
+	if (each > PU(unit * 0.08))
+		each = PU(unit * 0.08);
+	for (l = line->runs, first = NULL; l != NULL && n > 0; l = l->next) {
 		PangoGlyphItem *gi = l->data;
 		for (i = 0; i < gi->glyphs->num_glyphs; i++)
 			if (gi->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY &&
 			    g_utf8_get_char(t + gi->item->offset +
 			    gi->glyphs->log_clusters[i]) == 0x2026) {
-				gi->glyphs->glyphs[i].geometry.width +=
-				    slack / n;
-				g = gi->glyphs;
-				x = i;
+				gi->glyphs->glyphs[i].geometry.width += each;
+				slack -= each;
+				if (first == NULL)
+					first = &gi->glyphs->glyphs[i];
 			}
 	}
-	if (n > 0)
-		g->glyphs[x].geometry.width += slack % n;
+	if (first != NULL) {		/* the rest: before the first leader */
+		first->geometry.x_offset += slack;
+		first->geometry.width += slack;
+	}
 	return 0;
 }
 

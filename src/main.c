@@ -1,6 +1,8 @@
 /*
  * wpgen: the command line.  The only place that prints usage and exits.
  */
+#include <sys/wait.h>
+
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include "build.h"
 #include "diag.h"
 #include "load.h"
+#include "timing.h"
 #include "util.h"
 #include "xform.h"
 
@@ -28,7 +31,7 @@ enum { EXIT_OK = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 "usage: wpgen check [--templates DIR] SERVICE-DIR...\n"
-"       wpgen build [--templates DIR] [--index HREF] -o OUTDIR SERVICE-DIR...\n"
+"       wpgen build [--templates DIR] [--index HREF] [-j N] -o OUTDIR SERVICE-DIR...\n"
 "       wpgen index [--templates DIR] -o FILE SERVICE-DIR...\n"
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
 "       wpgen --help | --version\n"
@@ -44,6 +47,9 @@ static const char usage_text[] =
 "  -o, --output PATH    where build or index writes\n"
 "  -i, --index HREF     link each HTML page to the index page at HREF\n"
 "                       (default with several services: ../index.html)\n"
+"  -j, --jobs N         build services in N processes at once (default:\n"
+"                       as many as the machine has cores)\n"
+"      --timings        print each service's time per stage (build)\n"
 "  -t, --templates DIR  the templates folder (default: $WPGEN_TEMPLATES,\n"
 "                       else ../templates beside the program if there,\n"
 "                       else " WP_DATADIR "/templates)\n"
@@ -95,30 +101,136 @@ cmd_check(const struct wp_templates *t, int argc, char **argv)
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
 
-static int
-cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
-    int argc, char **argv)
-{
-	struct wp_index	*idx = argc > 1 ? wp_index_new() : NULL;
-	int		 bad = 0;
+struct job {
+	struct wp_templates	*t;
+	const char		*outdir, *index_href;
+	int			 timings, argc;
+	char			**argv;
+	char			*ok;	/* per service: built */
+};
 
-	if (idx != NULL && index_href == NULL)
-		index_href = "../index.html";
-	for (int i = 0; i < argc; i++) {
-		char *id = wp_basename(argv[i]);
-		char *dir = argc > 1 ? wp_path(outdir, id) : wp_strdup(outdir);
-		if (wp_build_service(t, argv[i], dir, index_href, idx) == -1)
-			bad = 1;
+/* Builds services first, first + step, ... of a job. */
+static void
+build_some(struct job *j, int first, int step)
+{
+	for (int i = first; i < j->argc; i += step) {
+		char *id = wp_basename(j->argv[i]);
+		char *dir = j->argc > 1 ? wp_path(j->outdir, id) :
+		    wp_strdup(j->outdir);
+		j->ok[i] = wp_build_service(j->t, j->argv[i], dir,
+		    j->index_href, NULL) == 0;
+		if (j->timings) {
+			wp_timings_print(stderr, id);
+			wp_timings_reset();
+		}
 		free(dir);
 		free(id);
 	}
-	if (idx != NULL) {
-		char *path = wp_path(outdir, "index.html");
-		if (wp_index_write(t, idx, path) == -1)
-			bad = 1;
-		free(path);
-		wp_index_free(idx);
+}
+
+/*
+ * Several services on several cores: one worker process each, services
+ * dealt round-robin.  Processes, not threads, because Pango's font maps
+ * are not for sharing between threads; each worker loads the fonts once.
+ * Each reports which of its services it built through a pipe.
+ */
+static void
+build_parallel(struct job *j, int jobs)
+{
+	int	 fd[64][2];
+	pid_t	 pid[64];
+	int	 w, i;
+
+	fflush(NULL);
+	for (w = 0; w < jobs; w++) {
+		if (pipe(fd[w]) == -1)
+			pid[w] = -1;
+		else if ((pid[w] = fork()) == -1) {
+			close(fd[w][0]);
+			close(fd[w][1]);
+		}
+		if (pid[w] == -1) {
+			/* no more workers: their share is built here */
+			for (i = w; i < jobs; i++)
+				build_some(j, i, jobs);
+			jobs = w;
+			break;
+		}
+		if (pid[w] == 0) {
+			close(fd[w][0]);
+			build_some(j, w, jobs);
+			for (i = w; i < j->argc; i += jobs)
+				if (write(fd[w][1], &j->ok[i], 1) != 1)
+					_exit(EXIT_CONTENT);
+			fflush(NULL);
+			_exit(EXIT_OK);
+		}
+		close(fd[w][1]);
 	}
+	for (w = 0; w < jobs; w++) {
+		int status;
+		for (i = w; i < j->argc; i += jobs)
+			if (read(fd[w][0], &j->ok[i], 1) != 1)
+				j->ok[i] = 0;
+		close(fd[w][0]);
+		waitpid(pid[w], &status, 0);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			for (i = w; i < j->argc; i += jobs)
+				j->ok[i] = 0;
+	}
+}
+
+/* The index of the services built, from the models they wrote. */
+static int
+write_index(struct job *j)
+{
+	struct wp_index	*idx = wp_index_new();
+	char		*path;
+	int		 rc;
+
+	for (int i = 0; i < j->argc; i++) {
+		char *id, *dir, *file;
+		xmlDocPtr model;
+		if (!j->ok[i])
+			continue;
+		id = wp_basename(j->argv[i]);
+		dir = wp_path(j->outdir, id);
+		file = wp_path(dir, "document.xml");
+		if ((model = wp_load_xml(file)) != NULL)
+			wp_index_add(idx, id, model);
+		xmlFreeDoc(model);
+		free(file);
+		free(dir);
+		free(id);
+	}
+	path = wp_path(j->outdir, "index.html");
+	rc = wp_index_write(j->t, idx, path);
+	free(path);
+	wp_index_free(idx);
+	return rc;
+}
+
+static int
+cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
+    int timings, int jobs, int argc, char **argv)
+{
+	struct job	 j = { t, outdir, index_href, timings, argc, argv, NULL };
+	int		 bad = 0;
+
+	if (argc > 1 && j.index_href == NULL)
+		j.index_href = "../index.html";
+	j.ok = wp_calloc((size_t)argc, 1);
+	if (jobs > argc)
+		jobs = argc;
+	if (jobs > 1)
+		build_parallel(&j, jobs);
+	else
+		build_some(&j, 0, 1);
+	for (int i = 0; i < argc; i++)
+		bad |= !j.ok[i];
+	if (argc > 1 && write_index(&j) == -1)
+		bad = 1;
+	free(j.ok);
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
 
@@ -171,6 +283,8 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "index", required_argument, NULL, 'i' },
+		{ "timings", no_argument, NULL, 'T' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -178,6 +292,9 @@ main(int argc, char **argv)
 	};
 	const char		*outdir = NULL, *tdir = getenv("WPGEN_TEMPLATES");
 	const char		*index_href = NULL;
+	int			 timings = 0;
+	long			 jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	char			*end;
 	char			*deftdir = NULL;
 	struct wp_templates	*t;
 	const char		*cmd;
@@ -196,13 +313,24 @@ main(int argc, char **argv)
 	cmd = argv[1];
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "o:i:t:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:i:j:t:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outdir = optarg;
 			break;
 		case 'i':
 			index_href = optarg;
+			break;
+		case 'T':
+			timings = 1;
+			break;
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (*end != '\0' || jobs < 1 || jobs > 64) {
+				fprintf(stderr, "wpgen: -j takes a number from "
+				    "1 to 64, not \"%s\"\n", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 't':
 			tdir = optarg;
@@ -223,6 +351,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "wpgen: unknown command \"%s\"\n", cmd);
 		return usage(stderr, EXIT_USAGE);
 	}
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > 64)
+		jobs = 64;
 	if (argc < 1 || (strcmp(cmd, "text") == 0 && argc != 1) ||
 	    (strcmp(cmd, "build") == 0 && outdir == NULL) ||
 	    (strcmp(cmd, "index") == 0 && outdir == NULL))
@@ -240,7 +372,7 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "check") == 0)
 		rc = cmd_check(t, argc, argv);
 	else if (strcmp(cmd, "build") == 0)
-		rc = cmd_build(t, outdir, index_href, argc, argv);
+		rc = cmd_build(t, outdir, index_href, timings, jobs, argc, argv);
 	else if (strcmp(cmd, "index") == 0)
 		rc = cmd_index(t, outdir, argc, argv);
 	else

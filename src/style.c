@@ -168,6 +168,8 @@ wp_style_read(xmlDocPtr doc, const char *file)
 		st->header_offset = wp_style_length(attr(n, "offset"), em);
 		st->header_pattern = wp_strdup(attr(n, "pattern"));
 	}
+	n = child(root, "emphasis");
+	st->em_family = wp_strdup(attr(n, "family"));
 	n = child(root, "pagination");
 	st->section_new_page = yes(attr(n, "section-new-page"));
 	st->chapter_new_page = yes(attr(n, "chapter-new-page"));
@@ -209,5 +211,6 @@ wp_style_free(struct wp_style *st)
 		free(st->text[i].family);
 	free(st->footer_pattern);
 	free(st->header_pattern);
+	free(st->em_family);
 	free(st);
 }

@@ -51,6 +51,7 @@ struct wp_style {
 	int		 toc_depth;
 	double		 toc_indent, toc_number_w;
 	unsigned	 colors[COLOR__MAX];
+	char		*em_family;	/* emphasis: this family, bold */
 	struct wp_text_style text[ROLE__MAX];
 };
 

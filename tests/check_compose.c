@@ -12,7 +12,7 @@ composed(const char *text)
 	struct wp_para *p = wp_para_new();
 
 	wp_para_add(p, text, -1, 0, NULL);
-	wp_para_compose(p, 10, 0, 0);
+	wp_para_compose(p, 10, 0, 0, NULL);
 	return p;
 }
 
@@ -62,11 +62,11 @@ START_TEST(no_space_beside_brackets)
 }
 END_TEST
 
-/* The half-size attribute makes the inserted space a quarter em. */
+/* Negative letter-spacing makes the inserted (half-em) space a quarter em. */
 START_TEST(quarter_space_half_size)
 {
 	struct wp_para	*p = composed("IIJの");
-	char		*r = ranges(p, PANGO_ATTR_ABSOLUTE_SIZE);
+	char		*r = ranges(p, PANGO_ATTR_LETTER_SPACING);
 
 	ck_assert_str_eq(r, "3-6");		/* the U+2002, 3 bytes */
 	g_free(r);
@@ -157,7 +157,7 @@ START_TEST(links_follow_composition)
 	wp_para_add(p, "方針（", -1, 0, NULL);
 	wp_para_add(p, "https://x.jp/", -1, RUN_LINK, "https://x.jp/");
 	wp_para_add(p, "）と", -1, 0, NULL);
-	wp_para_compose(p, 10, 0, 0);
+	wp_para_compose(p, 10, 0, 0, NULL);
 	ck_assert_uint_eq(p->nlinks, 1);
 	ck_assert_str_eq(p->links[0].target, "https://x.jp/");
 	/* 方針（ is 9 bytes; the URL gained one U+200B (3 bytes) */

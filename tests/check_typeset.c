@@ -43,7 +43,7 @@ set(const char *text, double width_em, int justify)
 
 	ts.align = justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
 	wp_para_add(p, text, -1, 0, NULL);
-	wp_para_compose(p, ts.size, 0, 0);
+	wp_para_compose(p, ts.size, 0, 0, NULL);
 	lay = wp_typeset(F, &ts, p, width_em * ts.size, 0);
 	wp_para_free(p);
 	return lay;

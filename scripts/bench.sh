@@ -1,0 +1,137 @@
+#!/bin/sh
+# The benchmark behind `make bench`: prints a table and writes
+# build/bench.json.  Times are wall-clock medians of RUNS runs (default
+# 5), wpgen and the reference floor (bench/floor.c, the same text laid
+# out by a minimal Pango/Cairo program) alternating, so that both see the
+# same machine.  Peak memory is the maximum resident set (GNU time).
+#   sh scripts/bench.sh            everything (about 5 minutes)
+#   QUICK=1 sh scripts/bench.sh    no scaling beyond 100 services
+set -u
+export LC_ALL=C
+RUNS=${RUNS:-5}
+W=build/wpgen
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+JSON=build/bench.json
+TIME=/usr/bin/time
+
+[ -x "$W" ] || { echo "bench: build/wpgen missing (run make)" >&2; exit 2; }
+[ -x "$TIME" ] || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
+cc -O2 -o "$T/floor" bench/floor.c $(pkg-config --cflags --libs pangocairo) ||
+    exit 2
+
+# "seconds kilobytes" of one run of a command
+measure() {
+	$TIME -f '%e %M' -o "$T/m" "$@" >/dev/null 2>"$T/err" ||
+	    { echo "bench: failed: $*" >&2; cat "$T/err" >&2; exit 1; }
+	cat "$T/m"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# The floor's input: the service's own text, headings marked.
+paras() {
+	awk -F'\t' 'NF > 1 { gsub(/\t/, " / "); print "0 " $0; next }
+	    /^[0-9]+\.[0-9]+ / { print "3 " $0; next }
+	    /^[0-9]+\. / { print "2 " $0; next }
+	    /^$/ { next } { print "0 " $0 }' "build/$1/whitepaper.txt"
+}
+
+services=$(ls content)
+echo "{" >"$JSON"
+printf '%-18s %6s %6s %8s %8s %6s %9s %6s  %s\n' service wall_s floor_s ratio \
+    peak_MB mem_x pdf_KB pages "stages (share of wpgen's own time)"
+echo '  "services": [' >>"$JSON"
+first=1
+for id in $services; do
+	paras "$id" >"$T/$id.paras"
+	: >"$T/w" ; : >"$T/f" ; : >"$T/wm" ; : >"$T/fm"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		set -- $(measure "$W" build -o "$T/out" "content/$id")
+		echo "$1" >>"$T/w"; echo "$2" >>"$T/wm"
+		set -- $(measure "$T/floor" "$T/$id.paras" "$T/floor.pdf")
+		echo "$1" >>"$T/f"; echo "$2" >>"$T/fm"
+		i=$((i + 1))
+	done
+	w=$(median <"$T/w"); f=$(median <"$T/f")
+	wm=$(median <"$T/wm"); fm=$(median <"$T/fm")
+	"$W" build --timings -o "$T/out" "content/$id" 2>"$T/timings"
+	pages=$(pdfinfo "$T/out/whitepaper.pdf" | awk '/^Pages:/ { print $2 }')
+	bytes=$(wc -c <"$T/out/whitepaper.pdf")
+	stages=$(awk '{ for (i = 3; i <= NF; i++) { split($i, a, "=");
+	    if (a[1] == "total") t = a[2]; else { n[i] = a[1]; v[i] = a[2] } }
+	    for (i = 3; i < NF; i++) printf "%s %d%% ", n[i], 100 * v[i] / t }' \
+	    "$T/timings")
+	jstages=$(awk '{ sep = ""; for (i = 3; i <= NF; i++) { split($i, a, "=");
+	    printf "%s\"%s\": %s", sep, a[1], a[2]; sep = ", " } }' "$T/timings")
+	printf '%-18s %6.3f %6.3f %7.2fx %8.1f %5.2fx %9d %6d  %s\n' "$id" "$w" "$f" \
+	    "$(echo "$w $f" | awk '{ print $1 / $2 }')" \
+	    "$(echo "$wm" | awk '{ print $1 / 1024 }')" \
+	    "$(echo "$wm $fm" | awk '{ print $1 / $2 }')" \
+	    $((bytes / 1024)) "$pages" "$stages"
+	[ $first = 1 ] || echo "    ," >>"$JSON"
+	first=0
+	printf '    {"id": "%s", "wall_s": %s, "floor_s": %s, "peak_kb": %s, "floor_peak_kb": %s, "pages": %s, "pdf_bytes": %s, "stages_s": {%s}}\n' \
+	    "$id" "$w" "$f" "$wm" "$fm" "$pages" "$bytes" "$jstages" >>"$JSON"
+done
+echo '  ],' >>"$JSON"
+
+# All services: one process, and make -j2.
+: >"$T/all"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	set -- $(measure "$W" build -o "$T/all-out" $(printf 'content/%s ' $services))
+	echo "$1 $2" >>"$T/all"
+	i=$((i + 1))
+done
+all=$(awk '{ print $1 }' "$T/all" | median)
+allm=$(awk '{ print $2 }' "$T/all" | median)
+: >"$T/mk"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	rm -f build/*/document.xml build/index.html
+	set -- $(measure make -s -j2 services)
+	echo "$1" >>"$T/mk"
+	i=$((i + 1))
+done
+mk=$(median <"$T/mk")
+echo
+echo "all $(echo $services | wc -w) services, one process:  ${all} s, peak $((allm / 1024)) MB"
+echo "all services, make -j2 (outputs removed first): ${mk} s"
+printf '  "all_one_process_s": %s, "all_one_process_peak_kb": %s, "all_make_j2_s": %s,\n' \
+    "$all" "$allm" "$mk" >>"$JSON"
+
+# Scaling: N synthetic services made from the real ones.
+echo
+echo "scaling (one process):"
+printf '%8s %9s %12s %10s\n' services wall_s per_doc_ms peak_MB
+echo '  "scaling": [' >>"$JSON"
+sizes="1 10 100 500"
+[ "${QUICK:-0}" = 1 ] && sizes="1 10 100"
+first=1
+for n in $sizes; do
+	rm -rf "$T/synth" "$T/synth-out"
+	sh scripts/synth.sh "$n" "$T/synth" >/dev/null
+	set -- $(measure "$W" build -o "$T/synth-out" "$T"/synth/*/)
+	printf '%8d %9.2f %12.1f %10.1f\n' "$n" "$1" \
+	    "$(echo "$1 $n" | awk '{ print 1000 * $1 / $2 }')" \
+	    "$(echo "$2" | awk '{ print $1 / 1024 }')"
+	[ $first = 1 ] || echo "    ," >>"$JSON"
+	first=0
+	printf '    {"services": %s, "wall_s": %s, "peak_kb": %s}\n' "$n" "$1" "$2" >>"$JSON"
+done
+echo '  ],' >>"$JSON"
+
+# Incremental: one content file touched; which outputs make rewrites.
+make -s all >/dev/null
+sleep 1
+touch content/secure-mx/service.xml
+: >"$T/stamp"
+sleep 1
+set -- $(measure make -s all)
+inc=$1
+rebuilt=$(find build -name 'whitepaper.pdf' -newer "$T/stamp" | sed 's:build/::; s:/whitepaper.pdf::' | sort | tr '\n' ' ')
+echo
+echo "incremental: touch content/secure-mx/service.xml; make: ${inc} s, rebuilt: ${rebuilt}"
+printf '  "incremental_s": %s, "incremental_rebuilt": "%s"\n}\n' "$inc" "$rebuilt" >>"$JSON"
+echo "wrote $JSON"
