@@ -65,6 +65,11 @@ heading(struct builder *b, enum wp_role role, const char *number,
 	}
 	if (set_text(b, &tit, title, role, b->st->measure - col) == -1)
 		return NULL;
+	/* a paragraph's last line kept with its heading's first lines
+	 * does not keep with the next heading too */
+	if (b->n > 0 && b->boxes[b->n - 1].line)
+		b->boxes[b->n - 1].pb.keep = 0;
+	b->keep_next = 0;
 	x = box_new(b, ts->before);
 	x->pb.new_page = new_page;
 	x->pb.keep = 1;
@@ -220,9 +225,39 @@ struct cell {
 	int		 head;
 };
 
+/* Rules round one piece of a row: the cells' edges, top and bottom. */
+static void
+row_rules(struct builder *b, struct box *x, const struct cell *c, int nc,
+    const double *colx, double h)
+{
+	struct wp_item	*it;
+	int		 i, col;
+
+	for (i = 0, col = 0; i <= nc; col += i < nc ? c[i].span : 0, i++) {
+		it = item_add(x, ITEM_RULE);	/* left edges, then the right */
+		it->x = colx[col];
+		it->h = h;
+		it->stroke = b->st->colors[COLOR_RULE];
+		it->lw = 0.5;
+		if (i == nc)
+			break;
+	}
+	for (i = 0; i < 2; i++) {		/* top and bottom */
+		it = item_add(x, ITEM_RULE);
+		it->x = colx[0];
+		it->y = i * h;
+		it->w = colx[col] - colx[0];
+		it->stroke = b->st->colors[COLOR_RULE];
+		it->lw = 0.5;
+	}
+}
+
 /*
  * One row: cells set at their columns' widths, shaded if a header,
- * ruled all round.  Returns the row's box.
+ * ruled all round.  A row is not split across pages, unless it is
+ * taller than a page: then it goes in pieces of as many lines as a page
+ * holds, each ruled and each below the repeated header.  Returns the
+ * (last) box of the row.
  */
 static struct box *
 table_row(struct builder *b, struct cell *c, int nc, const double *colx,
@@ -230,11 +265,12 @@ table_row(struct builder *b, struct cell *c, int nc, const double *colx,
 {
 	const struct wp_text_style *body = &b->st->text[ROLE_TABLE];
 	double		 pad = body->size * 0.5, vpad = body->size * 0.35;
+	double		 room = avail(b) - 2 * vpad - (header >= 0 ?
+			    b->boxes[header].pb.h : 0);
 	struct setpara	*sp = wp_calloc((size_t)nc, sizeof(*sp));
-	struct box	*x;
-	double		 h = 0;
-	int		 i, col;
-	struct wp_item	*it;
+	struct box	*x = NULL;
+	double		 h;
+	int		 i, col, from, per, first, span, more = 1;
 
 	for (i = 0, col = 0; i < nc; col += c[i].span, i++) {
 		double w = colx[col + c[i].span] - colx[col] - 2 * pad;
@@ -243,40 +279,48 @@ table_row(struct builder *b, struct cell *c, int nc, const double *colx,
 			free(sp);
 			return NULL;
 		}
-		if (set_lines(&sp[i]) * sp[i].ts->pitch > h)
-			h = set_lines(&sp[i]) * sp[i].ts->pitch;
 	}
-	h += 2 * vpad;
-	x = box_new(b, 0);
-	x->pb.h = h;
-	x->pb.header = header;
-	for (i = 0, col = 0; i < nc; col += c[i].span, i++) {
-		if (c[i].head) {
-			it = item_add(x, ITEM_RECT);
-			it->x = colx[col];
-			it->w = colx[col + c[i].span] - colx[col];
-			it->h = h;
-			it->fill = b->st->colors[COLOR_SHADE];
+	per = (int)(room / body->pitch);
+	if (per < 2)
+		per = 2;
+	/* the first piece of a tall row is half a page, so that it can
+	 * start below a heading and the header row */
+	first = 0;
+	for (i = 0; i < nc; i++)
+		if (set_lines(&sp[i]) > first)
+			first = set_lines(&sp[i]);
+	first = first > per ? per / 2 : per;
+	for (from = 0; more; from += span) {
+		span = from == 0 ? first : per;
+		h = 0;
+		more = 0;
+		for (i = 0; i < nc; i++) {
+			int n = set_lines(&sp[i]) - from;
+			if (n > span)
+				more = 1;
+			n = n < 0 ? 0 : n > span ? span : n;
+			if (n * sp[i].ts->pitch > h)
+				h = n * sp[i].ts->pitch;
 		}
-		put_lines(x, &sp[i], colx[col] + pad, vpad);
-		it = item_add(x, ITEM_RULE);	/* the cell's left edge */
-		it->x = colx[col];
-		it->h = h;
-		it->stroke = b->st->colors[COLOR_RULE];
-		it->lw = 0.5;
-	}
-	it = item_add(x, ITEM_RULE);		/* right edge */
-	it->x = colx[col];
-	it->h = h;
-	it->stroke = b->st->colors[COLOR_RULE];
-	it->lw = 0.5;
-	for (i = 0; i < 2; i++) {		/* top and bottom */
-		it = item_add(x, ITEM_RULE);
-		it->x = colx[0];
-		it->y = i * h;
-		it->w = colx[col] - colx[0];
-		it->stroke = b->st->colors[COLOR_RULE];
-		it->lw = 0.5;
+		h += 2 * vpad;
+		x = box_new(b, 0);
+		x->pb.h = h;
+		x->pb.header = header;
+		for (i = 0, col = 0; i < nc; col += c[i].span, i++) {
+			int k, n = set_lines(&sp[i]);
+			if (c[i].head) {
+				struct wp_item *it = item_add(x, ITEM_RECT);
+				it->x = colx[col];
+				it->w = colx[col + c[i].span] - colx[col];
+				it->h = h;
+				it->fill = b->st->colors[COLOR_SHADE];
+			}
+			for (k = from; k < n && k < from + span; k++)
+				put_line(x, &sp[i], k, colx[col] + pad, vpad +
+				    (k - from) * sp[i].ts->pitch +
+				    baseline(sp[i].ts));
+		}
+		row_rules(b, x, c, nc, colx, h);
 	}
 	free(sp);
 	return x;
@@ -431,7 +475,7 @@ content_table(struct builder *b, xmlNodePtr t)
 			allhead &= row[n].head;
 			n++;
 		}
-		x = table_row(b, row, n, colx, body ? hdr : -1);
+		x = table_row(b, row, n, colx, allhead && !body ? -1 : hdr);
 		if (x != NULL && allhead && !body) {
 			x->pb.keep = 1;
 			hdr = (int)b->n - 1;
