@@ -36,7 +36,7 @@ TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xs
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 MODELS	 = $(SERVICES:%=build/%/document.xml)
 
-.PHONY: all services check unit-tests regress e2e bench clean install uninstall
+.PHONY: all services check unit-tests regress e2e bench release clean install uninstall
 .SECONDEXPANSION:
 .SECONDARY:
 
@@ -109,8 +109,16 @@ regress: build/wpgen
 # End to end: the real content built, its PDFs and HTML read back.
 e2e: all
 	sh tests/pdf.sh build
+	sh tests/release.sh
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build
+
+# ---- release -------------------------------------------------------------
+
+# dist/: per service <document number>_<version>.pdf, .html and .png,
+# and manifest.json; refused when any content has errors.
+release: build/wpgen
+	build/wpgen release --templates templates -o dist $(SERVICES:%=content/%)
 
 # ---- benchmark -----------------------------------------------------------
 

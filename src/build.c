@@ -88,15 +88,21 @@ text_output(struct output *o, xmlChar *buf, int len)
 	o->release = release_xml;
 }
 
-/* The typeset PDF, with fonts loaded once for every service. */
+/*
+ * The typeset PDF, with fonts loaded once for every service; and, when
+ * cover is given, the first page as a PNG.  *pages gets the page count.
+ */
 static void
-pdf_output(struct wp_templates *t, xmlDocPtr model, struct output *o)
+pdf_output(struct wp_templates *t, xmlDocPtr model, struct output *o,
+    struct output *cover, int *pages)
 {
 	struct wp_doc	*doc;
 	unsigned char	*buf;
 	size_t		 len;
 
 	o->release = free;
+	if (cover != NULL)
+		cover->release = free;
 	if (t->fonts == NULL) {
 		wp_stage_begin(STAGE_FONTS);
 		t->fonts = wp_fonts_new(t->fonts_conf);
@@ -114,16 +120,21 @@ pdf_output(struct wp_templates *t, xmlDocPtr model, struct output *o)
 		o->buf = buf;
 		o->len = len;
 	}
+	if (cover != NULL && wp_pdf_png(doc, 0, 72, &buf, &len) == 0) {
+		cover->buf = buf;
+		cover->len = len;
+	}
+	*pages = (int)doc->npages;
 	wp_doc_free(doc);
 	wp_stage_end(STAGE_PDF);
 }
 
 /* The HTML page, linked to its PDF and (if index_href) to the index. */
 static void
-html_output(struct wp_templates *t, xmlDocPtr model, const char *index_href,
-    struct output *o)
+html_output(struct wp_templates *t, xmlDocPtr model, const char *pdf_href,
+    const char *index_href, struct output *o)
 {
-	const char	*params[] = { "pdf-href", "whitepaper.pdf",
+	const char	*params[] = { "pdf-href", pdf_href,
 			    "index-href", index_href ? index_href : "", NULL };
 	xmlDocPtr	 res = wp_xform_apply(t->html_xsl, model, NULL, 0,
 			    params);
@@ -138,92 +149,259 @@ html_output(struct wp_templates *t, xmlDocPtr model, const char *index_href,
 	xmlFreeDoc(res);
 }
 
-/* The outputs made beside the PDF, from a copy of the model. */
-struct side {
+enum { OUT_MODEL, OUT_TEXT, OUT_HTML, OUT_PDF, OUT_COVER, OUT__MAX };
+
+/* One service rendered in memory. */
+struct rendering {
 	struct wp_templates	*t;
-	xmlDocPtr		 model;		/* the side's own copy */
-	const char		*index_href;
-	struct output		*out;		/* model, text, HTML */
+	xmlDocPtr		 model;
+	const char		*pdf_href, *index_href;
+	int			 cover;		/* make OUT_COVER too */
+	struct output		 out[OUT__MAX];
+	int			 pages;
+	xmlDocPtr		 side_model;	/* the side thread's copy */
 };
 
+/* The outputs made beside the PDF, from a copy of the model. */
 static void *
 side_outputs(void *arg)
 {
-	struct side	*s = arg;
-	xmlChar		*buf;
-	int		 len;
+	struct rendering	*r = arg;
+	xmlChar			*buf;
+	int			 len;
 
 	wp_stage_begin(STAGE_TEXT);
-	buf = wp_xform_serialize(s->t->merge_xsl, s->model, &len);
-	text_output(&s->out[0], buf, len);
-	buf = wp_build_text(s->t, s->model, &len);
-	text_output(&s->out[1], buf, len);
+	buf = wp_xform_serialize(r->t->merge_xsl, r->side_model, &len);
+	text_output(&r->out[OUT_MODEL], buf, len);
+	buf = wp_build_text(r->t, r->side_model, &len);
+	text_output(&r->out[OUT_TEXT], buf, len);
 	wp_stage_end(STAGE_TEXT);
 	wp_stage_begin(STAGE_HTML);
-	html_output(s->t, s->model, s->index_href, &s->out[2]);
+	html_output(r->t, r->side_model, r->pdf_href, r->index_href,
+	    &r->out[OUT_HTML]);
 	wp_stage_end(STAGE_HTML);
 	return NULL;
+}
+
+/*
+ * Renders every output of a model.  The XSLT outputs are made in a
+ * second thread while this one typesets: a third of the time, on a
+ * machine with two cores.  The side thread has its own copy of the
+ * model; libxml2 and libxslt are safe across threads that share no
+ * document, and Pango and Cairo stay in this one.  Returns 0 when every
+ * output asked for was rendered.
+ */
+static int
+render(struct rendering *r)
+{
+	pthread_t	 thread;
+	int		 threaded, i;
+
+	r->side_model = xmlCopyDoc(r->model, 1);
+	threaded = r->side_model != NULL &&
+	    pthread_create(&thread, NULL, side_outputs, r) == 0;
+	if (!threaded && r->side_model != NULL)
+		side_outputs(r);
+	pdf_output(r->t, r->model, &r->out[OUT_PDF],
+	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages);
+	if (threaded)
+		pthread_join(thread, NULL);
+	xmlFreeDoc(r->side_model);
+	r->side_model = NULL;
+	for (i = 0; i < OUT__MAX; i++)
+		if (r->out[i].buf == NULL && (i != OUT_COVER || r->cover))
+			return -1;
+	return 0;
+}
+
+static void
+rendering_free(struct rendering *r)
+{
+	int i;
+
+	for (i = 0; i < OUT__MAX; i++)
+		if (r->out[i].buf != NULL)
+			r->out[i].release(r->out[i].buf);
+	xmlFreeDoc(r->model);
 }
 
 int
 wp_build_service(struct wp_templates *t, const char *dir,
     const char *outdir, const char *index_href, struct wp_index *idx)
 {
-	struct output	 out[4] = { { "document.xml", NULL, 0, NULL },
-			    { "whitepaper.txt", NULL, 0, NULL },
-			    { "whitepaper.html", NULL, 0, NULL },
-			    { "whitepaper.pdf", NULL, 0, NULL } };
-	size_t		 i, n = sizeof(out) / sizeof(out[0]);
-	xmlDocPtr	 model;
-	struct side	 side;
-	pthread_t	 thread;
-	int		 rc = -1, threaded;
+	static const char *const names[] = { "document.xml",
+	    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf" };
+	struct rendering r = { t, NULL, "whitepaper.pdf", index_href, 0,
+			    { { 0 } }, 0, NULL };
+	int		 rc = -1, i;
 
-	if ((model = wp_build_model(t, dir)) == NULL)
+	if ((r.model = wp_build_model(t, dir)) == NULL)
 		return -1;
-	/*
-	 * The XSLT outputs are made in a second thread while this one
-	 * typesets: a third of the time, on a machine with two cores.  The
-	 * side thread has its own copy of the model; libxml2 and libxslt
-	 * are safe across threads that share no document, and Pango and
-	 * Cairo stay in this one.
-	 */
-	side = (struct side){ t, xmlCopyDoc(model, 1), index_href, out };
-	threaded = side.model != NULL &&
-	    pthread_create(&thread, NULL, side_outputs, &side) == 0;
-	if (!threaded && side.model != NULL)
-		side_outputs(&side);
-	pdf_output(t, model, &out[3]);
-	if (threaded)
-		pthread_join(thread, NULL);
-	xmlFreeDoc(side.model);
-	for (i = 0; i < n; i++)
-		if (out[i].buf == NULL)
-			goto done;
+	if (render(&r) == -1)
+		goto done;
 	if (wp_mkdirs(outdir) == -1) {
 		wp_msg(MSG_IO, outdir, 0, strerror(errno));
 		goto done;
 	}
 	rc = 0;
 	wp_stage_begin(STAGE_WRITE);
-	for (i = 0; i < n; i++) {
-		char *path = wp_path(outdir, out[i].name);
-		if (wp_write_file(path, out[i].buf, out[i].len) == -1)
+	for (i = 0; i <= OUT_PDF; i++) {
+		char *path = wp_path(outdir, names[i]);
+		if (wp_write_file(path, r.out[i].buf, r.out[i].len) == -1)
 			rc = -1;
 		free(path);
 	}
 	wp_stage_end(STAGE_WRITE);
 	if (rc == 0 && idx != NULL) {
 		char *id = wp_basename(dir);
-		wp_index_add(idx, id, model);
+		wp_index_add(idx, id, r.model);
 		free(id);
 	}
 done:
-	for (i = 0; i < n; i++)
-		if (out[i].buf != NULL)
-			out[i].release(out[i].buf);
-	xmlFreeDoc(model);
+	rendering_free(&r);
 	return rc;
+}
+
+/* ---- release ---------------------------------------------------------- */
+
+static char *
+meta_text(xmlDocPtr model, const char *name)
+{
+	xmlNodePtr	 n;
+	xmlChar		*v;
+	char		*s;
+
+	for (n = xmlDocGetRootElement(model)->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, BAD_CAST "meta"))
+			break;
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, BAD_CAST name))
+			break;
+	if (n == NULL)
+		return NULL;
+	v = strcmp(name, "date") == 0 ? xmlGetProp(n, BAD_CAST "iso") :
+	    xmlNodeGetContent(n);
+	s = wp_strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void
+json_str(GString *j, const char *s)
+{
+	g_string_append_c(j, '"');
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			g_string_append_printf(j, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			g_string_append_printf(j, "\\u%04x", *s);
+		else
+			g_string_append_c(j, *s);
+	}
+	g_string_append_c(j, '"');
+}
+
+/* Writes one released file and describes it in the manifest. */
+static int
+release_file(const char *outdir, const char *name, const struct output *o,
+    GString *j, int last)
+{
+	char	*path = wp_path(outdir, name);
+	gchar	*sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    o->buf, o->len);
+	int	 rc = wp_write_file(path, o->buf, o->len);
+
+	g_string_append(j, "        { \"name\": ");
+	json_str(j, name);
+	g_string_append_printf(j, ", \"bytes\": %zu, \"sha256\": \"%s\" }%s\n",
+	    o->len, sum, last ? "" : ",");
+	g_free(sum);
+	free(path);
+	return rc;
+}
+
+int
+wp_build_release(struct wp_templates *t, int n, char **dirs,
+    const char *outdir)
+{
+	GString	*j = g_string_new("{\n  \"whitepapers\": [\n");
+	int	 i, bad = 0;
+	char	*path;
+
+	for (i = 0; i < n; i++)
+		bad |= wp_build_check(t, dirs[i]) != 0;
+	if (bad) {
+		wp_msg(MSG_RELEASE, outdir, 0);
+		g_string_free(j, TRUE);
+		return -1;
+	}
+	if (wp_mkdirs(outdir) == -1) {
+		wp_msg(MSG_IO, outdir, 0, strerror(errno));
+		g_string_free(j, TRUE);
+		return -1;
+	}
+	for (i = 0; i < n && !bad; i++) {
+		struct rendering r = { t, NULL, NULL, NULL, 1, { { 0 } }, 0,
+				    NULL };
+		char *id = wp_basename(dirs[i]), *num, *ver, *base;
+		char *pdf, *html, *png, *title, *date;
+
+		if ((r.model = wp_build_model(t, dirs[i])) == NULL) {
+			bad = 1;
+			free(id);
+			break;
+		}
+		num = meta_text(r.model, "document-number");
+		ver = meta_text(r.model, "version");
+		base = ver ? g_strdup_printf("%s_%s", num ? num : id, ver) :
+		    g_strdup(num ? num : id);
+		pdf = g_strconcat(base, ".pdf", NULL);
+		html = g_strconcat(base, ".html", NULL);
+		png = g_strconcat(base, ".png", NULL);
+		r.pdf_href = pdf;
+		if (render(&r) == 0) {
+			title = meta_text(r.model, "title");
+			date = meta_text(r.model, "date");
+			g_string_append(j, "    {\n      \"service\": ");
+			json_str(j, id);
+			g_string_append(j, ",\n      \"title\": ");
+			json_str(j, title);
+			g_string_append(j, ",\n      \"version\": ");
+			json_str(j, ver);
+			g_string_append(j, ",\n      \"date\": ");
+			json_str(j, date);
+			g_string_append(j, ",\n      \"document_number\": ");
+			json_str(j, num);
+			g_string_append_printf(j, ",\n      \"pages\": %d,\n"
+			    "      \"files\": [\n", r.pages);
+			bad |= release_file(outdir, pdf, &r.out[OUT_PDF], j, 0);
+			bad |= release_file(outdir, html, &r.out[OUT_HTML], j, 0);
+			bad |= release_file(outdir, png, &r.out[OUT_COVER], j, 1);
+			g_string_append_printf(j, "      ]\n    }%s\n",
+			    i + 1 < n ? "," : "");
+			free(title);
+			free(date);
+		} else
+			bad = 1;
+		rendering_free(&r);
+		g_free(pdf);
+		g_free(html);
+		g_free(png);
+		g_free(base);
+		free(num);
+		free(ver);
+		free(id);
+	}
+	g_string_append(j, "  ]\n}\n");
+	path = wp_path(outdir, "manifest.json");
+	if (!bad && wp_write_file(path, j->str, j->len) == -1)
+		bad = 1;
+	free(path);
+	g_string_free(j, TRUE);
+	return bad ? -1 : 0;
 }
 
 struct wp_index *

@@ -46,4 +46,14 @@ xmlDocPtr wp_build_model(const struct wp_templates *, const char *dir);
 /* Renders a model as plain text; caller frees with xmlFree(). */
 xmlChar	*wp_build_text(const struct wp_templates *, xmlDocPtr model, int *len);
 
+/*
+ * A release: checks every service first and writes nothing if any has
+ * an error; then writes into outdir, per service, <document number>_
+ * <version>.pdf, .html and .png (its cover), and manifest.json (title,
+ * version, date, document number, pages, and each file's bytes and
+ * SHA-256).  Returns 0, or -1 after reporting.
+ */
+int	 wp_build_release(struct wp_templates *, int n, char **dirs,
+	    const char *outdir);
+
 #endif

@@ -39,6 +39,7 @@ static const struct {
 	[MSG_OVERFULL] = { WP_WARNING, "\"%s\" has no place to break and is wider than the column; it is broken between characters" },
 	[MSG_TALL] = { WP_WARNING, "%s is %.0f pt tall, taller than a page; it is cut at the page foot" },
 	[MSG_PDF] = { WP_ERROR, "cannot write the PDF: %s" },
+	[MSG_RELEASE] = { WP_ERROR, "release refused: the content has errors (run wpgen check and fix them)" },
 };
 
 /* libxml2's words for common slips, and what a writer needs to hear. */

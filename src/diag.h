@@ -39,6 +39,7 @@ enum wp_msg {
 	MSG_OVERFULL,		/* %s text that cannot be broken */
 	MSG_TALL,		/* %s what, %.0f its height in pt */
 	MSG_PDF,		/* %s: cairo's status text */
+	MSG_RELEASE,		/* (none) */
 	MSG__MAX
 };
 

@@ -33,6 +33,7 @@ static const char usage_text[] =
 "usage: wpgen check [--templates DIR] SERVICE-DIR...\n"
 "       wpgen build [--templates DIR] [--index HREF] [-j N] -o OUTDIR SERVICE-DIR...\n"
 "       wpgen index [--templates DIR] -o FILE SERVICE-DIR...\n"
+"       wpgen release [--templates DIR] -o DISTDIR SERVICE-DIR...\n"
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
 "       wpgen --help | --version\n"
 "\n"
@@ -42,6 +43,9 @@ static const char usage_text[] =
 "          OUTDIR/<id>/ and OUTDIR/index.html lists them all\n"
 "  index   write the page listing the services (their outputs in <id>/\n"
 "          beside it)\n"
+"  release check every service (writing nothing if one has an error),\n"
+"          then write DISTDIR/<document number>_<version>.pdf, .html and\n"
+"          .png (the cover) for each, and DISTDIR/manifest.json\n"
 "  text    print the whole document as plain text\n"
 "\n"
 "  -o, --output PATH    where build or index writes\n"
@@ -347,7 +351,8 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (strcmp(cmd, "check") != 0 && strcmp(cmd, "build") != 0 &&
-	    strcmp(cmd, "index") != 0 && strcmp(cmd, "text") != 0) {
+	    strcmp(cmd, "index") != 0 && strcmp(cmd, "text") != 0 &&
+	    strcmp(cmd, "release") != 0) {
 		fprintf(stderr, "wpgen: unknown command \"%s\"\n", cmd);
 		return usage(stderr, EXIT_USAGE);
 	}
@@ -357,7 +362,8 @@ main(int argc, char **argv)
 		jobs = 64;
 	if (argc < 1 || (strcmp(cmd, "text") == 0 && argc != 1) ||
 	    (strcmp(cmd, "build") == 0 && outdir == NULL) ||
-	    (strcmp(cmd, "index") == 0 && outdir == NULL))
+	    (strcmp(cmd, "index") == 0 && outdir == NULL) ||
+	    (strcmp(cmd, "release") == 0 && outdir == NULL))
 		return usage(stderr, EXIT_USAGE);
 
 	xmlInitParser();
@@ -375,6 +381,9 @@ main(int argc, char **argv)
 		rc = cmd_build(t, outdir, index_href, timings, jobs, argc, argv);
 	else if (strcmp(cmd, "index") == 0)
 		rc = cmd_index(t, outdir, argc, argv);
+	else if (strcmp(cmd, "release") == 0)
+		rc = wp_build_release(t, argc, argv, outdir) == 0 ? EXIT_OK :
+		    EXIT_CONTENT;
 	else
 		rc = cmd_text(t, argv[0]);
 	wp_templates_free(t);

@@ -174,6 +174,43 @@ creation_date(const struct wp_doc *d)
 }
 
 int
+wp_pdf_png(const struct wp_doc *d, int page, double dpi, unsigned char **buf,
+    size_t *len)
+{
+	struct sink	 sk = { 0 };
+	double		 k = dpi / 72.0;
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	cairo_status_t	 st;
+	size_t		 i;
+
+	if ((size_t)page >= d->npages)
+		return -1;
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    (int)(d->page_w * k + 0.5), (int)(d->page_h * k + 0.5));
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	for (i = 0; i < d->pages[page].n; i++)
+		if (d->pages[page].items[i].kind != ITEM_LINK)
+			draw(cr, d, &d->pages[page].items[i]);
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_write_to_png_stream(s, write_cb, &sk);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		wp_msg(MSG_PDF, d->title, 0, cairo_status_to_string(st));
+		free(sk.buf);
+		return -1;
+	}
+	*buf = sk.buf;
+	*len = sk.len;
+	return 0;
+}
+
+int
 wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 {
 	struct sink	 sk = { 0 };

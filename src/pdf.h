@@ -17,4 +17,11 @@
 int	 wp_pdf_render(const struct wp_doc *, unsigned char **buf,
 	    size_t *len);
 
+/*
+ * Renders page (0-based) as a PNG image at dpi (a cover for a release
+ * listing), into a new buffer as above.  Returns 0, or -1.
+ */
+int	 wp_pdf_png(const struct wp_doc *, int page, double dpi,
+	    unsigned char **buf, size_t *len);
+
 #endif
