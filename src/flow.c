@@ -393,6 +393,17 @@ history(struct builder *b, xmlNodePtr n)
 			t = prop(ch, "target");
 			h = t ? g_strconcat("#", t, NULL) : NULL;
 			para_inline(row[2].para, ch, h ? RUN_LINK : 0, h);
+			if (xmlHasProp(ch, BAD_CAST "renumbered")) {
+				/* where the clause the row names is now */
+				char *num = prop(ch, "number");
+				char *ttl = prop(ch, "title");
+				char *now = g_strdup_printf("（現在の %s %s）",
+				    num, ttl);
+				wp_para_add(row[2].para, now, -1, RUN_LINK, h);
+				g_free(now);
+				free(num);
+				free(ttl);
+			}
 			g_free(h);
 			free(t);
 		}

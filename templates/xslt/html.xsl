@@ -167,6 +167,11 @@
           <a href="#{@target}" title="{concat('現在の ', @number, ' ', @title)}">
             <xsl:apply-templates mode="in-link"/>
           </a>
+          <xsl:if test="@renumbered">
+            <span class="now">
+              <xsl:value-of select="concat('（現在の ', @number, ' ', @title, '）')"/>
+            </span>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>

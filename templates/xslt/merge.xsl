@@ -214,6 +214,20 @@
                   <xsl:call-template name="clause-ref">
                     <xsl:with-param name="control" select="@control"/>
                   </xsl:call-template>
+                  <!-- The row names the clause by the number it had then;
+                       when that is not today's, the renderers say where
+                       the clause is now (the row's text stays as written). -->
+                  <xsl:variable name="written"
+                      select="substring-before(concat(normalize-space(.), ' '), ' ')"/>
+                  <xsl:variable name="now">
+                    <xsl:call-template name="clause-number">
+                      <xsl:with-param name="control" select="@control"/>
+                    </xsl:call-template>
+                  </xsl:variable>
+                  <xsl:if test="$written != $now and contains($written, '.')
+                                and translate($written, '0123456789.', '') = ''">
+                    <xsl:attribute name="renumbered">yes</xsl:attribute>
+                  </xsl:if>
                 </xsl:if>
               </xsl:if>
               <xsl:apply-templates mode="inline"/>

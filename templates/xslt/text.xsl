@@ -34,6 +34,9 @@
       <xsl:for-each select="change">
         <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates/>
+        <xsl:if test="@renumbered">
+          <xsl:value-of select="concat('（現在の ', @number, ' ', @title, '）')"/>
+        </xsl:if>
       </xsl:for-each>
       <xsl:text>&#9;</xsl:text>
       <xsl:apply-templates select="remark/node()"/>
