@@ -5,6 +5,7 @@ PREFIX	?= /usr/local
 DESTDIR	?=
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/wpgen
+MANDIR	 = $(PREFIX)/share/man
 VERSION	 = 0.1
 
 CC	?= cc
@@ -135,9 +136,10 @@ install: build/wpgen
 		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/templates/$$f; done
 	cd fonts && for f in $$(find . -type f); do \
 		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/fonts/$$f; done
+	install -D -m 644 doc/wpgen.1 $(DESTDIR)$(MANDIR)/man1/wpgen.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/wpgen
+	rm -f $(DESTDIR)$(BINDIR)/wpgen $(DESTDIR)$(MANDIR)/man1/wpgen.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
