@@ -72,6 +72,19 @@ chip_height(struct builder *b, const char *text, double w)
 	return set_lines(&sp) * sp.ts->pitch + 6;
 }
 
+/* The height of a row of chips: its tallest (at most per of n). */
+static double
+row_height(struct builder *b, char **items, size_t n, int per, double cw)
+{
+	double	h = 0;
+	size_t	k;
+
+	for (k = 0; k < n && k < (size_t)per; k++)
+		if (chip_height(b, items[k], cw) > h)
+			h = chip_height(b, items[k], cw);
+	return h;
+}
+
 /* One layer: its label, then its items as a grid of chips. */
 static double
 layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
@@ -105,23 +118,15 @@ layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
 	}
 	/* first the height, then the shapes on top of the band */
 	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
-	for (i = 0; i < n; i += (size_t)per) {
-		rowh = 0;
-		for (k = i; k < n && k < i + (size_t)per; k++)
-			if (chip_height(b, items[k], cw) > rowh)
-				rowh = chip_height(b, items[k], cw);
-		y += rowh + GAP;
-	}
+	for (i = 0; i < n; i += (size_t)per)
+		y += row_height(b, items + i, n - i, per, cw) + GAP;
 	y += pad - GAP;
 	rect(x, lx, ly, w, y - ly, fill, edge);
 	shape(b, x, lx + pad, ly + pad, w - 2 * pad,
 	    b->st->text[ROLE_FIGURE].pitch, label, 1, WP_NOCOLOR, WP_NOCOLOR);
 	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
 	for (i = 0; i < n; i += (size_t)per) {
-		rowh = 0;
-		for (k = i; k < n && k < i + (size_t)per; k++)
-			if (chip_height(b, items[k], cw) > rowh)
-				rowh = chip_height(b, items[k], cw);
+		rowh = row_height(b, items + i, n - i, per, cw);
 		for (k = i; k < n && k < i + (size_t)per; k++)
 			shape(b, x, lx + pad + (double)(k - i) * (cw + GAP), y,
 			    cw, rowh, items[k], 0, 0xFFFFFF, edge);

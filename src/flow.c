@@ -42,6 +42,19 @@ avail(const struct builder *b)
 
 /* ---- headings ------------------------------------------------------- */
 
+/* A rule across a box at y; returns y. */
+static double
+rule_below(struct box *x, double y, double w, unsigned color, double lw)
+{
+	struct wp_item *r = item_add(x, ITEM_RULE);
+
+	r->y = y;
+	r->w = w;
+	r->stroke = color;
+	r->lw = lw;
+	return y;
+}
+
 /*
  * A heading: its number in a column of its own, the title beside it
  * (wrapping under itself), a destination and a bookmark.  It keeps with
@@ -85,21 +98,12 @@ heading(struct builder *b, enum wp_role role, const char *number,
 		for (k = 1; k < set_lines(&tit); k++)
 			put_line(x, &tit, k, col, k * ts->pitch + baseline(ts));
 	}
-	if (role == ROLE_SECTION || role == ROLE_TOC_TITLE) {
-		struct wp_item *r = item_add(x, ITEM_RULE);
-		r->y = h + ts->size * 0.3;
-		r->w = b->st->measure;
-		r->stroke = b->st->colors[COLOR_ACCENT];
-		r->lw = 1.2;
-		h += ts->size * 0.3;
-	} else if (role == ROLE_CHAPTER) {
-		struct wp_item *r = item_add(x, ITEM_RULE);
-		r->y = h + ts->size * 0.15;
-		r->w = b->st->measure;
-		r->stroke = b->st->colors[COLOR_RULE];
-		r->lw = 0.6;
-		h += ts->size * 0.15;
-	}
+	if (role == ROLE_SECTION || role == ROLE_TOC_TITLE)
+		h = rule_below(x, h + ts->size * 0.3, b->st->measure,
+		    b->st->colors[COLOR_ACCENT], 1.2);
+	else if (role == ROLE_CHAPTER)
+		h = rule_below(x, h + ts->size * 0.15, b->st->measure,
+		    b->st->colors[COLOR_RULE], 0.6);
 	x->pb.h = h;
 	full = number ? g_strdup_printf("%s %s", number, title) :
 	    g_strdup(title);

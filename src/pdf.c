@@ -35,6 +35,21 @@ write_cb(void *closure, const unsigned char *data, unsigned int n)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The written bytes to the caller if cairo says all went well. */
+static int
+hand_over(const struct wp_doc *d, cairo_status_t st, struct sink *sk,
+    unsigned char **buf, size_t *len)
+{
+	if (st != CAIRO_STATUS_SUCCESS) {
+		wp_msg(MSG_PDF, d->title, 0, cairo_status_to_string(st));
+		free(sk->buf);
+		return -1;
+	}
+	*buf = sk->buf;
+	*len = sk->len;
+	return 0;
+}
+
 static void
 source(cairo_t *cr, unsigned c)
 {
@@ -200,14 +215,7 @@ wp_pdf_png(const struct wp_doc *d, int page, double dpi, unsigned char **buf,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_write_to_png_stream(s, write_cb, &sk);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		wp_msg(MSG_PDF, d->title, 0, cairo_status_to_string(st));
-		free(sk.buf);
-		return -1;
-	}
-	*buf = sk.buf;
-	*len = sk.len;
-	return 0;
+	return hand_over(d, st, &sk, buf, len);
 }
 
 int
@@ -253,12 +261,5 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		wp_msg(MSG_PDF, d->title, 0, cairo_status_to_string(st));
-		free(sk.buf);
-		return -1;
-	}
-	*buf = sk.buf;
-	*len = sk.len;
-	return 0;
+	return hand_over(d, st, &sk, buf, len);
 }
