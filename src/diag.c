@@ -20,6 +20,8 @@ static const struct {
 	[MSG_DOCTYPE] = { WP_ERROR, "DOCTYPE declarations are not allowed in content (remove the <!DOCTYPE ...> and any entity it declares)" },
 	[MSG_ENCODING] = { WP_ERROR, "file is declared as %s (content files must be UTF-8)" },
 	[MSG_BINARY] = { WP_ERROR, "file holds a NUL byte: not a text file (content files are UTF-8 XML)" },
+	[MSG_TOO_BIG] = { WP_ERROR, "file is %ld KiB, over the limit of %ld KiB (a service's content is a few tens of KiB)" },
+	[MSG_XINCLUDE] = { WP_ERROR, "XInclude is not allowed in content (a content file cannot include other files: write the text here)" },
 	[MSG_SCHEMA] = { WP_ERROR, "%s" },
 	[MSG_MISSING] = { WP_ERROR, "<service> has no <%s> (add %s)" },
 	[MSG_ID_FOLDER] = { WP_ERROR, "service id \"%s\" does not match its folder (write id=\"%s\")" },
@@ -31,6 +33,11 @@ static const struct {
 	[MSG_DATE_INVALID] = { WP_ERROR, "impossible date \"%s\" (write a real calendar date as YYYY-MM-DD)" },
 	[MSG_VERSION_ORDER] = { WP_ERROR, "version %s does not come after version %s (revisions are listed oldest first, versions increasing)" },
 	[MSG_DATE_ORDER] = { WP_ERROR, "date %s is earlier than the previous revision's %s (revisions are listed oldest first)" },
+	[MSG_TOO_LONG] = { WP_ERROR, "this %s is %ld characters long (the limit is %ld; split it)" },
+	[MSG_NAME_LONG] = { WP_ERROR, "%s is %ld characters long (the limit for a name, title or label is %ld; shorten it)" },
+	[MSG_NESTED] = { WP_ERROR, "lists are nested %d deep here (the limit is %d; flatten the inner lists)" },
+	[MSG_LINK] = { WP_ERROR, "link address \"%s\" is not allowed (write an https:, http: or mailto: address)" },
+	[MSG_COLUMNS] = { WP_ERROR, "this table row has %s columns (the limit is %d; split the table, or make it a list)" },
 	[MSG_XSLT] = { WP_ERROR, "%s" },
 	[MSG_MODEL] = { WP_ERROR, "internal error: the merged document does not match its schema: %s" },
 	[MSG_STYLE] = { WP_ERROR, "%s" },
@@ -40,6 +47,13 @@ static const struct {
 	[MSG_TALL] = { WP_WARNING, "%s is %.0f pt tall, taller than a page; it is cut at the page foot" },
 	[MSG_PDF] = { WP_ERROR, "cannot write the PDF: %s" },
 	[MSG_RELEASE] = { WP_ERROR, "release refused: the content has errors (run wpgen check and fix them)" },
+	[MSG_UNCOVERED] = { WP_WARNING, "control %s 「%s」 is neither answered nor marked out of scope (answer it, or write <out-of-scope control=\"%s\">the reason</out-of-scope>)" },
+	[MSG_HISTORY_UNLISTED] = { WP_WARNING, "revision %s does not name clause %s (%s), which %s (add <change control=\"%s\">)" },
+	[MSG_HISTORY_UNCHANGED] = { WP_WARNING, "revision %s names clause %s (%s), whose text did not change (make the change, or remove the row)" },
+	[MSG_HISTORY_STALE] = { WP_WARNING, "no revision added after %s, the previous release's newest, but clauses changed: %s (add a <revision> that names them)" },
+	[MSG_REV] = { WP_ERROR, "\"%s\" is not a git revision (write a commit, branch or tag, such as HEAD~1 or v1.2)" },
+	[MSG_GIT] = { WP_ERROR, "git cannot give %s at %s: %s" },
+	[MSG_GIT_RUN] = { WP_ERROR, "cannot run git: %s" },
 };
 
 /* libxml2's words for common slips, and what a writer needs to hear. */
@@ -61,7 +75,83 @@ static const struct {
 	    "element)" },
 	{ "Extra content at the end of the document", "text or elements after "
 	    "the root element has been closed (a file holds one root element)" },
+	{ "Excessive depth in document", "elements are nested more than 256 "
+	    "deep (look for elements opened and never closed)" },
+	{ "StartTag: invalid element name", "a '<' that starts no element "
+	    "(write &lt; for a less-than sign)" },
+	{ "AttValue: \" or ' expected", "an attribute value without quotes "
+	    "(write name=\"value\")" },
+	{ "Unescaped '<' not allowed in attributes values", "a '<' inside an "
+	    "attribute value (write &lt;)" },
+	{ "attributes construct error", "a malformed attribute (write "
+	    "name=\"value\", separated by spaces)" },
+	{ "Comment not terminated", "a comment <!-- is never closed with -->" },
+	{ "Sequence ']]>' not allowed in content", "the sequence ]]> is not "
+	    "allowed in text (write ]]&gt;)" },
+	{ "xmlSAX2Characters: huge text node", "a text of more than ten "
+	    "million bytes (split it)" },
 };
+
+/*
+ * The parser's messages that need its details (element names, lines,
+ * characters) said another way.  Returns 0 if e is not one of them.
+ */
+static int
+rewrite_parser(const xmlError *e, char *text, size_t n)
+{
+	const char	*s1 = e->str1 != NULL ? e->str1 : "?";
+	const char	*s2 = e->str2 != NULL ? e->str2 : "?";
+	int		 c = e->int1;
+
+	if (e->domain != XML_FROM_PARSER && e->domain != XML_FROM_NAMESPACE)
+		return 0;
+	switch (e->code) {
+	case XML_ERR_TAG_NAME_MISMATCH:
+		snprintf(text, n, "<%s> opened on line %d is closed by </%s> "
+		    "(close <%s> first, or correct the tag's name)", s1, c, s2,
+		    s1);
+		return 1;
+	case XML_ERR_TAG_NOT_FINISHED:
+		snprintf(text, n, "the file ends before <%s> (opened on line "
+		    "%d) is closed (is the file cut short, or an end tag "
+		    "missing?)", s1, c);
+		return 1;
+	case XML_ERR_GT_REQUIRED:
+		if (e->str1 != NULL)
+			snprintf(text, n, "the start tag <%s> is not closed "
+			    "with '>'", s1);
+		else
+			snprintf(text, n, "a tag is not closed with '>'");
+		return 1;
+	case XML_ERR_UNDECLARED_ENTITY:
+		snprintf(text, n, "unknown entity &%s; (XML knows only &amp; "
+		    "&lt; &gt; &quot; &apos;: type the character itself)", s1);
+		return 1;
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		snprintf(text, n, "the attribute %s is written twice on one "
+		    "element (keep one)", e->str2 != NULL ? s2 : s1);
+		return 1;
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		snprintf(text, n, "file is declared as %s (content files must "
+		    "be UTF-8)", s1);
+		return 1;
+	case XML_ERR_INVALID_CHAR:
+		if ((c >= 0xD800 && c <= 0xDFFF) || (e->message != NULL &&
+		    strncmp(e->message, "Input is not proper UTF-8", 25) == 0))
+			return 0;	/* bad UTF-8: said by rewrites[] */
+		snprintf(text, n, "%s (U+%04X) that XML does not allow "
+		    "(delete it; it often comes with pasted text)",
+		    c < 0x20 || (c >= 0x7F && c < 0xA0) ? "a control character" :
+		    "a character", (unsigned)c);
+		return 1;
+	case XML_NS_ERR_UNDEFINED_NAMESPACE:
+		snprintf(text, n, "the prefix %s: of <%s:%s> is not declared "
+		    "(content elements have no prefix)", s1, s1, s2);
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 static FILE	*out;
 static int	 nerrors, nwarnings;
@@ -91,7 +181,8 @@ wp_diag_reset(void)
 }
 
 static void
-vmsg(enum wp_msg m, const char *file, long line, va_list ap)
+vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
+    va_list ap)
 {
 	FILE	*f = out != NULL ? out : stderr;
 
@@ -99,10 +190,10 @@ vmsg(enum wp_msg m, const char *file, long line, va_list ap)
 		fprintf(f, "%s:%ld: ", file, line);
 	else if (file != NULL)
 		fprintf(f, "%s: ", file);
-	fputs(msgs[m].level == WP_ERROR ? "error: " : "warning: ", f);
+	fputs(level == WP_ERROR ? "error: " : "warning: ", f);
 	vfprintf(f, msgs[m].fmt, ap);
 	fputc('\n', f);
-	if (msgs[m].level == WP_ERROR)
+	if (level == WP_ERROR)
 		nerrors++;
 	else
 		nwarnings++;
@@ -114,7 +205,18 @@ wp_msg(enum wp_msg m, const char *file, long line, ...)
 	va_list	 ap;
 
 	va_start(ap, line);
-	vmsg(m, file, line, ap);
+	vmsg(msgs[m].level, m, file, line, ap);
+	va_end(ap);
+}
+
+void
+wp_msg_as(enum wp_level level, enum wp_msg m, const char *file, long line,
+    ...)
+{
+	va_list	 ap;
+
+	va_start(ap, line);
+	vmsg(level, m, file, line, ap);
 	va_end(ap);
 }
 
@@ -140,9 +242,15 @@ wp_diag_xml_error(void *ctx, xmlErrorPtr e)
 		return;		/* libxml2's warnings are about DTDs we never load */
 	snprintf(text, sizeof(text), "%s",
 	    e->message != NULL ? e->message : "malformed XML");
-	for (size_t i = 0; i < sizeof(rewrites) / sizeof(rewrites[0]); i++)
-		if (strncmp(text, rewrites[i].prefix, strlen(rewrites[i].prefix)) == 0)
-			snprintf(text, sizeof(text), "%s", rewrites[i].says);
+	if (e->code == XML_ERR_INVALID_CHAR && e->int1 >= 0xD800 &&
+	    e->int1 <= 0xDFFF)	/* UTF-8 for a surrogate is no UTF-8 */
+		snprintf(text, sizeof(text), "Input is not proper UTF-8");
+	if (!rewrite_parser(e, text, sizeof(text)))
+		for (size_t i = 0; i < sizeof(rewrites) / sizeof(rewrites[0]); i++)
+			if (strncmp(text, rewrites[i].prefix,
+			    strlen(rewrites[i].prefix)) == 0)
+				snprintf(text, sizeof(text), "%s",
+				    rewrites[i].says);
 	trim(text);
 	for (char *nl = strchr(text, '\n'); nl != NULL; nl = strchr(nl, '\n'))
 		*nl = ' ';

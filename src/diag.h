@@ -20,6 +20,8 @@ enum wp_msg {
 	MSG_DOCTYPE,
 	MSG_ENCODING,		/* %s: declared encoding */
 	MSG_BINARY,
+	MSG_TOO_BIG,		/* %ld KiB its size, %ld KiB the limit */
+	MSG_XINCLUDE,
 	MSG_SCHEMA,		/* %s: RelaxNG message */
 	MSG_MISSING,		/* %s element, %s what it holds */
 	MSG_ID_FOLDER,		/* %s id, %s folder */
@@ -31,6 +33,11 @@ enum wp_msg {
 	MSG_DATE_INVALID,	/* %s date */
 	MSG_VERSION_ORDER,	/* %s version, %s previous */
 	MSG_DATE_ORDER,		/* %s date, %s previous */
+	MSG_TOO_LONG,		/* %s what, %ld its length, %ld the limit */
+	MSG_NAME_LONG,		/* %s what, %ld its length, %ld the limit */
+	MSG_NESTED,		/* %d depth, %d the limit */
+	MSG_COLUMNS,		/* %s how many columns, %d the limit */
+	MSG_LINK,		/* %s the address */
 	MSG_XSLT,		/* %s: libxslt's message */
 	MSG_MODEL,		/* %s: document-model schema message */
 	MSG_STYLE,		/* %s: what is wrong in the style file */
@@ -40,11 +47,21 @@ enum wp_msg {
 	MSG_TALL,		/* %s what, %.0f its height in pt */
 	MSG_PDF,		/* %s: cairo's status text */
 	MSG_RELEASE,		/* (none) */
+	MSG_UNCOVERED,		/* %s control, %s title, %s control */
+	MSG_HISTORY_UNLISTED,	/* %s version, %s control, %s clause, %s how, %s control */
+	MSG_HISTORY_UNCHANGED,	/* %s version, %s control, %s clause */
+	MSG_HISTORY_STALE,	/* %s version, %s controls */
+	MSG_REV,		/* %s revision */
+	MSG_GIT,		/* %s file, %s revision, %s git's message */
+	MSG_GIT_RUN,		/* %s why */
 	MSG__MAX
 };
 
 /* Reports a message; the arguments follow the text's format. */
 void	 wp_msg(enum wp_msg, const char *file, long line, ...);
+/* The same at another level (warnings made errors by a --strict). */
+void	 wp_msg_as(enum wp_level, enum wp_msg, const char *file, long line,
+	    ...);
 
 /* Where messages go (stderr until set); does not take ownership. */
 void	 wp_diag_stream(FILE *);

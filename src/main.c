@@ -10,10 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
 #include "build.h"
+#include "diff.h"
 #include "diag.h"
 #include "load.h"
 #include "timing.h"
@@ -35,6 +37,8 @@ static const char usage_text[] =
 "       wpgen index [--templates DIR] -o FILE SERVICE-DIR...\n"
 "       wpgen release [--templates DIR] -o DISTDIR SERVICE-DIR...\n"
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
+"       wpgen diff  [--templates DIR] [--color|--no-color] [--html FILE]\n"
+"                   [--check-history [--strict]] [--rev REV] OLD [NEW]\n"
 "       wpgen --help | --version\n"
 "\n"
 "  check   validate each service's content; report every error found\n"
@@ -47,6 +51,10 @@ static const char usage_text[] =
 "          then write DISTDIR/<document number>_<version>.pdf, .html and\n"
 "          .png (the cover) for each, and DISTDIR/manifest.json\n"
 "  text    print the whole document as plain text\n"
+"  diff    compare two versions of a service clause by clause (aligned by\n"
+"          control number); with --rev, DIR at a git revision against DIR;\n"
+"          --check-history: the newest revision must name every changed\n"
+"          clause and no other; exit 0 same, 1 different, 2 trouble\n"
 "\n"
 "  -o, --output PATH    where build or index writes\n"
 "  -i, --index HREF     link each HTML page to the index page at HREF\n"
@@ -104,6 +112,11 @@ cmd_check(const struct wp_templates *t, int argc, char **argv)
 		bad |= wp_build_check(t, argv[i]);
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
+
+struct diff_args {
+	int		 color, history, strict;
+	const char	*html, *rev;
+};
 
 struct job {
 	struct wp_templates	*t;
@@ -238,6 +251,87 @@ cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
 
+/* Writes the diff's HTML page to path; 0, or -1 after reporting. */
+static int
+diff_html(const struct wp_diff *d, const struct wp_diff_opts *text,
+    const char *path)
+{
+	struct wp_diff_opts	 o = *text;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&buf, &len);
+	int			 rc = -1;
+
+	o.format = WP_DIFF_HTML;
+	if (f != NULL && wp_diff_write(d, &o, f) != -1 && fclose(f) == 0) {
+		f = NULL;
+		rc = wp_write_file(path, buf, len);
+	}
+	if (f != NULL)
+		fclose(f);
+	free(buf);
+	return rc;
+}
+
+/*
+ * Two versions of a service, clause by clause: OLD NEW, or with a git
+ * revision, DIR@REV against DIR (or OLD@REV against NEW).  Exit status
+ * as diff(1): 0 the same, 1 different, 2 trouble (or, with --strict, a
+ * revision history that does not say what changed).
+ */
+static int
+cmd_diff(const struct wp_templates *t, const struct diff_args *a, int argc,
+    char **argv)
+{
+	struct wp_diff_opts	 o = { a->color ? WP_DIFF_COLOR : WP_DIFF_TEXT,
+				    NULL, NULL };
+	struct wp_diff		*d = NULL;
+	struct wp_diff_note	*notes = NULL;
+	size_t			 nnotes = 0;
+	char			*revdir = NULL, *label = NULL;
+	xmlDocPtr		 old = NULL, new = NULL;
+	int			 rc = EXIT_USAGE;
+
+	if (argc < (a->rev != NULL ? 1 : 2) || argc > 2 ||
+	    (a->strict && !a->history))
+		return usage(stderr, EXIT_USAGE);
+	if (a->rev != NULL) {
+		if ((revdir = wp_diff_checkout(argv[0], a->rev)) == NULL)
+			goto out;
+		label = g_strdup_printf("%s@%s", argv[0], a->rev);
+		o.old_label = label;
+		old = wp_build_model(t, revdir);
+	} else {
+		o.old_label = argv[0];
+		old = wp_build_model(t, argv[0]);
+	}
+	o.new_label = argv[argc - 1];
+	new = wp_build_model(t, argv[argc - 1]);
+	if (old == NULL || new == NULL)
+		goto out;
+	d = wp_diff_new(old, new);
+	if ((rc = wp_diff_write(d, &o, stdout)) == -1) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (a->html != NULL && diff_html(d, &o, a->html) == -1)
+		rc = EXIT_USAGE;
+	if (a->history) {
+		nnotes = wp_diff_check_history(d, &notes);
+		if (wp_diff_report_history(notes, nnotes, a->strict) > 0 &&
+		    a->strict)
+			rc = EXIT_USAGE;
+	}
+out:
+	wp_diff_notes_free(notes, nnotes);
+	wp_diff_free(d);
+	xmlFreeDoc(old);
+	xmlFreeDoc(new);
+	wp_diff_checkout_remove(revdir);
+	g_free(label);
+	return rc;
+}
+
 /* The index page alone: the services' models, not their outputs. */
 static int
 cmd_index(const struct wp_templates *t, const char *path, int argc,
@@ -289,6 +383,12 @@ main(int argc, char **argv)
 		{ "index", required_argument, NULL, 'i' },
 		{ "timings", no_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "color", no_argument, NULL, 'c' },
+		{ "no-color", no_argument, NULL, 'C' },
+		{ "html", required_argument, NULL, 'H' },
+		{ "check-history", no_argument, NULL, 'k' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "rev", required_argument, NULL, 'r' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -297,6 +397,7 @@ main(int argc, char **argv)
 	const char		*outdir = NULL, *tdir = getenv("WPGEN_TEMPLATES");
 	const char		*index_href = NULL;
 	int			 timings = 0;
+	struct diff_args	 da = { isatty(STDOUT_FILENO), 0, 0, NULL, NULL };
 	long			 jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	char			*end;
 	char			*deftdir = NULL;
@@ -328,6 +429,22 @@ main(int argc, char **argv)
 		case 'T':
 			timings = 1;
 			break;
+		case 'c':
+		case 'C':
+			da.color = c == 'c';
+			break;
+		case 'H':
+			da.html = optarg;
+			break;
+		case 'k':
+			da.history = 1;
+			break;
+		case 's':
+			da.strict = 1;
+			break;
+		case 'r':
+			da.rev = optarg;
+			break;
 		case 'j':
 			jobs = strtol(optarg, &end, 10);
 			if (*end != '\0' || jobs < 1 || jobs > 64) {
@@ -352,7 +469,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (strcmp(cmd, "check") != 0 && strcmp(cmd, "build") != 0 &&
 	    strcmp(cmd, "index") != 0 && strcmp(cmd, "text") != 0 &&
-	    strcmp(cmd, "release") != 0) {
+	    strcmp(cmd, "release") != 0 && strcmp(cmd, "diff") != 0) {
 		fprintf(stderr, "wpgen: unknown command \"%s\"\n", cmd);
 		return usage(stderr, EXIT_USAGE);
 	}
@@ -381,6 +498,8 @@ main(int argc, char **argv)
 		rc = cmd_build(t, outdir, index_href, timings, jobs, argc, argv);
 	else if (strcmp(cmd, "index") == 0)
 		rc = cmd_index(t, outdir, argc, argv);
+	else if (strcmp(cmd, "diff") == 0)
+		rc = cmd_diff(t, &da, argc, argv);
 	else if (strcmp(cmd, "release") == 0)
 		rc = wp_build_release(t, argc, argv, outdir) == 0 ? EXIT_OK :
 		    EXIT_CONTENT;

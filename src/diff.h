@@ -1,0 +1,120 @@
+/*
+ * diff: two document models of one service compared as a reviewer
+ * reads them (clauses aligned by control number, not by position;
+ * front matter sections and figures by id; meta data; revisions by
+ * version), reported as text, coloured text or one HTML page; and the
+ * check that the newest revision names every clause that changed.
+ */
+#ifndef WP_DIFF_H
+#define WP_DIFF_H
+
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+/* What happened to a clause, section, figure, revision or meta field. */
+#define WP_DIFF_ADDED		0x01
+#define WP_DIFF_REMOVED		0x02
+#define WP_DIFF_RENUMBERED	0x04	/* its number changed */
+#define WP_DIFF_RETITLED	0x08	/* its heading changed */
+#define WP_DIFF_CHANGED		0x10	/* its text changed as written */
+#define WP_DIFF_REFS		0x20	/* only its cross-references read
+					   otherwise: their target was
+					   renumbered or retitled */
+
+enum wp_diff_format {
+	WP_DIFF_TEXT,		/* [-deleted-]{+inserted+} */
+	WP_DIFF_COLOR,		/* ANSI colours, for a terminal */
+	WP_DIFF_HTML		/* one page, old and new side by side */
+};
+
+struct wp_diff_opts {
+	enum wp_diff_format	 format;
+	const char		*old_label;	/* says which is which; */
+	const char		*new_label;	/* NULL: "old", "new" */
+};
+
+struct wp_diff;
+
+/*
+ * Compares two merged models (see templates/schema/document.rng).  The
+ * result points into both documents, which must outlive it; free it
+ * with wp_diff_free().  Never NULL (allocation failure aborts).
+ */
+struct wp_diff	*wp_diff_new(xmlDocPtr old, xmlDocPtr new);
+void		 wp_diff_free(struct wp_diff *);
+
+/* 0 if the models read the same, 1 if not. */
+int		 wp_diff_differs(const struct wp_diff *);
+
+/* The WP_DIFF_* bits of the clause with that control number; 0 if same. */
+unsigned	 wp_diff_clause(const struct wp_diff *, const char *control);
+
+/*
+ * Writes the report to out in opts' format (opts NULL: plain text);
+ * nothing in text formats when the models are the same.  Returns 0 if
+ * they are the same, 1 if not, -1 if out could not be written.
+ */
+int		 wp_diff_write(const struct wp_diff *,
+		    const struct wp_diff_opts *, FILE *out);
+
+/* wp_diff_new(), wp_diff_write() and wp_diff_free() in one. */
+int		 wp_diff_models(xmlDocPtr old, xmlDocPtr new,
+		    const struct wp_diff_opts *, FILE *out);
+
+/*
+ * The revision-history check.  The revisions NEW has and OLD has not
+ * (normally one: the newest) must name by control number (change/@control)
+ * every clause added, removed, retitled or changed as written, and no
+ * other clause.  A clause that was only renumbered, or whose
+ * cross-references only follow a renumbering, need not be named.
+ */
+enum wp_diff_note_kind {
+	WP_NOTE_UNLISTED,	/* a clause changed; no new revision names it */
+	WP_NOTE_UNCHANGED,	/* a new revision names an unchanged clause */
+	WP_NOTE_STALE		/* clauses changed, but no revision was added */
+};
+
+struct wp_diff_note {
+	enum wp_diff_note_kind	 kind;
+	char			*file;		/* the revision's or change's */
+	long			 line;		/* 0 if unknown */
+	char			*version;	/* the newest revision's; for
+						   STALE, OLD's newest */
+	char			*control;	/* the clause; for STALE, the
+						   changed ones, ", " between */
+	char			*clause;	/* "number title", or NULL if
+						   neither model has it */
+	unsigned		 what;		/* its WP_DIFF_* bits */
+};
+
+/*
+ * Checks NEW's history against what changed.  Returns how many notes,
+ * stored in a new array *notes (NULL if none) in report order, which the
+ * caller frees with wp_diff_notes_free().  A model without a history
+ * gives none: a service may do without one.
+ */
+size_t		 wp_diff_check_history(const struct wp_diff *,
+		    struct wp_diff_note **notes);
+void		 wp_diff_notes_free(struct wp_diff_note *, size_t);
+
+/*
+ * Reports each note as "file:line: warning: ...", or as an error when
+ * strict; returns n.
+ */
+size_t		 wp_diff_report_history(const struct wp_diff_note *, size_t n,
+		    int strict);
+
+/*
+ * For `wpgen diff --rev REV DIR`: writes the content folder dir's files
+ * (service.xml, and revisions.xml where REV has it) as they are at git
+ * revision rev into a new temporary folder named like dir (so that the
+ * service id matches its folder), by running git without a shell.
+ * Returns that folder's path, which the caller hands to
+ * wp_diff_checkout_remove() when done; or NULL after reporting.
+ */
+char		*wp_diff_checkout(const char *dir, const char *rev);
+/* Removes the folder and what wp_diff_checkout() wrote; frees path. */
+void		 wp_diff_checkout_remove(char *path);
+
+#endif
