@@ -118,8 +118,21 @@ e2e: all
 # ---- release -------------------------------------------------------------
 
 # dist/: per service <document number>_<version>.pdf, .html and .png,
-# and manifest.json; refused when any content has errors.
+# and manifest.json; refused when any content has errors.  Against the
+# previous release (RELEASE_BASE, by default the newest git tag), each
+# service's newest revision must name the clauses that changed: the
+# differences are warnings (RELEASE_STRICT=--strict makes them errors).
+RELEASE_BASE ?= $(shell git describe --tags --abbrev=0 2>/dev/null)
+RELEASE_STRICT ?=
 release: build/wpgen
+	@if [ -n "$(RELEASE_BASE)" ]; then \
+		for s in $(SERVICES); do \
+			build/wpgen diff --templates templates --no-color \
+			    --check-history $(RELEASE_STRICT) \
+			    --rev $(RELEASE_BASE) content/$$s >/dev/null; \
+			[ $$? -le 1 ] || exit 1; \
+		done; \
+	fi
 	build/wpgen release --templates templates -o dist $(SERVICES:%=content/%)
 
 # ---- benchmark -----------------------------------------------------------
