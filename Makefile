@@ -24,12 +24,14 @@ ALL_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
 LIB_SRCS = src/diag.c src/util.c src/load.c src/validate.c src/xform.c \
 	   src/style.c src/compose.c src/justify.c src/paginate.c src/layout.c \
 	   src/flow.c src/figure.c src/pdf.c \
-	   src/merge.c src/build.c src/timing.c src/chardiff.c src/diff.c
+	   src/merge.c src/build.c src/timing.c src/chardiff.c src/diff.c \
+	   src/lint.c src/coverage.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
 MAIN_OBJ = build/obj/main.o
 
 TEST_NAMES = check_load check_validate check_merge check_outline \
-	     check_paginate check_compose check_typeset check_diff
+	     check_paginate check_compose check_typeset check_diff \
+	     check_lint
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
 TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl) \
@@ -107,6 +109,7 @@ unit-tests: $(TEST_BINS)
 regress: build/wpgen
 	sh tests/regress.sh
 	sh tests/diff.sh
+	sh tests/lint.sh
 
 # End to end: the real content built, its PDFs and HTML read back.
 e2e: all

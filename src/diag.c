@@ -54,6 +54,9 @@ static const struct {
 	[MSG_REV] = { WP_ERROR, "\"%s\" is not a git revision (write a commit, branch or tag, such as HEAD~1 or v1.2)" },
 	[MSG_GIT] = { WP_ERROR, "git cannot give %s at %s: %s" },
 	[MSG_GIT_RUN] = { WP_ERROR, "cannot run git: %s" },
+	/* lint words each finding itself: the variant, the majority form
+	 * and how often each is written are the finding's own data */
+	[MSG_LINT] = { WP_WARNING, "%s" },
 };
 
 /* libxml2's words for common slips, and what a writer needs to hear. */

@@ -54,6 +54,7 @@ enum wp_msg {
 	MSG_REV,		/* %s revision */
 	MSG_GIT,		/* %s file, %s revision, %s git's message */
 	MSG_GIT_RUN,		/* %s why */
+	MSG_LINT,		/* %s: a finding, worded by lint.c */
 	MSG__MAX
 };
 

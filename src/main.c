@@ -15,6 +15,9 @@
 #include <libxslt/xslt.h>
 
 #include "build.h"
+#include "coverage.h"
+#include "lint.h"
+#include "validate.h"
 #include "diff.h"
 #include "diag.h"
 #include "load.h"
@@ -39,6 +42,7 @@ static const char usage_text[] =
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
 "       wpgen diff  [--templates DIR] [--color|--no-color] [--html FILE]\n"
 "                   [--check-history [--strict]] [--rev REV] OLD [NEW]\n"
+"       wpgen lint  [--templates DIR] SERVICE-DIR...\n"
 "       wpgen --help | --version\n"
 "\n"
 "  check   validate each service's content; report every error found\n"
@@ -55,6 +59,10 @@ static const char usage_text[] =
 "          control number); with --rev, DIR at a git revision against DIR;\n"
 "          --check-history: the newest revision must name every changed\n"
 "          clause and no other; exit 0 same, 1 different, 2 trouble\n"
+"  lint    likely mistakes across services (near-identical variants of\n"
+"          the others' wording, unknown product names, odd URLs, names\n"
+"          typed by hand) and controls neither answered nor marked\n"
+"          out of scope\n"
 "\n"
 "  -o, --output PATH    where build or index writes\n"
 "  -i, --index HREF     link each HTML page to the index page at HREF\n"
@@ -332,6 +340,37 @@ out:
 	return rc;
 }
 
+/*
+ * Consistency across services (lint.c) and each service's coverage of
+ * the catalogue (coverage.c).  Exit status 0 when nothing was found, 1
+ * when something was (or the content has errors).
+ */
+static int
+cmd_lint(const struct wp_templates *t, int argc, char **argv)
+{
+	struct wp_service	**svc = wp_calloc((size_t)argc, sizeof(*svc));
+	struct wp_lint		 *l;
+	int			  found = 0, i;
+	size_t			  k;
+
+	for (i = 0; i < argc; i++)
+		if ((svc[i] = wp_service_load(argv[i])) != NULL &&
+		    svc[i]->service != NULL)
+			found |= wp_validate(t, svc[i]) != 0;
+	l = wp_lint(t, svc, (size_t)argc);
+	for (k = 0; k < l->n; k++)
+		wp_msg(MSG_LINT, l->v[k].file, l->v[k].line, l->v[k].text);
+	found |= l->n > 0;
+	wp_lint_free(l);
+	for (i = 0; i < argc; i++) {
+		if (svc[i] != NULL)
+			found |= wp_coverage(t, svc[i]) > 0;
+		wp_service_free(svc[i]);
+	}
+	free(svc);
+	return found || wp_diag_errors() ? EXIT_CONTENT : EXIT_OK;
+}
+
 /* The index page alone: the services' models, not their outputs. */
 static int
 cmd_index(const struct wp_templates *t, const char *path, int argc,
@@ -469,7 +508,8 @@ main(int argc, char **argv)
 	argv += optind;
 	if (strcmp(cmd, "check") != 0 && strcmp(cmd, "build") != 0 &&
 	    strcmp(cmd, "index") != 0 && strcmp(cmd, "text") != 0 &&
-	    strcmp(cmd, "release") != 0 && strcmp(cmd, "diff") != 0) {
+	    strcmp(cmd, "release") != 0 && strcmp(cmd, "diff") != 0 &&
+	    strcmp(cmd, "lint") != 0) {
 		fprintf(stderr, "wpgen: unknown command \"%s\"\n", cmd);
 		return usage(stderr, EXIT_USAGE);
 	}
@@ -498,6 +538,8 @@ main(int argc, char **argv)
 		rc = cmd_build(t, outdir, index_href, timings, jobs, argc, argv);
 	else if (strcmp(cmd, "index") == 0)
 		rc = cmd_index(t, outdir, argc, argv);
+	else if (strcmp(cmd, "lint") == 0)
+		rc = cmd_lint(t, argc, argv);
 	else if (strcmp(cmd, "diff") == 0)
 		rc = cmd_diff(t, &da, argc, argv);
 	else if (strcmp(cmd, "release") == 0)
