@@ -100,7 +100,7 @@ $(VNU_JAR): build/test-deps.stamp
 
 check: build/test-deps.stamp $(VNU_JAR)
 	$(MAKE) WERROR=-Werror all $(TEST_BINS)
-	$(MAKE) WERROR=-Werror unit-tests regress e2e
+	$(MAKE) WERROR=-Werror unit-tests regress e2e hostile
 
 unit-tests: $(TEST_BINS)
 	@set -e; for t in $(TEST_BINS); do \
@@ -162,5 +162,5 @@ uninstall:
 clean:
 	rm -rf build
 
--include mk/hardening.mk
+include mk/hardening.mk
 -include $(wildcard build/obj/*.d build/tests/*.d)

@@ -10,9 +10,20 @@
 #include <libxslt/xsltInternals.h>
 
 /*
- * Parses path into a document, or reports every problem through diag
- * and returns NULL.  The caller frees the result with xmlFreeDoc().
- * Documents keep line numbers and their URL is path as given.
+ * The largest file wpgen reads, content or template: a service's
+ * content is a few tens of KiB, so 1 MiB is far above any real file and
+ * still bounds the time and memory one file can cost.
+ */
+#define WP_MAX_FILE	(1L << 20)
+
+/*
+ * Parses path into a document, or reports the problem through diag and
+ * returns NULL.  The caller frees the result with xmlFreeDoc().
+ * Documents keep line numbers and their URL is path as given.  Refused:
+ * anything but a regular file, a file over WP_MAX_FILE, UTF-16, NUL
+ * bytes, malformed XML (its first error only: the rest are echoes), a
+ * DOCTYPE (parsing stops at it, before any entity is declared), another
+ * declared encoding than UTF-8, and XInclude elements.
  */
 xmlDocPtr	 wp_load_xml(const char *path);
 /* The same over a buffer; name is what messages call it. */

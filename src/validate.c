@@ -181,6 +181,194 @@ wp_validate_version_cmp(const char *a, const char *b)
 	return amin < bmin ? -1 : amin > bmin;
 }
 
+/* ---- limits ----------------------------------------------------------- */
+
+#define MANY_COLUMNS	10000	/* where counting a row's columns stops */
+
+static const char *const inline_names[] = { "em", "link", "name", "xref", "br" };
+
+/* Elements that hold running text, and what a writer calls them. */
+static const char *const para_names[][2] = {
+	{ "p", "paragraph" }, { "li", "list item" }, { "td", "table cell" },
+	{ "th", "table cell" }, { "caption", "table caption" },
+	{ "remark", "revision remark" }, { "change", "revision change" },
+};
+
+/* Elements and attributes that hold a name, a title or a label. */
+static const char *const short_names[] = {
+	"item", "name", "short-name", "document-number", "publisher", "title",
+	"date-format", "document-kind", "title-pattern", "overview-title",
+	"responsibility-title", "documents-title", "customer-label",
+	"provider-label", "keywords",
+};
+static const char *const short_attrs[] = { "title", "label" };
+
+static int
+in(const xmlChar *name, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (xmlStrEqual(name, BAD_CAST v[i]))
+			return 1;
+	return 0;
+}
+#define IN(name, v)	in((name), (v), sizeof(v) / sizeof((v)[0]))
+
+/* Characters of n's own text and of its inline elements' text. */
+static long
+text_length(xmlNodePtr n)
+{
+	long	 len = 0;
+
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			len += xmlUTF8Strlen(c->content);
+		else if (c->type == XML_ELEMENT_NODE && IN(c->name, inline_names))
+			len += text_length(c);
+	}
+	return len;
+}
+
+/*
+ * Columns of a table row: the sum of its cells' spans, counted up to
+ * just past the limit (a span of 10^20 must not overflow anything).
+ */
+static long
+row_columns(xmlNodePtr tr)
+{
+	long	 cols = 0;
+
+	for (xmlNodePtr c = tr->children; c != NULL; c = c->next) {
+		if (!is(c, "td") && !is(c, "th"))
+			continue;
+		xmlChar *span = xmlGetProp(c, BAD_CAST "colspan");
+		long n = span != NULL ? strtol((char *)span, NULL, 10) : 1;
+		xmlFree(span);
+		/* The schema rejects spans below 1; they count as 1 here. */
+		cols += n < 1 ? 1 : n > MANY_COLUMNS ? MANY_COLUMNS : n;
+		if (cols > MANY_COLUMNS)
+			cols = MANY_COLUMNS;
+	}
+	return cols;
+}
+
+/* Said once a table, at its first row too wide. */
+static void
+check_table(const char *file, xmlNodePtr table)
+{
+	for (xmlNodePtr tr = table->children; tr != NULL; tr = tr->next) {
+		long cols = is(tr, "tr") ? row_columns(tr) : 0;
+		char count[32];
+		if (cols <= WP_MAX_COLUMNS)
+			continue;
+		if (cols >= MANY_COLUMNS)
+			snprintf(count, sizeof(count), "over %d", MANY_COLUMNS - 1);
+		else
+			snprintf(count, sizeof(count), "%ld", cols);
+		wp_msg(MSG_COLUMNS, file, line(tr), count, WP_MAX_COLUMNS);
+		return;
+	}
+}
+
+static void
+check_name_length(const char *file, xmlNodePtr n, const char *what,
+    const xmlChar *text)
+{
+	long	 len = xmlUTF8Strlen(text);
+
+	if (len > WP_MAX_NAME)
+		wp_msg(MSG_NAME_LONG, file, line(n), what, len, (long)WP_MAX_NAME);
+}
+
+/*
+ * The schema says the same, tersely ("failed to validate attributes"):
+ * a javascript: or file: address must never reach the HTML or the PDF.
+ */
+static void
+check_link(const char *file, xmlNodePtr n)
+{
+	static const char *const schemes[] = { "https:", "http:", "mailto:" };
+	xmlChar		*href = xmlGetProp(n, BAD_CAST "href");
+	const char	*h = (const char *)href;
+	int		 ok = 0;
+
+	if (href == NULL)
+		return;
+	while (*h == ' ' || *h == '\t' || *h == '\n' || *h == '\r')
+		h++;
+	for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
+		if (strncmp(h, schemes[i], strlen(schemes[i])) == 0 &&
+		    h[strlen(schemes[i])] != '\0')
+			ok = 1;
+	if (!ok) {
+		/* Enough to recognise it (an address can be long), cut
+		 * between two UTF-8 characters. */
+		char shown[64];
+		size_t cut = sizeof(shown) - 4;
+		snprintf(shown, sizeof(shown), "%s", h);
+		if (strlen(h) >= sizeof(shown)) {
+			while (cut > 0 && ((unsigned char)shown[cut] & 0xC0) == 0x80)
+				cut--;
+			memcpy(shown + cut, "...", 4);
+		}
+		wp_msg(MSG_LINK, file, line(n), shown);
+	}
+	xmlFree(href);
+}
+
+/*
+ * Rules on each element: link addresses, and sizes a typesetter could
+ * choke on, all far above any real content (see validate.h).  depth
+ * counts the lists n is in.
+ */
+static void
+check_elements(const char *file, xmlNodePtr n, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		int d = depth;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < sizeof(para_names) / sizeof(para_names[0]); i++) {
+			long len;
+			if (!is(n, para_names[i][0]) ||
+			    (len = text_length(n)) <= WP_MAX_PARA)
+				continue;
+			wp_msg(MSG_TOO_LONG, file, line(n), para_names[i][1],
+			    len, (long)WP_MAX_PARA);
+		}
+		if (IN(n->name, short_names) && n->children != NULL) {
+			char what[64];
+			xmlChar *text = xmlNodeGetContent(n);
+			snprintf(what, sizeof(what), "<%s>", (const char *)n->name);
+			check_name_length(file, n, what, text);
+			xmlFree(text);
+		}
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+			char what[64];
+			xmlChar *v;
+			if (!IN(a->name, short_attrs))
+				continue;
+			v = xmlNodeListGetString(n->doc, a->children, 1);
+			snprintf(what, sizeof(what), "the %s attribute",
+			    (const char *)a->name);
+			check_name_length(file, n, what, v != NULL ? v : BAD_CAST "");
+			xmlFree(v);
+		}
+		if (is(n, "table"))
+			check_table(file, n);
+		if (is(n, "link"))
+			check_link(file, n);
+		if (is(n, "ul") || is(n, "ol")) {
+			if (++d > WP_MAX_NESTING) {
+				/* Said once, at the first list too deep. */
+				wp_msg(MSG_NESTED, file, line(n), d,
+				    WP_MAX_NESTING);
+				continue;
+			}
+		}
+		check_elements(file, n->children, d);
+	}
+}
+
 /* Every control attribute names a catalogue control; xrefs must land. */
 static void
 check_refs(const struct wp_templates *t, xmlNodePtr n, const char *file,
@@ -292,6 +480,7 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	}
 	check_refs(t, root->children, file, answered);
 	check_boilerplate(t, child(root, "boilerplate"), file);
+	check_elements(file, root, 0);
 }
 
 static void
@@ -336,6 +525,7 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	xmlFree(pver);
 	xmlFree(pdate);
 	check_refs(t, root->children, file, answered);
+	check_elements(file, root, 0);
 }
 
 int

@@ -9,6 +9,18 @@
 
 #include "load.h"
 
+/*
+ * Limits on sizes, checked with the rules.  Real content is far below
+ * them (its longest paragraph is 256 characters, its longest name or
+ * title 41, its lists 2 deep, its tables none); beyond them a document
+ * would be unreadable anyway, and the typesetter's time grows with a
+ * paragraph's length.  Files are limited to WP_MAX_FILE (load.h).
+ */
+#define WP_MAX_PARA	10000	/* characters in a paragraph, list item, cell */
+#define WP_MAX_NAME	200	/* in a name, title, label or setting */
+#define WP_MAX_NESTING	8	/* lists within lists */
+#define WP_MAX_COLUMNS	16	/* columns in a table row, spans included */
+
 /* Reports every problem found; returns how many errors it reported. */
 int	 wp_validate(const struct wp_templates *, const struct wp_service *);
 

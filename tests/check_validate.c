@@ -2,6 +2,8 @@
  * check_validate: each content rule, proven on a fixture that breaks it
  * (tests/regress/check/<case>/), with the message a writer would see.
  */
+#include <glib.h>
+
 #include "testutil.h"
 #include "validate.h"
 
@@ -166,6 +168,129 @@ START_TEST(test_control_hints)
 }
 END_TEST
 
+/* ---- limits (validate.h) ------------------------------------------- */
+
+/*
+ * Validates a service made of head + body (the body of one answer's
+ * <p>, repeated n times) + tail, held in memory; returns what was said.
+ */
+static const char *
+check_body(const char *open, const char *unit, int n, const char *close,
+    int *errors)
+{
+	static const char head[] = "<service id=\"limits\"><name>テスト</name>"
+	    "<overview><p>概要</p><responsibility><p>責任</p>"
+	    "</responsibility><documents><p>文書</p></documents></overview>"
+	    "<answers><answer control=\"5.1.1\">";
+	static const char tail[] = "</answer></answers></service>";
+	GString			*g = g_string_new(head);
+	struct wp_service	 sv = { 0 };
+
+	g_string_append(g, open);
+	for (int i = 0; i < n; i++)
+		g_string_append(g, unit);
+	g_string_append(g, close);
+	g_string_append(g, tail);
+	capture();
+	sv.dir = "limits";
+	sv.id = "limits";
+	sv.service_path = "limits/service.xml";
+	sv.service = wp_load_xml_memory(g->str, g->len, sv.service_path);
+	ck_assert_ptr_nonnull(sv.service);
+	wp_validate(T, &sv);
+	xmlFreeDoc(sv.service);
+	g_string_free(g, TRUE);
+	*errors = wp_diag_errors();
+	return captured();
+}
+
+START_TEST(test_paragraph_limit)
+{
+	int		 errors;
+	const char	*said;
+
+	/* Characters, not bytes: 10,000 kanji are 30,000 bytes. */
+	said = check_body("<p>", "字", WP_MAX_PARA, "</p>", &errors);
+	ck_assert_msg(errors == 0, "unexpected: %s", said);
+	/* Inline elements' text counts with the paragraph's. */
+	said = check_body("<p><em>", "字", WP_MAX_PARA + 1, "</em></p>", &errors);
+	ck_assert_said(said, "limits/service.xml:1: error: this paragraph is 10001 characters long (the limit is 10000; split it)");
+	ck_assert_int_eq(errors, 1);
+	said = check_body("<table><tr><td>", "x", WP_MAX_PARA + 5, "</td></tr></table>", &errors);
+	ck_assert_said(said, "error: this table cell is 10005 characters long");
+	/* A nested list's text is its own item's, not its parent's. */
+	said = check_body("<ul><li>親<ul><li>", "字", WP_MAX_PARA, "</li></ul></li></ul>", &errors);
+	ck_assert_msg(errors == 0, "unexpected: %s", said);
+}
+END_TEST
+
+START_TEST(test_name_limits)
+{
+	int		 errors;
+	const char	*said = check_case("../../hostile/long-title", &errors);
+
+	ck_assert_said(said, "long-title/service.xml:18: error: the title attribute is 300 characters long (the limit for a name, title or label is 200; shorten it)");
+	ck_assert_int_eq(errors, 1);
+}
+END_TEST
+
+/* Lists nested depth deep. */
+static const char *
+check_nesting(int depth, int *errors)
+{
+	GString		*ends = g_string_new(NULL);
+	const char	*said;
+
+	for (int i = 0; i < depth; i++)
+		g_string_append(ends, "</li></ol>");
+	said = check_body("", "<ol><li>項目", depth, ends->str, errors);
+	g_string_free(ends, TRUE);
+	return said;
+}
+
+START_TEST(test_nesting_limit)
+{
+	int		 errors;
+	const char	*said;
+
+	said = check_nesting(WP_MAX_NESTING, &errors);
+	ck_assert_msg(errors == 0, "unexpected: %s", said);
+	said = check_nesting(WP_MAX_NESTING + 3, &errors);
+	ck_assert_said(said, "limits/service.xml:1: error: lists are nested 9 deep here (the limit is 8; flatten the inner lists)");
+	ck_assert_int_eq(errors, 1);	/* said once, not for each deeper list */
+}
+END_TEST
+
+START_TEST(test_column_limit)
+{
+	int		 errors;
+	const char	*said;
+
+	said = check_body("<table><tr>", "<td>値</td>", WP_MAX_COLUMNS, "</tr></table>", &errors);
+	ck_assert_msg(errors == 0, "unexpected: %s", said);
+	said = check_body("<table><tr>", "<td colspan=\"2\">値</td>", 9, "</tr><tr>"
+	    "<td>a</td></tr></table>", &errors);
+	ck_assert_said(said, "error: this table row has 18 columns (the limit is 16;");
+	ck_assert_int_eq(errors, 1);
+	said = check_case("../../hostile/huge-colspan", &errors);
+	ck_assert_said(said, "huge-colspan/service.xml:18: error: this table row has over 9999 columns (the limit is 16;");
+}
+END_TEST
+
+START_TEST(test_link_schemes)
+{
+	int		 errors;
+	const char	*said;
+
+	said = check_body("<p>", "<link href=\"https://a.jp/\"/><link href=\"mailto:a@b.jp\">宛先</link>", 1, "</p>", &errors);
+	ck_assert_msg(errors == 0, "unexpected: %s", said);
+	said = check_case("../../hostile/javascript-link", &errors);
+	ck_assert_said(said, "javascript-link/service.xml:18: error: link address \"javascript:alert(1)\" is not allowed (write an https:, http: or mailto: address)");
+	said = check_body("<p>", "<link href=\" file:///etc/passwd\"/>", 1, "</p>", &errors);
+	ck_assert_said(said, "error: link address \"file:///etc/passwd\" is not allowed");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -186,6 +311,11 @@ main(void)
 	tcase_add_test(tc, test_dates);
 	tcase_add_test(tc, test_versions);
 	tcase_add_test(tc, test_control_hints);
+	tcase_add_test(tc, test_paragraph_limit);
+	tcase_add_test(tc, test_name_limits);
+	tcase_add_test(tc, test_nesting_limit);
+	tcase_add_test(tc, test_column_limit);
+	tcase_add_test(tc, test_link_schemes);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

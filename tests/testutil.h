@@ -44,6 +44,10 @@ teardown_templates(void)
 static inline void
 capture(void)
 {
+	if (diag_f != NULL)	/* an earlier capture never read */
+		fclose(diag_f);
+	free(diag_buf);
+	diag_buf = NULL;
 	diag_f = open_memstream(&diag_buf, &diag_len);
 	wp_diag_stream(diag_f);
 	wp_diag_reset();

@@ -1,0 +1,2 @@
+. tests/hostile/lib.sh
+mkdir -p "$dest/service.xml"

@@ -1,0 +1,2 @@
+. tests/hostile/lib.sh
+ln -sf /etc/passwd "$dest/service.xml"
