@@ -350,14 +350,19 @@ wp_para_compose(struct wp_para *p, double size, unsigned color,
 		gunichar prev = i > 0 ? p->raw[i - 1].c : 0;
 		gunichar next = i + 1 < p->nraw ? p->raw[i + 1].c : 0;
 
-		if (r->c == ' ' && !url[i]) {
+		if ((r->c == ' ' || r->c == '\t') && !url[i] && i > 0 &&
+		    (prev == ' ' || prev == '\t')) {
+			at[i] = at[i - 1];	/* a run of spaces is one */
+			continue;
+		}
+		if ((r->c == ' ' || r->c == '\t') && !url[i]) {
 			if (boundary(prev, next)) {
 				at[i] = emit(&o, WP_QSPACE, r, OUT_QSPACE);
 				continue;
 			}
 			if (wp_no_line_start(next))
 				protect(&o, o.n, o.n + 2);
-			at[i] = emit(&o, ' ', r, OUT_REAL);
+			at[i] = emit(&o, ' ', r, OUT_REAL);	/* a tab too */
 			continue;
 		}
 		if (boundary(prev, r->c))

@@ -44,7 +44,7 @@ static const struct {
 	[MSG_GLYPH] = { WP_ERROR, "no font has a glyph for '%s' (U+%04X) in \"%s\" (use another character, or add a font that has it to fonts/)" },
 	[MSG_FONT] = { WP_ERROR, "%s" },
 	[MSG_OVERFULL] = { WP_WARNING, "\"%s\" has no place to break and is wider than the column; it is broken between characters" },
-	[MSG_TALL] = { WP_WARNING, "%s is %.0f pt tall, taller than a page; it is cut at the page foot" },
+	[MSG_TALL] = { WP_WARNING, "%s is %.0f pt tall, taller than a page; it is scaled down to fit one" },
 	[MSG_PDF] = { WP_ERROR, "cannot write the PDF: %s" },
 	[MSG_RELEASE] = { WP_ERROR, "release refused: the content has errors (run wpgen check and fix them)" },
 	[MSG_UNCOVERED] = { WP_WARNING, "control %s 「%s」 is neither answered nor marked out of scope (answer it, or write <out-of-scope control=\"%s\">the reason</out-of-scope>)" },

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "layoutint.h"
 #include "util.h"
 
@@ -226,6 +227,36 @@ structure(struct builder *b, struct box *x, xmlNodePtr f, double *y)
 	    st->colors[COLOR_PROVIDER_EDGE]);
 }
 
+/*
+ * A figure taller than a page (hundreds of items) is scaled down to fit
+ * one, centred, with a warning: a vector figure keeps every item that
+ * way, where cutting it would lose some.
+ */
+static void
+fit(struct builder *b, struct box *x)
+{
+	double	room = b->st->page_h - b->st->top - b->st->bottom;
+	double	s, dx;
+	size_t	i;
+
+	if (x->pb.h <= room)
+		return;
+	wp_msg(MSG_TALL, b->src, 0, "this figure", x->pb.h);
+	s = room / x->pb.h;
+	dx = b->st->measure * (1 - s) / 2;
+	for (i = 0; i < x->n; i++) {
+		struct wp_item *it = &x->items[i];
+		it->x = dx + it->x * s;
+		it->y *= s;
+		it->w *= s;
+		it->h *= s;
+		it->lw *= s;
+		if (it->kind == ITEM_TEXT)
+			it->scale = s;
+	}
+	x->pb.h = room;
+}
+
 void
 figure(struct builder *b, xmlNodePtr f)
 {
@@ -251,6 +282,7 @@ figure(struct builder *b, xmlNodePtr f)
 	if (set_para(b, &sp, p, ROLE_CAPTION, b->st->measure, 0) == 0)
 		y = put_lines(x, &sp, 0, y);
 	x->pb.h = y;
+	fit(b, x);
 	x->dest = id;
 	b->pending = cap->after;
 	free(kind);

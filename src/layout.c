@@ -173,25 +173,51 @@ new_layout(struct wp_fonts *f, const struct wp_text_style *ts)
 }
 
 /*
- * A word wider than the measure (a 5,000-character string, say) cannot
- * be broken by the rules: it is reported, and broken between characters.
+ * The first line wider than its room (the width, less the indent on a
+ * paragraph's first line), or NULL: a word longer than the measure,
+ * which the rules cannot break.
  */
-static int
-overfull(struct builder *b, PangoLayout *lay, double width)
+static PangoLayoutLine *
+overfull(PangoLayout *lay, double width, double indent)
 {
 	GSList	*l;
 
 	for (l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
 		PangoLayoutLine *line = l->data;
-		if (wp_line_width(line) > PU(width) + PANGO_SCALE) {
-			char ctx[64];
-			g_utf8_strncpy(ctx, pango_layout_get_text(lay) +
-			    line->start_index, 20);
-			wp_msg(MSG_OVERFULL, b->src, 0, ctx);
-			return 1;
-		}
+		int room = PU(width) - (line->is_paragraph_start ?
+		    PU(indent) : 0);
+		if (wp_line_width(line) > room + PANGO_SCALE / 10)
+			return line;
 	}
-	return 0;
+	return NULL;
+}
+
+static gboolean
+is_break_rule(PangoAttribute *a, gpointer unused)
+{
+	(void)unused;
+	return a->klass->type == PANGO_ATTR_ALLOW_BREAKS;
+}
+
+/*
+ * The last resort for an overfull paragraph: breaks between any two
+ * characters, the protection of tokens such as "ISO/IEC" lifted, so
+ * that nothing leaves the column.
+ */
+static void
+break_anywhere(PangoLayout *lay, const struct wp_text_style *ts)
+{
+	PangoAttrList *attrs = pango_attr_list_copy(
+	    pango_layout_get_attributes(lay));
+	PangoAttrList *lifted = pango_attr_list_filter(attrs, is_break_rule,
+	    NULL);
+
+	if (lifted != NULL)
+		pango_attr_list_unref(lifted);
+	pango_layout_set_attributes(lay, attrs);
+	pango_attr_list_unref(attrs);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	wp_justify(lay, PU(ts->size), ts->align == ALIGN_JUSTIFY);
 }
 
 PangoLayout *
@@ -214,6 +240,7 @@ set_para(struct builder *b, struct setpara *sp, struct wp_para *p,
     enum wp_role role, double width, double indent)
 {
 	const struct wp_text_style *ts = &b->st->text[role];
+	PangoLayoutLine	*line;
 
 	wp_para_compose(p, ts->size, ts->color, b->st->colors[COLOR_LINK],
 	    b->st->em_family);
@@ -229,10 +256,18 @@ set_para(struct builder *b, struct setpara *sp, struct wp_para *p,
 		missing_glyph(b, sp->layout);
 		return -1;
 	}
-	if (overfull(b, sp->layout, width)) {
-		pango_layout_set_wrap(sp->layout, PANGO_WRAP_WORD_CHAR);
-		wp_justify(sp->layout, PU(ts->size),
-		    ts->align == ALIGN_JUSTIFY);
+	if (overfull(sp->layout, width, indent) != NULL && indent > 0) {
+		/* a long first word: the paragraph goes without its indent */
+		sp->indent = indent = 0;
+		pango_layout_set_indent(sp->layout, 0);
+		wp_justify(sp->layout, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	}
+	if ((line = overfull(sp->layout, width, indent)) != NULL) {
+		char ctx[64];
+		g_utf8_strncpy(ctx, pango_layout_get_text(sp->layout) +
+		    line->start_index, 20);
+		wp_msg(MSG_OVERFULL, b->src, 0, ctx);
+		break_anywhere(sp->layout, ts);
 	}
 	return 0;
 }
@@ -685,15 +720,8 @@ paginate(struct builder *b)
 	size_t		 i;
 	struct wp_doc	*d = b->doc;
 
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n; i++)
 		pb[i] = b->boxes[i].pb;
-		if (pb[i].h > avail + 1e-6) {
-			char *what = g_strdup_printf("a block on line %zu of "
-			    "the layout", i);
-			wp_msg(MSG_TALL, b->src, 0, what, pb[i].h);
-			g_free(what);
-		}
-	}
 	npages = wp_paginate(pb, b->n, avail, pl);
 	d->npages = (size_t)npages;
 	d->pages = wp_calloc(d->npages + 1, sizeof(*d->pages));

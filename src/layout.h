@@ -52,6 +52,7 @@ struct wp_item {
 	enum wp_item_kind kind;
 	double		 x, y, w, h;
 	PangoLayoutLine	*line;		/* TEXT; its layout is kept by the doc */
+	double		 scale;		/* TEXT drawn at this scale (0: 1) */
 	unsigned	 fill, stroke;	/* 0xRRGGBB or WP_NOCOLOR */
 	double		 lw;		/* stroke width */
 	char		*target;	/* LINK: "#id" in the document, or a URI */

@@ -98,6 +98,15 @@ draw(cairo_t *cr, const struct wp_doc *d, const struct wp_item *it)
 
 	switch (it->kind) {
 	case ITEM_TEXT:
+		if (it->scale > 0) {
+			cairo_save(cr);
+			cairo_translate(cr, it->x, it->y);
+			cairo_scale(cr, it->scale, it->scale);
+			cairo_move_to(cr, 0, 0);
+			pango_cairo_show_layout_line(cr, it->line);
+			cairo_restore(cr);
+			break;
+		}
 		cairo_move_to(cr, it->x, it->y);
 		pango_cairo_show_layout_line(cr, it->line);
 		break;
