@@ -337,6 +337,45 @@ find_glyph(PangoLayoutLine *line, const char *text, gunichar c,
 	return -1;
 }
 
+/*
+ * The glyphs of a line before its first character c: their count, and,
+ * when add is not 0, each widened by add (the last by what add * count
+ * leaves of total).
+ */
+static int
+before(PangoLayoutLine *line, const char *t, gunichar c, int add, int total)
+{
+	PangoGlyphInfo	*last = NULL;
+	GSList		*l;
+	int		 i, m = 0;
+
+	for (l = line->runs; l != NULL; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		for (i = 0; i < gi->glyphs->num_glyphs; i++) {
+			if (g_utf8_get_char(t + gi->item->offset +
+			    gi->glyphs->log_clusters[i]) == c)
+				goto done;
+			last = &gi->glyphs->glyphs[i];
+			last->geometry.width += add;
+			m++;
+		}
+	}
+done:
+	if (last != NULL && add != 0)
+		last->geometry.width += total - add * m;
+	return m;
+}
+
+/* Spreads extra evenly over the glyphs of a line before its first c. */
+static void
+spread_before(PangoLayoutLine *line, const char *t, gunichar c, int extra)
+{
+	int m = before(line, t, c, 0, 0);
+
+	if (m > 0)
+		before(line, t, c, extra / m, extra);
+}
+
 int
 set_entry(struct builder *b, struct setpara *sp, enum wp_role role,
     const char *lead, const char *text, double col, const char *page,
@@ -361,7 +400,6 @@ set_entry(struct builder *b, struct setpara *sp, enum wp_role role,
 	if (page != NULL) {
 		/* leaders: enough to fill, then trimmed to fit exactly */
 		n = (int)(width / unit) + 1;
-		wp_para_add(p, " ", -1, 0, NULL);
 		for (i = 0; i < n; i++)
 			wp_para_add(p, "\xe2\x80\xa6", -1, 0, NULL);
 		wp_para_add(p, " ", -1, 0, NULL);
@@ -376,8 +414,12 @@ set_entry(struct builder *b, struct setpara *sp, enum wp_role role,
 		    PU(unit * 0.4);
 	if (page == NULL)
 		return 0;
-	/* drop leaders until the line fits, then spread the rest */
-	slack = PU(width) - wp_line_width(line);
+	/*
+	 * Drop leaders until the line fits with a gap of a third of an em
+	 * before them (a gap, not a space character: a wide space would
+	 * read as a loose word space), then spread the rest.
+	 */
+	slack = PU(width) - wp_line_width(line) - PU(unit / 3);
 	for (l = line->runs; l != NULL && slack < 0; l = l->next) {
 		PangoGlyphItem *gi = l->data;
 		for (i = 0; i < gi->glyphs->num_glyphs && slack < 0; i++)
@@ -410,9 +452,13 @@ set_entry(struct builder *b, struct setpara *sp, enum wp_role role,
 					first = &gi->glyphs->glyphs[i];
 			}
 	}
-	if (first != NULL) {		/* the rest: before the first leader */
-		first->geometry.x_offset += slack;
-		first->geometry.width += slack;
+	if (first != NULL) {
+		/* a third of an em before the first leader, and the rest
+		 * spread over the title's characters: any wider gap would
+		 * read as a loose space */
+		first->geometry.x_offset += PU(unit / 3);
+		first->geometry.width += PU(unit / 3);
+		spread_before(line, t, 0x2026, slack);
 	}
 	return 0;
 }
