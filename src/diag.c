@@ -57,6 +57,8 @@ static const struct {
 	/* lint words each finding itself: the variant, the majority form
 	 * and how often each is written are the finding's own data */
 	[MSG_LINT] = { WP_WARNING, "%s" },
+	[MSG_SCOPE_ANSWERED] = { WP_ERROR, "control %s is marked out of scope but answered at line %ld (keep one)" },
+	[MSG_SCOPE_TWICE] = { WP_ERROR, "control %s is marked out of scope twice (first at line %ld; keep one)" },
 };
 
 /* libxml2's words for common slips, and what a writer needs to hear. */

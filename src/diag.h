@@ -55,6 +55,8 @@ enum wp_msg {
 	MSG_GIT,		/* %s file, %s revision, %s git's message */
 	MSG_GIT_RUN,		/* %s why */
 	MSG_LINT,		/* %s: a finding, worded by lint.c */
+	MSG_SCOPE_ANSWERED,	/* %s control, %ld line of its answer */
+	MSG_SCOPE_TWICE,	/* %s control, %ld first line */
 	MSG__MAX
 };
 

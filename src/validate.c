@@ -46,13 +46,20 @@ seen_add(struct seenset *s, xmlChar *name, long line)
 	return 0;
 }
 
-static int
-seen_has(const struct seenset *s, const xmlChar *name)
+/* The entry with this name, or NULL. */
+static const struct seen *
+seen_find(const struct seenset *s, const xmlChar *name)
 {
 	for (size_t i = 0; i < s->n; i++)
 		if (xmlStrEqual(s->v[i].name, name))
-			return 1;
-	return 0;
+			return &s->v[i];
+	return NULL;
+}
+
+static int
+seen_has(const struct seenset *s, const xmlChar *name)
+{
+	return seen_find(s, name) != NULL;
 }
 
 static void
@@ -369,6 +376,33 @@ check_elements(const char *file, xmlNodePtr n, int depth)
 	}
 }
 
+/* A control out of scope is neither answered nor marked out twice. */
+static void
+check_scope(xmlNodePtr answers, const char *file,
+    const struct seenset *answered)
+{
+	struct seenset	 out = { 0 };
+	xmlNodePtr	 n;
+
+	for (n = answers ? answers->children : NULL; n; n = n->next) {
+		xmlChar *c;
+		const struct seen *a;
+		long first;
+		if (!is(n, "out-of-scope") ||
+		    (c = xmlGetProp(n, BAD_CAST "control")) == NULL)
+			continue;
+		if ((a = seen_find(answered, c)) != NULL)
+			wp_msg(MSG_SCOPE_ANSWERED, file, line(n), c, a->line);
+		if ((first = seen_add(&out, c, line(n))) != 0) {
+			wp_msg(MSG_SCOPE_TWICE, file, line(n), c, first);
+			xmlFree(c);
+		}
+	}
+	for (size_t i = 0; i < out.n; i++)
+		xmlFree(out.v[i].name);
+	seen_free(&out);
+}
+
 /* Every control attribute names a catalogue control; xrefs must land. */
 static void
 check_refs(const struct wp_templates *t, xmlNodePtr n, const char *file,
@@ -478,6 +512,7 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 			xmlFree(c);
 		}
 	}
+	check_scope(child(root, "answers"), file, answered);
 	check_refs(t, root->children, file, answered);
 	check_boilerplate(t, child(root, "boilerplate"), file);
 	check_elements(file, root, 0);
