@@ -56,6 +56,16 @@ build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p build/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The data folder is compiled into main.o: rebuild it when PREFIX changes.
+build/datadir: FORCE
+	@mkdir -p build
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+$(MAIN_OBJ): build/datadir
+
+.PHONY: FORCE
+FORCE:
+
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)
 
