@@ -264,30 +264,6 @@ done:
 
 /* ---- release ---------------------------------------------------------- */
 
-static char *
-meta_text(xmlDocPtr model, const char *name)
-{
-	xmlNodePtr	 n;
-	xmlChar		*v;
-	char		*s;
-
-	for (n = xmlDocGetRootElement(model)->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(n->name, BAD_CAST "meta"))
-			break;
-	for (n = n ? n->children : NULL; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(n->name, BAD_CAST name))
-			break;
-	if (n == NULL)
-		return NULL;
-	v = strcmp(name, "date") == 0 ? xmlGetProp(n, BAD_CAST "iso") :
-	    xmlNodeGetContent(n);
-	s = wp_strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 /* A JSON string: quotes, backslashes and control characters escaped. */
 static void
 json_str(GString *j, const char *s)
@@ -354,8 +330,8 @@ wp_build_release(struct wp_templates *t, int n, char **dirs,
 			free(id);
 			break;
 		}
-		num = meta_text(r.model, "document-number");
-		ver = meta_text(r.model, "version");
+		num = wp_model_meta(r.model, "document-number");
+		ver = wp_model_meta(r.model, "version");
 		base = ver ? g_strdup_printf("%s_%s", num ? num : id, ver) :
 		    g_strdup(num ? num : id);
 		pdf = g_strconcat(base, ".pdf", NULL);
@@ -363,8 +339,8 @@ wp_build_release(struct wp_templates *t, int n, char **dirs,
 		png = g_strconcat(base, ".png", NULL);
 		r.pdf_href = pdf;
 		if (render(&r) == 0) {
-			title = meta_text(r.model, "title");
-			date = meta_text(r.model, "date");
+			title = wp_model_meta(r.model, "title");
+			date = wp_model_meta(r.model, "date");
 			g_string_append(j, "    {\n      \"service\": ");
 			json_str(j, id);
 			g_string_append(j, ",\n      \"title\": ");
@@ -417,14 +393,10 @@ wp_index_new(void)
 void
 wp_index_add(struct wp_index *x, const char *id, xmlDocPtr model)
 {
-	xmlNodePtr	 wp, n, meta = NULL;
+	xmlNodePtr	 wp, meta;
 	char		*path;
 
-	for (n = xmlDocGetRootElement(model)->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(n->name, BAD_CAST "meta"))
-			meta = n;
-	if (meta == NULL)
+	if ((meta = wp_xml_child(xmlDocGetRootElement(model), "meta")) == NULL)
 		return;
 	wp = xmlNewChild(xmlDocGetRootElement(x->doc), NULL,
 	    BAD_CAST "whitepaper", NULL);

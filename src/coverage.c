@@ -6,13 +6,6 @@
 #include "coverage.h"
 #include "diag.h"
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
 /* Whether <answers> holds an answer or out-of-scope mark for id. */
 static int
 decided(xmlNodePtr answers, const xmlChar *id)
@@ -22,7 +15,7 @@ decided(xmlNodePtr answers, const xmlChar *id)
 	int		 yes;
 
 	for (n = answers->children; n != NULL; n = n->next) {
-		if (!is(n, "answer") && !is(n, "out-of-scope"))
+		if (!wp_xml_is(n, "answer") && !wp_xml_is(n, "out-of-scope"))
 			continue;
 		c = xmlGetProp(n, (const xmlChar *)"control");
 		yes = xmlStrEqual(c, id);
@@ -42,17 +35,17 @@ wp_coverage(const struct wp_templates *t, const struct wp_service *s)
 	if (s->service == NULL)
 		return 0;
 	for (n = xmlDocGetRootElement(s->service)->children; n; n = n->next)
-		if (is(n, "answers"))
+		if (wp_xml_is(n, "answers"))
 			answers = n;
 	if (answers == NULL)
 		return 0;
 	for (ch = xmlDocGetRootElement(t->catalogue)->children; ch;
 	    ch = ch->next) {
-		if (!is(ch, "chapter"))
+		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		for (ctl = ch->children; ctl != NULL; ctl = ctl->next) {
 			xmlChar *id, *title;
-			if (!is(ctl, "control"))
+			if (!wp_xml_is(ctl, "control"))
 				continue;
 			id = xmlGetProp(ctl, (const xmlChar *)"id");
 			if (!decided(answers, id)) {

@@ -20,6 +20,7 @@
 #include "chardiff.h"
 #include "diag.h"
 #include "diff.h"
+#include "load.h"
 #include "util.h"
 
 /* The lists a model is read into, in report order. */
@@ -100,13 +101,6 @@ str_close(struct str *b)
 	return b->s;
 }
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
 /* An attribute's value, or NULL; the caller frees. */
 static char *
 prop(xmlNodePtr n, const char *name)
@@ -143,17 +137,17 @@ inlines(FILE *f, xmlNodePtr parent, int written)
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE)
 			fputs((const char *)n->content, f);
-		else if (is(n, "em"))
+		else if (wp_xml_is(n, "em"))
 			inlines(f, n, written);
-		else if (is(n, "br"))
+		else if (wp_xml_is(n, "br"))
 			fputc('\n', f);
-		else if (is(n, "xref") && written) {
+		else if (wp_xml_is(n, "xref") && written) {
 			char *c = prop(n, "control");
 			fprintf(f, "<xref %s>", c != NULL ? c : "");
 			free(c);
-		} else if (is(n, "xref"))
+		} else if (wp_xml_is(n, "xref"))
 			put_content(f, n);
-		else if (is(n, "link")) {
+		else if (wp_xml_is(n, "link")) {
 			char *href = prop(n, "href");
 			xmlChar *v = xmlNodeGetContent(n);
 			fputs(v != NULL ? (char *)v : "", f);
@@ -174,7 +168,7 @@ list(FILE *f, xmlNodePtr l, int written, int depth)
 {
 	for (xmlNodePtr li = l->children; li != NULL; li = li->next) {
 		char *marker;
-		if (!is(li, "li"))
+		if (!wp_xml_is(li, "li"))
 			continue;
 		marker = prop(li, "marker");
 		fprintf(f, "%*s%s ", 2 * depth, "",
@@ -192,15 +186,15 @@ table(FILE *f, xmlNodePtr t, int written)
 	int	 cells;
 
 	for (xmlNodePtr r = t->children; r != NULL; r = r->next) {
-		if (is(r, "caption")) {
+		if (wp_xml_is(r, "caption")) {
 			inlines(f, r, written);
 			fputc('\n', f);
 		}
-		if (!is(r, "tr"))
+		if (!wp_xml_is(r, "tr"))
 			continue;
 		cells = 0;
 		for (xmlNodePtr c = r->children; c != NULL; c = c->next)
-			if (is(c, "th") || is(c, "td")) {
+			if (wp_xml_is(c, "th") || wp_xml_is(c, "td")) {
 				if (cells++ > 0)
 					fputc('\t', f);
 				inlines(f, c, written);
@@ -217,12 +211,12 @@ static void
 blocks(FILE *f, xmlNodePtr parent, int written, int depth)
 {
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
-		if (is(n, "p")) {
+		if (wp_xml_is(n, "p")) {
 			inlines(f, n, written);
 			fputc('\n', f);
-		} else if (is(n, "ol") || is(n, "ul"))
+		} else if (wp_xml_is(n, "ol") || wp_xml_is(n, "ul"))
 			list(f, n, written, depth);
-		else if (is(n, "table"))
+		else if (wp_xml_is(n, "table"))
 			table(f, n, written);
 	}
 }
@@ -233,18 +227,18 @@ figure(FILE *f, xmlNodePtr fig)
 {
 	for (xmlNodePtr n = fig->children; n != NULL; n = n->next) {
 		char *a = NULL, *b = NULL;
-		if (is(n, "layer")) {
+		if (wp_xml_is(n, "layer")) {
 			a = prop(n, "owner-label");
 			b = prop(n, "label");
 			fprintf(f, "[%s] %s", a != NULL ? a : "",
 			    b != NULL ? b : "");
 			for (xmlNodePtr i = n->children; i != NULL; i = i->next)
-				if (is(i, "item")) {
+				if (wp_xml_is(i, "item")) {
 					fputs(" / ", f);
 					put_content(f, i);
 				}
 			fputc('\n', f);
-		} else if (is(n, "base") || is(n, "addition")) {
+		} else if (wp_xml_is(n, "base") || wp_xml_is(n, "addition")) {
 			a = prop(n, "label");
 			b = prop(n, "note");
 			fprintf(f, "[%s] %s\n", a != NULL ? a : "",
@@ -260,7 +254,7 @@ static void
 revision(FILE *f, xmlNodePtr rev, int written)
 {
 	for (xmlNodePtr n = rev->children; n != NULL; n = n->next)
-		if (is(n, "date") || is(n, "change") || is(n, "remark")) {
+		if (wp_xml_is(n, "date") || wp_xml_is(n, "change") || wp_xml_is(n, "remark")) {
 			inlines(f, n, written);
 			fputc('\n', f);
 		}
@@ -280,7 +274,7 @@ flatten(const struct item *it, int written)
 		revision(f, it->node, written);
 		break;
 	case L_FRONT:
-		if (is(it->node, "figure"))
+		if (wp_xml_is(it->node, "figure"))
 			figure(f, it->node);
 		else
 			blocks(f, it->node, written, 0);
@@ -302,7 +296,7 @@ figure_title(xmlNodePtr fig)
 	FILE		*f = str_open(&b);
 
 	for (xmlNodePtr n = fig->children; n != NULL; n = n->next)
-		if (is(n, "label") || is(n, "caption"))
+		if (wp_xml_is(n, "label") || wp_xml_is(n, "caption"))
 			put_content(f, n);
 	return str_close(&b);
 }
@@ -323,7 +317,7 @@ item_read(struct item *it, enum list l, xmlNodePtr n)
 		break;
 	case L_FRONT:
 		it->key = prop(n, "id");
-		if (is(n, "figure")) {
+		if (wp_xml_is(n, "figure")) {
 			it->kind = "figure";
 			it->number = prop(n, "number");
 			it->title = figure_title(n);
@@ -971,7 +965,7 @@ named(const struct wp_diff *d, size_t fresh, const char *control)
 	for (size_t i = h->n - fresh; i < h->n && !found; i++)
 		for (xmlNodePtr c = h->v[i].node->children; c != NULL &&
 		    !found; c = c->next) {
-			char *ctl = is(c, "change") ? prop(c, "control") : NULL;
+			char *ctl = wp_xml_is(c, "change") ? prop(c, "control") : NULL;
 			found = ctl != NULL && strcmp(ctl, control) == 0;
 			free(ctl);
 		}
@@ -1076,7 +1070,7 @@ unchanged(struct check *c)
 	for (size_t i = c->h->n - c->fresh; i < c->h->n; i++)
 		for (xmlNodePtr ch = c->h->v[i].node->children; ch != NULL;
 		    ch = ch->next) {
-			char *ctl = is(ch, "change") ? prop(ch, "control") :
+			char *ctl = wp_xml_is(ch, "change") ? prop(ch, "control") :
 			    NULL;
 			if (ctl != NULL && !edited(c->d, ctl))
 				note(c, WP_NOTE_UNCHANGED, ch, c->h->v[i].key,

@@ -13,13 +13,6 @@
 
 #define GAP	4.0		/* between shapes, pt */
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
 /* Sets text centred in a width; bold when asked.  Returns -1 on error. */
 static int
 centred(struct builder *b, struct setpara *sp, const char *text, int bold,
@@ -98,7 +91,7 @@ layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
 	double		 pad = 6, y, cw, rowh;
 
 	for (it = l->children; it != NULL; it = it->next)
-		if (is(it, "item")) {
+		if (wp_xml_is(it, "item")) {
 			xmlChar *v = xmlNodeGetContent(it);
 			items = realloc(items, (n + 1) * sizeof(*items));
 			if (items == NULL)
@@ -151,7 +144,7 @@ boundary(struct builder *b, struct box *x, xmlNodePtr f, double *y)
 	char		*owner = NULL;
 
 	for (l = f->children; ; l = l->next) {
-		char *o = l != NULL && is(l, "layer") ? prop(l, "owner") : NULL;
+		char *o = l != NULL && wp_xml_is(l, "layer") ? prop(l, "owner") : NULL;
 		if (l != NULL && o == NULL)
 			continue;
 		/* a group ends where the owner changes */
@@ -195,9 +188,9 @@ structure(struct builder *b, struct box *x, xmlNodePtr f, double *y)
 
 	for (n = f->children; n != NULL; n = n->next) {
 		char *label, *note, *t;
-		if (is(n, "base"))
+		if (wp_xml_is(n, "base"))
 			base = n;
-		if (!is(n, "addition"))
+		if (!wp_xml_is(n, "addition"))
 			continue;
 		label = prop(n, "label");
 		note = prop(n, "note");
@@ -277,7 +270,7 @@ figure(struct builder *b, xmlNodePtr f)
 	y += cap->before;
 	p = wp_para_new();
 	for (n = f->children; n != NULL; n = n->next)
-		if (is(n, "label") || is(n, "caption"))
+		if (wp_xml_is(n, "label") || wp_xml_is(n, "caption"))
 			para_inline(p, n, 0, NULL);
 	if (set_para(b, &sp, p, ROLE_CAPTION, b->st->measure, 0) == 0)
 		y = put_lines(x, &sp, 0, y);

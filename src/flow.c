@@ -17,13 +17,6 @@
  * that no gap beside Japanese text passes half the body's em. */
 #define NUMBER_GAP	0.35
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
 static char *
 text_of(xmlNodePtr n)
 {
@@ -140,11 +133,11 @@ marker_column(struct builder *b, xmlNodePtr list)
 	xmlNodePtr	 li;
 	struct setpara	 sp;
 
-	if (is(list, "ul"))
+	if (wp_xml_is(list, "ul"))
 		return ts->size * 1.3;
 	for (li = list->children; li != NULL; li = li->next) {
 		char *m;
-		if (!is(li, "li"))
+		if (!wp_xml_is(li, "li"))
 			continue;
 		m = prop(li, "marker");
 		if (set_text(b, &sp, m, ROLE_LIST, b->st->measure) == 0 &&
@@ -165,7 +158,7 @@ list_marker(struct builder *b, struct box *x, xmlNodePtr list,
 	struct setpara	 sp;
 	char		*m;
 
-	if (is(list, "ol")) {
+	if (wp_xml_is(list, "ol")) {
 		m = prop(li, "marker");
 		if (set_text(b, &sp, m, ROLE_LIST, b->st->measure) == 0)
 			put_line(x, &sp, 0, at + col - em * MARKER_GAP -
@@ -203,7 +196,7 @@ list(struct builder *b, xmlNodePtr n, double at)
 		struct setpara	 sp;
 		size_t		 first = b->n;
 
-		if (!is(li, "li"))
+		if (!wp_xml_is(li, "li"))
 			continue;
 		at_source(b, li);
 		p = wp_para_new();
@@ -215,7 +208,7 @@ list(struct builder *b, xmlNodePtr n, double at)
 		if (first < b->n)
 			list_marker(b, &b->boxes[first], n, li, at, col);
 		for (sub = li->children; sub != NULL; sub = sub->next)
-			if (is(sub, "ol") || is(sub, "ul"))
+			if (wp_xml_is(sub, "ol") || wp_xml_is(sub, "ul"))
 				list(b, sub, at + col);
 	}
 	b->pending = ts->after + b->st->text[ROLE_BODY].after;
@@ -349,7 +342,7 @@ static void
 history(struct builder *b, xmlNodePtr n)
 {
 	static const double weight[] = { 9, 19, 52, 20 };
-	xmlNodePtr	 cols = first_child(n, "columns"), c, rev;
+	xmlNodePtr	 cols = wp_xml_child(n, "columns"), c, rev;
 	struct cell	 row[4];
 	double		*colx = columns(b, weight, 4);
 	char		*id = prop(n, "id"), *title = prop(n, "title");
@@ -360,7 +353,7 @@ history(struct builder *b, xmlNodePtr n)
 	free(id);
 	free(title);
 	for (i = 0, c = cols->children; c != NULL; c = c->next) {
-		if (!is(c, "column") || i == 4)
+		if (!wp_xml_is(c, "column") || i == 4)
 			continue;
 		row[i].para = wp_para_new();
 		para_inline(row[i].para, c, 0, NULL);
@@ -374,7 +367,7 @@ history(struct builder *b, xmlNodePtr n)
 	for (rev = n->children; rev != NULL; rev = rev->next) {
 		xmlNodePtr ch;
 		int first = 1;
-		if (!is(rev, "revision"))
+		if (!wp_xml_is(rev, "revision"))
 			continue;
 		at_source(b, rev);
 		memset(row, 0, sizeof(row));
@@ -385,10 +378,10 @@ history(struct builder *b, xmlNodePtr n)
 		title = prop(rev, "version");
 		wp_para_add(row[0].para, title, -1, 0, NULL);
 		free(title);
-		para_inline(row[1].para, first_child(rev, "date"), 0, NULL);
+		para_inline(row[1].para, wp_xml_child(rev, "date"), 0, NULL);
 		for (ch = rev->children; ch != NULL; ch = ch->next) {
 			char *t, *h;
-			if (!is(ch, "change"))
+			if (!wp_xml_is(ch, "change"))
 				continue;
 			if (!first)
 				wp_para_add(row[2].para, "\xe2\x80\xa8", -1, 0,
@@ -411,7 +404,7 @@ history(struct builder *b, xmlNodePtr n)
 			g_free(h);
 			free(t);
 		}
-		if ((ch = first_child(rev, "remark")) != NULL)
+		if ((ch = wp_xml_child(rev, "remark")) != NULL)
 			para_inline(row[3].para, ch, 0, NULL);
 		table_row(b, row, 4, colx, hdr);
 	}
@@ -423,16 +416,16 @@ done:
 static void
 content_table(struct builder *b, xmlNodePtr t)
 {
-	xmlNodePtr	 tr, c, cap = first_child(t, "caption");
+	xmlNodePtr	 tr, c, cap = wp_xml_child(t, "caption");
 	int		 ncols = 0, n, i, hdr = -1, body = 0;
 	double		*weight, *colx;
 	struct cell	*row;
 
 	for (tr = t->children; tr != NULL; tr = tr->next) {
-		if (!is(tr, "tr"))
+		if (!wp_xml_is(tr, "tr"))
 			continue;
 		for (n = 0, c = tr->children; c != NULL; c = c->next)
-			if (is(c, "td") || is(c, "th")) {
+			if (wp_xml_is(c, "td") || wp_xml_is(c, "th")) {
 				char *s = prop(c, "colspan");
 				n += s ? atoi(s) : 1;
 				free(s);
@@ -444,11 +437,11 @@ content_table(struct builder *b, xmlNodePtr t)
 	for (i = 0; i < ncols; i++)
 		weight[i] = 4;
 	for (tr = t->children; tr != NULL; tr = tr->next) {
-		if (!is(tr, "tr"))
+		if (!wp_xml_is(tr, "tr"))
 			continue;
 		for (i = 0, c = tr->children; c != NULL; c = c->next) {
 			char *s;
-			if (!is(c, "td") && !is(c, "th"))
+			if (!wp_xml_is(c, "td") && !wp_xml_is(c, "th"))
 				continue;
 			s = text_of(c);
 			if (i < ncols && (double)g_utf8_strlen(s, -1) > weight[i])
@@ -474,19 +467,19 @@ content_table(struct builder *b, xmlNodePtr t)
 	for (tr = t->children; tr != NULL; tr = tr->next) {
 		int allhead = 1;
 		struct box *x;
-		if (!is(tr, "tr"))
+		if (!wp_xml_is(tr, "tr"))
 			continue;
 		at_source(b, tr);
 		for (n = 0, c = tr->children; c != NULL; c = c->next) {
 			char *s;
-			if (!is(c, "td") && !is(c, "th"))
+			if (!wp_xml_is(c, "td") && !wp_xml_is(c, "th"))
 				continue;
 			row[n].para = wp_para_new();
 			para_inline(row[n].para, c, 0, NULL);
 			s = prop(c, "colspan");
 			row[n].span = s ? atoi(s) : 1;
 			free(s);
-			row[n].head = is(c, "th");
+			row[n].head = wp_xml_is(c, "th");
 			allhead &= row[n].head;
 			n++;
 		}
@@ -524,15 +517,15 @@ blocks(struct builder *b, xmlNodePtr parent, enum wp_role prole, int level)
 	xmlNodePtr n;
 
 	for (n = parent->children; n != NULL && !b->failed; n = n->next) {
-		if (is(n, "p"))
+		if (wp_xml_is(n, "p"))
 			paragraph(b, n, prole, 0);
-		else if (is(n, "ol") || is(n, "ul"))
+		else if (wp_xml_is(n, "ol") || wp_xml_is(n, "ul"))
 			list(b, n, b->st->text[ROLE_BODY].indent);
-		else if (is(n, "table"))
+		else if (wp_xml_is(n, "table"))
 			content_table(b, n);
-		else if (is(n, "figure"))
+		else if (wp_xml_is(n, "figure"))
 			figure(b, n);
-		else if (is(n, "section"))
+		else if (wp_xml_is(n, "section"))
 			section(b, n, level + 1, prole);
 	}
 }
@@ -570,7 +563,7 @@ controls(struct builder *b, xmlNodePtr n)
 	free(title);
 	for (ch = n->children; ch != NULL && !b->failed; ch = ch->next) {
 		char *label;
-		if (!is(ch, "chapter"))
+		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		at_source(b, ch);
 		id = prop(ch, "id");
@@ -583,7 +576,7 @@ controls(struct builder *b, xmlNodePtr n)
 		free(label);
 		for (cl = ch->children; cl != NULL && !b->failed; cl = cl->next) {
 			char		*num, *line;
-			if (!is(cl, "clause"))
+			if (!wp_xml_is(cl, "clause"))
 				continue;
 			at_source(b, cl);
 			id = prop(cl, "id");
@@ -593,7 +586,7 @@ controls(struct builder *b, xmlNodePtr n)
 			free(id);
 			free(title);
 			free(num);
-			line = text_of(first_child(cl, "control-line"));
+			line = text_of(wp_xml_child(cl, "control-line"));
 			control_line(b, line);
 			free(line);
 			blocks(b, cl, ROLE_BODY, 3);
@@ -622,7 +615,7 @@ static double
 put_meta(struct builder *b, struct box *x, xmlNodePtr meta, const char *name,
     enum wp_role role, double at, double y)
 {
-	xmlNodePtr	 n = first_child(meta, name);
+	xmlNodePtr	 n = wp_xml_child(meta, name);
 	char		*s;
 
 	if (n == NULL)
@@ -688,20 +681,20 @@ toc_collect(xmlNodePtr root, int depth, struct entry **v, size_t *n)
 	(*v)[*n].title = prop((node), "title"); \
 	(*v)[(*n)++].id = prop((node), "id"); } while (0)
 	for (s = root->children; s != NULL; s = s->next) {
-		if (is(s, "section")) {
+		if (wp_xml_is(s, "section")) {
 			ADD(1, s, NULL);
 			for (sub = s->children; depth > 1 && sub; sub = sub->next)
-				if (is(sub, "section"))
+				if (wp_xml_is(sub, "section"))
 					ADD(2, sub, NULL);
-		} else if (is(s, "controls")) {
+		} else if (wp_xml_is(s, "controls")) {
 			ADD(1, s, NULL);
 			for (ch = s->children; depth > 1 && ch; ch = ch->next) {
-				if (!is(ch, "chapter"))
+				if (!wp_xml_is(ch, "chapter"))
 					continue;
 				ADD(2, ch, "label");
 				for (cl = ch->children; depth > 2 && cl;
 				    cl = cl->next)
-					if (is(cl, "clause"))
+					if (wp_xml_is(cl, "clause"))
 						ADD(3, cl, "number");
 			}
 		}
@@ -792,13 +785,13 @@ backmatter(struct builder *b, xmlNodePtr n)
 	char		*t;
 
 	for (s = n->children; s != NULL; s = s->next)
-		if (is(s, "section"))
+		if (wp_xml_is(s, "section"))
 			section(b, s, 1, ROLE_SMALL);
-	if ((c = first_child(n, "colophon")) == NULL)
+	if ((c = wp_xml_child(n, "colophon")) == NULL)
 		return;
 	x = box_new(b, b->st->text[ROLE_BODY].size * 2);
 	x->pb.bottom = 1;
-	t = text_of(first_child(c, "title"));
+	t = text_of(wp_xml_child(c, "title"));
 	y = put_text(b, x, t, RUN_EM, ROLE_SMALL, in, y);
 	free(t);
 	y = put_meta(b, x, c, "publisher", ROLE_SMALL, in, y);
@@ -813,17 +806,17 @@ flow_document(struct builder *b, xmlDocPtr model)
 	xmlNodePtr root = xmlDocGetRootElement(model), n;
 
 	for (n = root->children; n != NULL && !b->failed; n = n->next) {
-		if (is(n, "cover"))
-			cover(b, first_child(root, "meta"));
-		else if (is(n, "history"))
+		if (wp_xml_is(n, "cover"))
+			cover(b, wp_xml_child(root, "meta"));
+		else if (wp_xml_is(n, "history"))
 			history(b, n);
-		else if (is(n, "toc"))
+		else if (wp_xml_is(n, "toc"))
 			toc(b, n);
-		else if (is(n, "section"))
+		else if (wp_xml_is(n, "section"))
 			section(b, n, 1, ROLE_BODY);
-		else if (is(n, "controls"))
+		else if (wp_xml_is(n, "controls"))
 			controls(b, n);
-		else if (is(n, "backmatter"))
+		else if (wp_xml_is(n, "backmatter"))
 			backmatter(b, n);
 	}
 }

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "justify.h"
 #include "layoutint.h"
+#include "merge.h"
 #include "util.h"
 
 #define PU(x)	((int)lround((x) * PANGO_SCALE))
@@ -571,18 +572,6 @@ src_of(xmlNodePtr n)
 	return wp_strdup("(document)");
 }
 
-xmlNodePtr
-first_child(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr n;
-
-	for (n = parent->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(n->name, (const xmlChar *)name))
-			return n;
-	return NULL;
-}
-
 void
 para_inline(struct wp_para *p, xmlNodePtr parent, unsigned flags,
     const char *target)
@@ -817,24 +806,6 @@ collect_marks(struct builder *b)
 	}
 }
 
-static char *
-meta(xmlDocPtr model, const char *name)
-{
-	xmlNodePtr	 m = first_child(xmlDocGetRootElement(model), "meta");
-	xmlNodePtr	 n = m ? first_child(m, name) : NULL;
-	xmlChar		*v;
-	char		*s;
-
-	if (n == NULL)
-		return NULL;
-	if (strcmp(name, "date") == 0)
-		return prop(n, "iso");
-	v = xmlNodeGetContent(n);
-	s = wp_strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 struct wp_doc *
 wp_layout(struct wp_fonts *f, const struct wp_style *st, xmlDocPtr model)
 {
@@ -846,16 +817,16 @@ wp_layout(struct wp_fonts *f, const struct wp_style *st, xmlDocPtr model)
 	d->page_w = st->page_w;
 	d->page_h = st->page_h;
 	d->layouts = g_ptr_array_new_with_free_func(g_object_unref);
-	d->title = meta(model, "title");
-	d->author = meta(model, "publisher");
-	kind = meta(model, "document-kind");
-	name = meta(model, "name");
+	d->title = wp_model_meta(model, "title");
+	d->author = wp_model_meta(model, "publisher");
+	kind = wp_model_meta(model, "document-kind");
+	name = wp_model_meta(model, "name");
 	d->subject = g_strdup_printf("%s %s", kind, name);
-	d->short_name = meta(model, "short-name");
+	d->short_name = wp_model_meta(model, "short-name");
 	d->kind = kind;
 	free(name);
-	d->keywords = meta(model, "keywords");
-	d->date = meta(model, "date");
+	d->keywords = wp_model_meta(model, "keywords");
+	d->date = wp_model_meta(model, "date");
 	b.fonts = f;
 	b.st = st;
 	b.doc = d;

@@ -8,6 +8,7 @@
 
 #include "compose.h"
 #include "layout.h"
+#include "load.h"
 #include "paginate.h"
 
 struct wp_fonts {
@@ -105,7 +106,6 @@ void		 para_inline(struct wp_para *, xmlNodePtr, unsigned flags,
 		    const char *target);
 char		*src_of(xmlNodePtr);	/* the src attribute; caller frees */
 char		*prop(xmlNodePtr, const char *);	/* caller frees */
-xmlNodePtr	 first_child(xmlNodePtr, const char *name);
 
 void		 flow_document(struct builder *, xmlDocPtr);
 void		 figure(struct builder *, xmlNodePtr);

@@ -299,16 +299,9 @@ push_utf8(struct text *t, const xmlChar *s, long *line, int *space)
 }
 
 static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static int
 is_list(xmlNodePtr n)
 {
-	return is(n, "ol") || is(n, "ul");
+	return wp_xml_is(n, "ol") || wp_xml_is(n, "ul");
 }
 
 static void
@@ -342,14 +335,14 @@ add_inline(struct lint *x, struct text *t, xmlNodePtr n, long *line,
 			continue;	/* a nested list is a text of its own */
 		if (xmlGetLineNo(c) > *line)
 			*line = xmlGetLineNo(c);
-		if (is(c, "name"))
+		if (wp_xml_is(c, "name"))
 			push(t, CH_NAME, *line, space);
-		else if (is(c, "xref"))
+		else if (wp_xml_is(c, "xref"))
 			push(t, CH_XREF, *line, space);
-		else if (is(c, "br")) {
+		else if (wp_xml_is(c, "br")) {
 			append(t, '\n', *line);
 			*space = 0;
-		} else if (is(c, "link")) {
+		} else if (wp_xml_is(c, "link")) {
 			add_link(x, t, c, *line);
 			if (c->children == NULL)
 				push(t, CH_LINK, *line, space);
@@ -376,17 +369,17 @@ add_blocks(struct lint *x, xmlNodePtr n, int svc, int voter,
     const char *file, const char *group)
 {
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-		if (is(c, "p") || is(c, "li") || is(c, "td") || is(c, "th") ||
-		    is(c, "caption")) {
+		if (wp_xml_is(c, "p") || wp_xml_is(c, "li") || wp_xml_is(c, "td") || wp_xml_is(c, "th") ||
+		    wp_xml_is(c, "caption")) {
 			struct text	*t;
 			long		 line = xmlGetLineNo(c);
 			int		 space = 0;
 
 			t = new_text(x, svc, voter, file, group);
 			add_inline(x, t, c, &line, &space);
-			if (is(c, "li"))
+			if (wp_xml_is(c, "li"))
 				add_blocks(x, c, svc, voter, file, group);
-		} else if (is_list(c) || is(c, "table") || is(c, "tr"))
+		} else if (is_list(c) || wp_xml_is(c, "table") || wp_xml_is(c, "tr"))
 			add_blocks(x, c, svc, voter, file, group);
 	}
 }
@@ -396,7 +389,7 @@ static char *
 child_text(xmlNodePtr n, const char *name)
 {
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-		if (is(c, name)) {
+		if (wp_xml_is(c, name)) {
 			xmlChar *s = xmlNodeGetContent(c);
 			char *r = wp_strdup(s != NULL ? (char *)s : "");
 			xmlFree(s);
@@ -438,7 +431,7 @@ add_defaults(struct lint *x, xmlNodePtr n, xmlNodePtr mine, int svc)
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (!is(c, "p")) {
+		if (!wp_xml_is(c, "p")) {
 			add_defaults(x, c, mine, svc);
 			continue;
 		}
@@ -497,30 +490,30 @@ add_service(struct lint *x, const struct wp_templates *tpl,
 	if (v->short_name != NULL)
 		add_name(x, v->short_name, i, 1);
 	for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
-		if (is(c, "boilerplate")) {
+		if (wp_xml_is(c, "boilerplate")) {
 			mine = c;
 			for (xmlNodePtr r = c->children; r; r = r->next) {
 				xmlChar *key = xmlGetProp(r, BAD_CAST "key");
-				if (is(r, "replace") && key != NULL) {
+				if (wp_xml_is(r, "replace") && key != NULL) {
 					snprintf(group, sizeof(group),
 					    "boilerplate part %s", (char *)key);
 					add_blocks(x, r, i, 0, v->file, group);
 				}
 				xmlFree(key);
 			}
-		} else if (is(c, "overview")) {
+		} else if (wp_xml_is(c, "overview")) {
 			add_blocks(x, c, i, 0, v->file, "the overview");
 			for (xmlNodePtr o = c->children; o; o = o->next)
-				if (is(o, "responsibility"))
+				if (wp_xml_is(o, "responsibility"))
 					add_blocks(x, o, i, 0, v->file,
 					    "the responsibility section");
-				else if (is(o, "documents"))
+				else if (wp_xml_is(o, "documents"))
 					add_blocks(x, o, i, 0, v->file,
 					    "the documents section");
-		} else if (is(c, "answers")) {
+		} else if (wp_xml_is(c, "answers")) {
 			for (xmlNodePtr a = c->children; a; a = a->next) {
 				xmlChar *id = xmlGetProp(a, BAD_CAST "control");
-				if (is(a, "answer") && id != NULL) {
+				if (wp_xml_is(a, "answer") && id != NULL) {
 					snprintf(group, sizeof(group),
 					    "control %s", (char *)id);
 					add_blocks(x, a, i, 0, v->file, group);

@@ -258,6 +258,24 @@ load_xsl(const char *dir, const char *name)
 	return xsl;
 }
 
+int
+wp_xml_is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+xmlNodePtr
+wp_xml_child(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr c;
+
+	for (c = parent != NULL ? parent->children : NULL; c; c = c->next)
+		if (wp_xml_is(c, name))
+			return c;
+	return NULL;
+}
+
 /*
  * The private fontconfig file beside the templates, as an absolute path
  * (fontconfig reads a relative one from its own folder, not ours).

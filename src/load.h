@@ -51,6 +51,12 @@ struct wp_templates {
 	struct wp_fonts		*fonts;		/* loaded on first use */
 };
 
+/* Whether n is an element called name (n may be NULL). */
+int		 wp_xml_is(xmlNodePtr n, const char *name);
+/* The first child element of parent called name, or NULL (parent may be
+ * NULL). */
+xmlNodePtr	 wp_xml_child(xmlNodePtr parent, const char *name);
+
 /* Returns NULL after reporting; free with wp_templates_free(). */
 struct wp_templates	*wp_templates_load(const char *dir);
 void			 wp_templates_free(struct wp_templates *);

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "merge.h"
+#include "util.h"
 #include "xform.h"
 
 static int
@@ -99,4 +100,21 @@ wp_merge(const struct wp_templates *t, struct wp_service *s)
 		model = NULL;
 	}
 	return model;
+}
+
+char *
+wp_model_meta(xmlDocPtr model, const char *name)
+{
+	xmlNodePtr	 m = wp_xml_child(xmlDocGetRootElement(model), "meta");
+	xmlNodePtr	 n = wp_xml_child(m, name);
+	xmlChar		*v;
+	char		*s;
+
+	if (n == NULL)
+		return NULL;
+	v = strcmp(name, "date") == 0 ? xmlGetProp(n, BAD_CAST "iso") :
+	    xmlNodeGetContent(n);
+	s = v != NULL ? wp_strdup((const char *)v) : NULL;
+	xmlFree(v);
+	return s;
 }

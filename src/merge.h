@@ -15,4 +15,10 @@
  */
 xmlDocPtr	 wp_merge(const struct wp_templates *, struct wp_service *);
 
+/*
+ * A model's /document/meta/<name> as text (for "date", its ISO form),
+ * or NULL when the model has none; the caller frees it.
+ */
+char		*wp_model_meta(xmlDocPtr model, const char *name);
+
 #endif

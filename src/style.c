@@ -11,6 +11,7 @@
 #include <libxml/xmlstring.h>
 
 #include "diag.h"
+#include "load.h"
 #include "style.h"
 #include "util.h"
 
@@ -64,18 +65,6 @@ attr(xmlNodePtr n, const char *name)
 	xmlFree(v);
 	v = xmlGetProp(n, (const xmlChar *)name);
 	return (const char *)v;
-}
-
-static xmlNodePtr
-child(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr n;
-
-	for (n = parent->children; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(n->name, (const xmlChar *)name))
-			return n;
-	return NULL;
 }
 
 static unsigned
@@ -148,7 +137,7 @@ wp_style_read(xmlDocPtr doc, const char *file)
 		goto fail;
 	em = st->text[ROLE_BODY].size;
 
-	n = child(root, "page");
+	n = wp_xml_child(root, "page");
 	st->page_w = wp_style_length(attr(n, "width"), em);
 	st->page_h = wp_style_length(attr(n, "height"), em);
 	st->top = wp_style_length(attr(n, "top"), em);
@@ -161,26 +150,26 @@ wp_style_read(xmlDocPtr doc, const char *file)
 		    "or the margins smaller)");
 		goto fail;
 	}
-	n = child(root, "footer");
+	n = wp_xml_child(root, "footer");
 	st->footer_offset = wp_style_length(attr(n, "offset"), em);
 	st->footer_pattern = wp_strdup(attr(n, "pattern"));
-	if ((n = child(root, "header")) != NULL) {
+	if ((n = wp_xml_child(root, "header")) != NULL) {
 		st->header_offset = wp_style_length(attr(n, "offset"), em);
 		st->header_pattern = wp_strdup(attr(n, "pattern"));
 	}
-	n = child(root, "emphasis");
+	n = wp_xml_child(root, "emphasis");
 	st->em_family = wp_strdup(attr(n, "family"));
-	n = child(root, "pagination");
+	n = wp_xml_child(root, "pagination");
 	st->section_new_page = yes(attr(n, "section-new-page"));
 	st->chapter_new_page = yes(attr(n, "chapter-new-page"));
 	st->keep_lines = atoi(attr(n, "keep-lines"));
 	st->orphans = atoi(attr(n, "orphans"));
 	st->widows = atoi(attr(n, "widows"));
-	n = child(root, "toc");
+	n = wp_xml_child(root, "toc");
 	st->toc_depth = atoi(attr(n, "depth"));
 	st->toc_indent = wp_style_length(attr(n, "indent"), em);
 	st->toc_number_w = wp_style_length(attr(n, "number-width"), em);
-	n = child(root, "colors");
+	n = wp_xml_child(root, "colors");
 	for (i = 0; i < COLOR__MAX; i++) {
 		const char *v = attr(n, color_names[i]);
 		if (v == NULL) {

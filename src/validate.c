@@ -70,22 +70,6 @@ seen_free(struct seenset *s)
 	s->n = s->cap = 0;
 }
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	for (xmlNodePtr c = n != NULL ? n->children : NULL; c; c = c->next)
-		if (is(c, name))
-			return c;
-	return NULL;
-}
-
 static long
 line(xmlNodePtr n)
 {
@@ -110,10 +94,10 @@ catalogue_find(const struct wp_templates *t, const char *id)
 	xmlNodePtr	 root = xmlDocGetRootElement(t->catalogue);
 
 	for (xmlNodePtr ch = root ? root->children : NULL; ch; ch = ch->next) {
-		if (!is(ch, "chapter"))
+		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		for (xmlNodePtr c = ch->children; c; c = c->next) {
-			xmlChar *cid = is(c, "control") ?
+			xmlChar *cid = wp_xml_is(c, "control") ?
 			    xmlGetProp(c, BAD_CAST "id") : NULL;
 			int hit = cid != NULL && xmlStrEqual(cid, BAD_CAST id);
 			xmlFree(cid);
@@ -245,7 +229,7 @@ row_columns(xmlNodePtr tr)
 	long	 cols = 0;
 
 	for (xmlNodePtr c = tr->children; c != NULL; c = c->next) {
-		if (!is(c, "td") && !is(c, "th"))
+		if (!wp_xml_is(c, "td") && !wp_xml_is(c, "th"))
 			continue;
 		xmlChar *span = xmlGetProp(c, BAD_CAST "colspan");
 		long n = span != NULL ? strtol((char *)span, NULL, 10) : 1;
@@ -263,7 +247,7 @@ static void
 check_table(const char *file, xmlNodePtr table)
 {
 	for (xmlNodePtr tr = table->children; tr != NULL; tr = tr->next) {
-		long cols = is(tr, "tr") ? row_columns(tr) : 0;
+		long cols = wp_xml_is(tr, "tr") ? row_columns(tr) : 0;
 		char count[32];
 		if (cols <= WP_MAX_COLUMNS)
 			continue;
@@ -336,7 +320,7 @@ check_elements(const char *file, xmlNodePtr n, int depth)
 			continue;
 		for (size_t i = 0; i < sizeof(para_names) / sizeof(para_names[0]); i++) {
 			long len;
-			if (!is(n, para_names[i][0]) ||
+			if (!wp_xml_is(n, para_names[i][0]) ||
 			    (len = text_length(n)) <= WP_MAX_PARA)
 				continue;
 			wp_msg(MSG_TOO_LONG, file, line(n), para_names[i][1],
@@ -360,11 +344,11 @@ check_elements(const char *file, xmlNodePtr n, int depth)
 			check_name_length(file, n, what, v != NULL ? v : BAD_CAST "");
 			xmlFree(v);
 		}
-		if (is(n, "table"))
+		if (wp_xml_is(n, "table"))
 			check_table(file, n);
-		if (is(n, "link"))
+		if (wp_xml_is(n, "link"))
 			check_link(file, n);
-		if (is(n, "ul") || is(n, "ol")) {
+		if (wp_xml_is(n, "ul") || wp_xml_is(n, "ol")) {
 			if (++d > WP_MAX_NESTING) {
 				/* Said once, at the first list too deep. */
 				wp_msg(MSG_NESTED, file, line(n), d,
@@ -388,7 +372,7 @@ check_scope(xmlNodePtr answers, const char *file,
 		xmlChar *c;
 		const struct seen *a;
 		long first;
-		if (!is(n, "out-of-scope") ||
+		if (!wp_xml_is(n, "out-of-scope") ||
 		    (c = xmlGetProp(n, BAD_CAST "control")) == NULL)
 			continue;
 		if ((a = seen_find(answered, c)) != NULL)
@@ -414,10 +398,10 @@ check_refs(const struct wp_templates *t, xmlNodePtr n, const char *file,
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		xmlChar *c = xmlGetProp(n, BAD_CAST "control");
-		if (c != NULL && !is(n, "answer")) {
+		if (c != NULL && !wp_xml_is(n, "answer")) {
 			if (!wp_validate_control(t, (char *)c, hint, sizeof(hint)))
 				wp_msg(MSG_CONTROL_UNKNOWN, file, line(n), c, hint);
-			else if (is(n, "xref") && !seen_has(answered, c))
+			else if (wp_xml_is(n, "xref") && !seen_has(answered, c))
 				wp_msg(MSG_XREF_MISSING, file, line(n), c);
 		}
 		xmlFree(c);
@@ -476,7 +460,7 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	const char	*file = s->service_path;
 	char		 hint[160];
 
-	if (!is(root, "service")) {
+	if (!wp_xml_is(root, "service")) {
 		wp_msg(MSG_SCHEMA, file, line(root), "the root element must be "
 		    "<service id=\"...\"> (see templates/schema/service.rng)");
 		return;
@@ -488,7 +472,7 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 		{ "answers", "one <answer control=\"...\"> per control" },
 	};
 	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (child(root, required[i][0]) == NULL)
+		if (wp_xml_child(root, required[i][0]) == NULL)
 			wp_msg(MSG_MISSING, file, line(root), required[i][0],
 			    required[i][1]);
 	wp_validate_schema(t->service_rng, s->service);
@@ -498,8 +482,8 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 		wp_msg(MSG_ID_FOLDER, file, line(root), id, s->id);
 	xmlFree(id);
 
-	for (xmlNodePtr a = child(child(root, "answers"), "answer"); a; a = a->next) {
-		if (!is(a, "answer"))
+	for (xmlNodePtr a = wp_xml_child(wp_xml_child(root, "answers"), "answer"); a; a = a->next) {
+		if (!wp_xml_is(a, "answer"))
 			continue;
 		xmlChar *c = xmlGetProp(a, BAD_CAST "control");
 		long first;
@@ -512,9 +496,9 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 			xmlFree(c);
 		}
 	}
-	check_scope(child(root, "answers"), file, answered);
+	check_scope(wp_xml_child(root, "answers"), file, answered);
 	check_refs(t, root->children, file, answered);
-	check_boilerplate(t, child(root, "boilerplate"), file);
+	check_boilerplate(t, wp_xml_child(root, "boilerplate"), file);
 	check_elements(file, root, 0);
 }
 
@@ -526,14 +510,14 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	const char	*file = s->revisions_path;
 	xmlChar		*pver = NULL, *pdate = NULL;
 
-	if (!is(root, "revisions")) {
+	if (!wp_xml_is(root, "revisions")) {
 		wp_msg(MSG_SCHEMA, file, line(root), "the root element must be "
 		    "<revisions> (see templates/schema/revisions.rng)");
 		return;
 	}
 	wp_validate_schema(t->revisions_rng, s->revisions);
 	for (xmlNodePtr r = root->children; r; r = r->next) {
-		if (!is(r, "revision"))
+		if (!wp_xml_is(r, "revision"))
 			continue;
 		xmlChar *ver = xmlGetProp(r, BAD_CAST "version");
 		xmlChar *date = xmlGetProp(r, BAD_CAST "date");

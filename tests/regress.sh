@@ -14,18 +14,7 @@ pass=0 fail=0
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-compare() {	# name expected actual
-	if [ "${REGEN:-0}" = 1 ]; then
-		cp "$3" "$2"
-	fi
-	if cmp -s "$2" "$3"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $1"
-		diff -u "$2" "$3" | head -20
-	fi
-}
+. tests/compare.sh
 
 for d in tests/regress/check/*/; do
 	d=${d%/}
