@@ -88,6 +88,19 @@ text_output(struct output *o, xmlChar *buf, int len)
 	o->release = release_xml;
 }
 
+/* Loads the fonts, once for every service; a thread's body too. */
+static void *
+load_fonts(void *arg)
+{
+	struct wp_templates	*t = arg;
+
+	wp_stage_begin(STAGE_FONTS);
+	if ((t->fonts = wp_fonts_new(t->fonts_conf)) != NULL)
+		wp_fonts_warm(t->fonts, t->style);
+	wp_stage_end(STAGE_FONTS);
+	return t->fonts;
+}
+
 /*
  * The typeset PDF, with fonts loaded once for every service; and, when
  * cover is given, the first page as a PNG.  *pages gets the page count.
@@ -103,13 +116,8 @@ pdf_output(struct wp_templates *t, xmlDocPtr model, struct output *o,
 	o->release = free;
 	if (cover != NULL)
 		cover->release = free;
-	if (t->fonts == NULL) {
-		wp_stage_begin(STAGE_FONTS);
-		t->fonts = wp_fonts_new(t->fonts_conf);
-		wp_stage_end(STAGE_FONTS);
-		if (t->fonts == NULL)
-			return;
-	}
+	if (t->fonts == NULL && load_fonts(t) == NULL)
+		return;
 	wp_stage_begin(STAGE_LAYOUT);
 	doc = wp_layout(t->fonts, t->style, model);
 	wp_stage_end(STAGE_LAYOUT);
@@ -225,17 +233,55 @@ rendering_free(struct rendering *r)
 	xmlFreeDoc(r->model);
 }
 
+/*
+ * index-entry.xml: the service as the index page shows it, an index of
+ * one.  Rewritten only when it changes, so that make, which builds the
+ * index from these, rebuilds it only when a title, version, date or
+ * document number changed, not on every edit of a clause.
+ */
+static int
+write_entry(const char *dir, const char *outdir, xmlDocPtr model)
+{
+	struct wp_index	*e = wp_index_new();
+	char		*id = wp_basename(dir);
+	char		*path = wp_path(outdir, "index-entry.xml");
+	xmlChar		*buf = NULL;
+	int		 len = 0, rc;
+
+	wp_index_add(e, id, model);
+	xmlDocDumpFormatMemoryEnc(e->doc, &buf, &len, "UTF-8", 1);
+	rc = buf == NULL ? -1 :
+	    wp_write_file_if_changed(path, buf, (size_t)len);
+	if (buf == NULL)
+		wp_msg(MSG_IO, path, 0, strerror(ENOMEM));
+	xmlFree(buf);
+	free(path);
+	free(id);
+	wp_index_free(e);
+	return rc;
+}
+
 int
 wp_build_service(struct wp_templates *t, const char *dir,
     const char *outdir, const char *index_href, struct wp_index *idx)
 {
 	static const char *const names[] = { "document.xml",
 	    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf" };
-	struct rendering r = { t, NULL, "whitepaper.pdf", index_href, 0,
-			    { { 0 } }, 0, NULL };
-	int		 rc = -1, i;
+	struct rendering r = { 0 };
+	pthread_t	 fonts;
+	int		 loading, rc = -1, i;
 
-	if ((r.model = wp_build_model(t, dir)) == NULL)
+	r.t = t;
+	r.pdf_href = "whitepaper.pdf";
+	r.index_href = index_href;
+	/* The first service's fonts load in a thread of their own while its
+	 * content is read, validated and merged. */
+	loading = t->fonts == NULL &&
+	    pthread_create(&fonts, NULL, load_fonts, t) == 0;
+	r.model = wp_build_model(t, dir);
+	if (loading)
+		pthread_join(fonts, NULL);
+	if (r.model == NULL)
 		return -1;
 	if (render(&r) == -1)
 		goto done;

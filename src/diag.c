@@ -2,6 +2,7 @@
  * diag: formats and counts diagnostics.  The table below is the whole
  * list of things wpgen can say about content; tests match these texts.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -158,8 +159,10 @@ rewrite_parser(const xmlError *e, char *text, size_t n)
 	}
 }
 
-static FILE	*out;
-static int	 nerrors, nwarnings;
+/* Messages may come from the threads that load fonts or make HTML. */
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+static FILE		*out;
+static int		 nerrors, nwarnings;
 
 void
 wp_diag_stream(FILE *f)
@@ -170,27 +173,41 @@ wp_diag_stream(FILE *f)
 int
 wp_diag_errors(void)
 {
-	return nerrors;
+	int	 n;
+
+	pthread_mutex_lock(&lock);
+	n = nerrors;
+	pthread_mutex_unlock(&lock);
+	return n;
 }
 
 int
 wp_diag_warnings(void)
 {
-	return nwarnings;
+	int	 n;
+
+	pthread_mutex_lock(&lock);
+	n = nwarnings;
+	pthread_mutex_unlock(&lock);
+	return n;
 }
 
 void
 wp_diag_reset(void)
 {
+	pthread_mutex_lock(&lock);
 	nerrors = nwarnings = 0;
+	pthread_mutex_unlock(&lock);
 }
 
 static void
 vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
     va_list ap)
 {
-	FILE	*f = out != NULL ? out : stderr;
+	FILE	*f;
 
+	pthread_mutex_lock(&lock);
+	f = out != NULL ? out : stderr;
 	if (file != NULL && line > 0)
 		fprintf(f, "%s:%ld: ", file, line);
 	else if (file != NULL)
@@ -202,6 +219,7 @@ vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
 		nerrors++;
 	else
 		nwarnings++;
+	pthread_mutex_unlock(&lock);
 }
 
 void

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
@@ -27,6 +28,7 @@ wp_fonts_new(const char *conf)
 	struct wp_fonts		*f;
 	FcConfig		*cfg = FcConfigCreate();
 	cairo_font_options_t	*fo;
+	cairo_surface_t		*pdf;
 
 	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)conf, FcTrue) ||
 	    !FcConfigBuildFonts(cfg)) {
@@ -44,7 +46,14 @@ wp_fonts_new(const char *conf)
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
 	f->context = pango_font_map_create_context(f->map);
+	/* The PDF surface's own options (no hinting, grey, unrounded):
+	 * cairo merges them into every font drawn on it, and a font laid
+	 * out with any other options is a second scaled font whose every
+	 * glyph FreeType loads again. */
+	pdf = cairo_pdf_surface_create_for_stream(NULL, NULL, 1, 1);
 	fo = cairo_font_options_create();
+	cairo_surface_get_font_options(pdf, fo);
+	cairo_surface_destroy(pdf);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(f->context, fo);
@@ -171,6 +180,37 @@ new_layout(struct wp_fonts *f, const struct wp_text_style *ts)
 	pango_font_description_free(fd);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
 	return lay;
+}
+
+/* Characters every whitepaper sets in its body face. */
+static const char warm_text[] =
+    "あいうえおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてで"
+    "とどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよ"
+    "らりるれろわをんアィイウェエォオカガキギクグケゲコゴサザシジスズセ"
+    "ゼソゾタダチッツテデトドナニヌネノハバパヒビピフブプヘベペホボポマ"
+    "ミムメモャヤュユョヨラリルレロワンヴー・、。「」『』（）：／"
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+void
+wp_fonts_warm(struct wp_fonts *f, const struct wp_style *st)
+{
+	for (int r = 0; r < ROLE__MAX; r++) {
+		const struct wp_text_style *ts = &st->text[r];
+		PangoLayout *lay;
+		int seen = 0;
+		for (int q = 0; q < r && !seen; q++)
+			seen = st->text[q].weight == ts->weight &&
+			    st->text[q].size == ts->size &&
+			    strcmp(st->text[q].family, ts->family) == 0;
+		if (seen)
+			continue;
+		lay = new_layout(f, ts);
+		pango_layout_set_text(lay, r == ROLE_BODY ? warm_text : "あ",
+		    -1);
+		pango_layout_get_extents(lay, NULL, NULL);
+		g_object_unref(lay);
+	}
 }
 
 /*

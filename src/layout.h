@@ -25,6 +25,14 @@ struct wp_fonts;
  */
 struct wp_fonts	*wp_fonts_new(const char *conf);
 void		 wp_fonts_free(struct wp_fonts *);
+/*
+ * Opens every face and size the style names and measures, in the body
+ * face, the kana, Latin letters and punctuation that any Japanese text
+ * uses, so that the first document finds them loaded.  Typesetting
+ * would do the same on demand: this only lets another thread do it
+ * sooner, while the content is still being read.
+ */
+void		 wp_fonts_warm(struct wp_fonts *, const struct wp_style *);
 
 struct wp_para;
 
