@@ -38,6 +38,7 @@ TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xs
 		 fonts/fonts.conf
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 MODELS	 = $(SERVICES:%=build/%/document.xml)
+ENTRIES	 = $(SERVICES:%=build/%/index-entry.xml)
 
 .PHONY: all services check unit-tests regress e2e bench release clean install uninstall
 .SECONDEXPANSION:
@@ -57,9 +58,13 @@ build/obj/%.o: src/%.c build/config.mk
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The data folder is compiled into main.o: rebuild it when PREFIX changes.
+# (Read by make itself: a make with nothing to do runs no program.)
+ifneq ($(file < build/datadir),$(DATADIR))
 build/datadir: FORCE
+endif
+build/datadir:
 	@mkdir -p build
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR)' > $@
 
 $(MAIN_OBJ): build/datadir
 
@@ -74,10 +79,12 @@ build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
 	build/wpgen build --templates templates --index ../index.html \
 		-o build/$* content/$*
 
-build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html: \
-	build/%/document.xml ;
+build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html \
+    build/%/index-entry.xml: build/%/document.xml ;
 
-build/index.html: $(MODELS)
+# wpgen rewrites an index entry only when it changes: an edit of a
+# clause rebuilds its service and leaves the index alone.
+build/index.html: $(ENTRIES) $(TEMPLATE_FILES) build/wpgen
 	build/wpgen index --templates templates -o $@ $(SERVICES:%=content/%)
 
 # ---- tests ---------------------------------------------------------------

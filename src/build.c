@@ -297,6 +297,8 @@ wp_build_service(struct wp_templates *t, const char *dir,
 			rc = -1;
 		free(path);
 	}
+	if (rc == 0 && write_entry(dir, outdir, r.model) == -1)
+		rc = -1;
 	wp_stage_end(STAGE_WRITE);
 	if (rc == 0 && idx != NULL) {
 		char *id = wp_basename(dir);

@@ -13,8 +13,9 @@ int	 wp_build_check(const struct wp_templates *, const char *dir);
 /*
  * Builds a service into outdir (created if need be): document.xml,
  * whitepaper.txt, whitepaper.html (linking to the index page at
- * index_href unless NULL) and whitepaper.pdf, and adds it to the index
- * idx unless NULL.  Loads t's fonts on first use.
+ * index_href unless NULL), whitepaper.pdf and index-entry.xml (its entry
+ * in an index, rewritten only when it changes), and adds it to the
+ * index idx unless NULL.  Loads t's fonts on first use.
  * Returns 0, or -1 after reporting; on failure no output in outdir is
  * touched.
  */

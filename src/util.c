@@ -190,3 +190,35 @@ wp_write_file(const char *path, const void *buf, size_t n)
 	}
 	return wp_out_commit(&o);
 }
+
+/*
+ * Whether path is a regular file holding exactly the n bytes of buf.
+ * Opened without blocking, so that a FIFO in its place is no trap.
+ */
+static int
+same_file(const char *path, const void *buf, size_t n)
+{
+	char		 chunk[4096];
+	struct stat	 st;
+	size_t		 at = 0;
+	ssize_t		 got;
+	int		 fd, same;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		return 0;
+	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size == n;
+	while (same && (got = read(fd, chunk, sizeof(chunk))) != 0) {
+		same = got > 0 && at + (size_t)got <= n &&
+		    memcmp(chunk, (const char *)buf + at, (size_t)got) == 0;
+		at += got > 0 ? (size_t)got : 0;
+	}
+	close(fd);
+	return same && at == n;
+}
+
+int
+wp_write_file_if_changed(const char *path, const void *buf, size_t n)
+{
+	return same_file(path, buf, n) ? 0 : wp_write_file(path, buf, n);
+}

@@ -34,5 +34,10 @@ int	 wp_out_commit(struct wp_out *);
 void	 wp_out_abort(struct wp_out *);
 /* Writes a whole buffer to path atomically. */
 int	 wp_write_file(const char *path, const void *, size_t);
+/*
+ * The same, unless path already holds exactly these bytes: then it is
+ * left alone, its time too, so that make rebuilds nothing made from it.
+ */
+int	 wp_write_file_if_changed(const char *path, const void *, size_t);
 
 #endif
