@@ -263,7 +263,8 @@ write_entry(const char *dir, const char *outdir, xmlDocPtr model)
 
 int
 wp_build_service(struct wp_templates *t, const char *dir,
-    const char *outdir, const char *index_href, struct wp_index *idx)
+    const char *outdir, const char *index_href, struct wp_index *idx,
+    int *pages)
 {
 	static const char *const names[] = { "document.xml",
 	    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf" };
@@ -305,6 +306,8 @@ wp_build_service(struct wp_templates *t, const char *dir,
 		wp_index_add(idx, id, r.model);
 		free(id);
 	}
+	if (pages != NULL)
+		*pages = r.pages;
 done:
 	rendering_free(&r);
 	return rc;

@@ -15,13 +15,15 @@ int	 wp_build_check(const struct wp_templates *, const char *dir);
  * whitepaper.txt, whitepaper.html (linking to the index page at
  * index_href unless NULL), whitepaper.pdf and index-entry.xml (its entry
  * in an index, rewritten only when it changes), and adds it to the
- * index idx unless NULL.  Loads t's fonts on first use.
+ * index idx unless NULL; *pages (unless NULL) gets the PDF's page
+ * count.  Loads t's fonts on first use.
  * Returns 0, or -1 after reporting; on failure no output in outdir is
  * touched.
  */
 struct wp_index;
 int	 wp_build_service(struct wp_templates *, const char *dir,
-	    const char *outdir, const char *index_href, struct wp_index *);
+	    const char *outdir, const char *index_href, struct wp_index *,
+	    int *pages);
 
 /*
  * The index page of several whitepapers: each entry is a service id

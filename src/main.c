@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -37,7 +38,7 @@ enum { EXIT_OK = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 "usage: wpgen check [--templates DIR] SERVICE-DIR...\n"
-"       wpgen build [--templates DIR] [--index HREF] [-j N] -o OUTDIR SERVICE-DIR...\n"
+"       wpgen build [--templates DIR] [--index HREF] [-j N] [-v] -o OUTDIR SERVICE-DIR...\n"
 "       wpgen index [--templates DIR] -o FILE SERVICE-DIR...\n"
 "       wpgen release [--templates DIR] -o DISTDIR SERVICE-DIR...\n"
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
@@ -71,6 +72,8 @@ static const char usage_text[] =
 "  -j, --jobs N         build services in N processes at once (default:\n"
 "                       as many as the machine has cores)\n"
 "      --timings        print each service's time per stage (build)\n"
+"  -v, --verbose        a line per service built: pages and time (shown\n"
+"                       anyway on a terminal when there are several)\n"
 "  -t, --templates DIR  the templates folder (default: $WPGEN_TEMPLATES,\n"
 "                       else ../templates beside the program if there,\n"
 "                       else " WP_DATADIR "/templates)\n"
@@ -130,10 +133,19 @@ struct diff_args {
 struct job {
 	struct wp_templates	*t;
 	const char		*outdir, *index_href;
-	int			 timings, argc;
+	int			 timings, progress, argc;
 	char			**argv;
 	char			*ok;	/* per service: built */
 };
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 /* Builds services first, first + step, ... of a job. */
 static void
@@ -143,8 +155,16 @@ build_some(struct job *j, int first, int step)
 		char *id = wp_basename(j->argv[i]);
 		char *dir = j->argc > 1 ? wp_path(j->outdir, id) :
 		    wp_strdup(j->outdir);
+		double start = now();
+		int pages = 0;
 		j->ok[i] = wp_build_service(j->t, j->argv[i], dir,
-		    j->index_href, NULL) == 0;
+		    j->index_href, NULL, &pages) == 0;
+		if (j->progress && j->ok[i])
+			fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n",
+			    i + 1, j->argc, id, pages, now() - start);
+		else if (j->progress)
+			fprintf(stderr, "[%d/%d] %s: failed\n", i + 1,
+			    j->argc, id);
 		if (j->timings) {
 			wp_timings_print(stderr, id);
 			wp_timings_reset();
@@ -236,11 +256,18 @@ write_index(struct job *j)
 	return rc;
 }
 
+/*
+ * Progress, a line per service, goes to a terminal when several services
+ * are built, and anywhere with -v; a build run by make or a pipeline is
+ * otherwise quiet.
+ */
 static int
 cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
-    int timings, int jobs, int argc, char **argv)
+    int timings, int verbose, int jobs, int argc, char **argv)
 {
-	struct job	 j = { t, outdir, index_href, timings, argc, argv, NULL };
+	struct job	 j = { t, outdir, index_href, timings,
+			    verbose || (argc > 1 && isatty(STDERR_FILENO)),
+			    argc, argv, NULL };
 	int		 bad = 0;
 
 	if (argc > 1 && j.index_href == NULL)
@@ -422,6 +449,7 @@ main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "index", required_argument, NULL, 'i' },
 		{ "timings", no_argument, NULL, 'T' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "color", no_argument, NULL, 'c' },
 		{ "no-color", no_argument, NULL, 'C' },
@@ -436,7 +464,7 @@ main(int argc, char **argv)
 	};
 	const char		*outdir = NULL, *tdir = getenv("WPGEN_TEMPLATES");
 	const char		*index_href = NULL;
-	int			 timings = 0;
+	int			 timings = 0, verbose = 0;
 	struct diff_args	 da = { isatty(STDOUT_FILENO), 0, 0, NULL, NULL };
 	long			 jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	char			*end;
@@ -467,7 +495,7 @@ main(int argc, char **argv)
 	cmd = argv[1];
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "o:i:j:t:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:i:j:t:vhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outdir = optarg;
@@ -477,6 +505,9 @@ main(int argc, char **argv)
 			break;
 		case 'T':
 			timings = 1;
+			break;
+		case 'v':
+			verbose = 1;
 			break;
 		case 'c':
 		case 'C':
@@ -545,7 +576,8 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "check") == 0)
 		rc = cmd_check(t, argc, argv);
 	else if (strcmp(cmd, "build") == 0)
-		rc = cmd_build(t, outdir, index_href, timings, jobs, argc, argv);
+		rc = cmd_build(t, outdir, index_href, timings, verbose, jobs,
+		    argc, argv);
 	else if (strcmp(cmd, "index") == 0)
 		rc = cmd_index(t, outdir, argc, argv);
 	else if (strcmp(cmd, "lint") == 0)
