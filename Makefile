@@ -36,15 +36,21 @@ TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
 TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl) \
 		 fonts/fonts.conf
+# The font subsets wpgen typesets with (fonts/fonts.conf says why), made
+# from Debian's Noto CJK collections (face 0 is the Japanese one).
+NOTO	 = /usr/share/fonts/opentype/noto
+SUBSETS	 = fonts/subset/wpgen-serif-regular.otf fonts/subset/wpgen-sans-bold.otf
+FONTS_READY = $(SUBSETS)
+
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 MODELS	 = $(SERVICES:%=build/%/document.xml)
 ENTRIES	 = $(SERVICES:%=build/%/index-entry.xml)
 
-.PHONY: all services check unit-tests regress e2e bench release clean install uninstall
+.PHONY: all fonts services check unit-tests regress e2e bench release clean install uninstall
 .SECONDEXPANSION:
 .SECONDARY:
 
-all: build/wpgen services
+all: build/wpgen $(FONTS_READY) services
 
 services: $(MODELS) build/index.html
 
@@ -74,8 +80,21 @@ FORCE:
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)
 
+fonts/subset/wpgen-serif-regular.otf: scripts/subset-fonts build/config.mk
+	@mkdir -p fonts/subset
+	$(PYTHON) scripts/subset-fonts $(NOTO)/NotoSerifCJK-Regular.ttc 0 $@.part
+	mv $@.part $@
+
+fonts/subset/wpgen-sans-bold.otf: scripts/subset-fonts build/config.mk
+	@mkdir -p fonts/subset
+	$(PYTHON) scripts/subset-fonts $(NOTO)/NotoSansCJK-Bold.ttc 0 $@.part
+	mv $@.part $@
+
+fonts: $(FONTS_READY)
+
 # One service: rebuilt when its own content or any template changes.
-build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
+build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen \
+		$(FONTS_READY)
 	build/wpgen build --templates templates --index ../index.html \
 		-o build/$* content/$*
 
@@ -119,11 +138,11 @@ check: build/test-deps.stamp $(VNU_JAR)
 	$(MAKE) WERROR=-Werror all $(TEST_BINS)
 	$(MAKE) WERROR=-Werror unit-tests regress e2e hostile
 
-unit-tests: $(TEST_BINS)
+unit-tests: $(TEST_BINS) $(FONTS_READY)
 	@set -e; for t in $(TEST_BINS); do \
 		echo "== $$t"; CK_FORK=yes $$t; done
 
-regress: build/wpgen
+regress: build/wpgen $(FONTS_READY)
 	sh tests/regress.sh
 	sh tests/diff.sh
 	sh tests/lint.sh
@@ -163,13 +182,14 @@ bench: all
 
 # ---- install -------------------------------------------------------------
 
-install: build/wpgen
+install: build/wpgen $(FONTS_READY)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
 	install -m 755 build/wpgen $(DESTDIR)$(BINDIR)/wpgen
 	cd templates && for f in $$(find . -type f); do \
 		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/templates/$$f; done
-	cd fonts && for f in $$(find . -type f); do \
-		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/fonts/$$f; done
+	install -D -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
+	for f in $(SUBSETS); do \
+		install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f; done
 	install -D -m 644 doc/wpgen.1 $(DESTDIR)$(MANDIR)/man1/wpgen.1
 
 uninstall:
@@ -177,7 +197,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build
+	rm -rf build fonts/subset
 
 include mk/hardening.mk
 -include $(wildcard build/obj/*.d build/tests/*.d)

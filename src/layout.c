@@ -22,6 +22,45 @@
 #define PU(x)	((int)lround((x) * PANGO_SCALE))
 #define PT(x)	((double)(x) / PANGO_SCALE)
 
+static gint
+by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The font subsets `make` cuts (scripts/subset-fonts) are in subset/
+ * beside fonts.conf.  Added file by file, in name order: fontconfig then
+ * neither looks for a cache of their folder nor writes one (fontconfig
+ * 2.14 puts a relative <cachedir> under the working folder), and
+ * reading the two files costs a few milliseconds.  Without them the
+ * full faces serve alone.
+ */
+static void
+add_subsets(FcConfig *cfg, const char *conf)
+{
+	char		*dir = g_path_get_dirname(conf);
+	char		*sub = g_build_filename(dir, "subset", NULL);
+	GDir		*d = g_dir_open(sub, 0, NULL);
+	GPtrArray	*names = g_ptr_array_new_with_free_func(g_free);
+	const char	*name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
+		if (g_str_has_suffix(name, ".otf"))
+			g_ptr_array_add(names, g_build_filename(sub, name,
+			    NULL));
+	g_ptr_array_sort(names, by_name);
+	for (guint i = 0; i < names->len; i++)
+		if (!FcConfigAppFontAddFile(cfg, names->pdata[i]))
+			wp_msg(MSG_FONT, names->pdata[i], 0, "cannot read "
+			    "this font (run make to make it again)");
+	if (d != NULL)
+		g_dir_close(d);
+	g_ptr_array_free(names, TRUE);
+	g_free(sub);
+	g_free(dir);
+}
+
 struct wp_fonts *
 wp_fonts_new(const char *conf)
 {
@@ -37,6 +76,7 @@ wp_fonts_new(const char *conf)
 		FcConfigDestroy(cfg);
 		return NULL;
 	}
+	add_subsets(cfg, conf);
 	/* Pango initialises fontconfig in a thread of its own and waits
 	 * for it; made current first, ours is all it finds, and neither
 	 * the system's nor the user's configuration is read. */

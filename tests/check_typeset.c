@@ -374,6 +374,49 @@ START_TEST(missing_glyph_counted)
 }
 END_TEST
 
+/* The family of the font each character of a one-line text is set in. */
+static char *
+family_of(PangoLayout *lay, const char *ch)
+{
+	PangoLayoutLine	*l = pango_layout_get_line_readonly(lay, 0);
+	const char	*t = pango_layout_get_text(lay);
+	int		 at = (int)(strstr(t, ch) - t);
+
+	for (GSList *r = l->runs; r != NULL; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		if (at >= gi->item->offset &&
+		    at < gi->item->offset + gi->item->length) {
+			PangoFontDescription *d = pango_font_describe(
+			    gi->item->analysis.font);
+			char *f = g_strdup(pango_font_description_get_family(d));
+			pango_font_description_free(d);
+			return f;
+		}
+	}
+	return g_strdup("");
+}
+
+/*
+ * Text is set in the subsets `make` cuts (fonts/subset/); a kanji
+ * outside JIS X 0208 comes from the full face, with no missing glyph.
+ */
+START_TEST(subset_then_full_face)
+{
+	PangoLayout	*lay = set("高橋と髙橋、ISO/IEC 27017", 30, 1);
+	char		*in = family_of(lay, "高"), *out = family_of(lay, "髙");
+	char		*latin = family_of(lay, "ISO");
+
+	ck_assert_str_eq(in, "wpgen Noto Serif CJK JP");
+	ck_assert_str_eq(latin, "wpgen Noto Serif CJK JP");
+	ck_assert_str_eq(out, "Noto Serif CJK JP");
+	ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(lay), 0);
+	g_free(in);
+	g_free(out);
+	g_free(latin);
+	g_object_unref(lay);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -393,6 +436,7 @@ main(void)
 	tcase_add_test(tc, justified_edge);
 	tcase_add_test(tc, justified_limits);
 	tcase_add_test(tc, missing_glyph_counted);
+	tcase_add_test(tc, subset_then_full_face);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -107,5 +107,36 @@ for dir in content/*/; do
 		bad "$id: a second build differs"; cat "$tmp/err"; fi
 done
 
+# fonts: the real content needs nothing beyond the two subsets `make`
+# cuts (small font programs, under 200 KB each once compressed); a kanji
+# outside them (髙, not in JIS X 0208) is drawn from the full face, a
+# third font, and nothing is missing.
+sizes=$(for pdf in "$B"/*/whitepaper.pdf; do
+	qpdf --json "$pdf" 2>/dev/null | grep -c '"/FontFile3"'
+done | sort -u | tr '\n' ' ')
+if [ "$sizes" = "2 " ]; then ok; else
+	bad "every PDF should embed 2 font programs, not: $sizes"; fi
+big=0 seen=0
+for pdf in "$B"/*/whitepaper.pdf; do
+	for o in $(qpdf --json "$pdf" 2>/dev/null |
+	    sed -n 's|.*"/FontFile3": "\([0-9]*\) 0 R".*|\1|p'); do
+		seen=$((seen + 1))
+		n=$(qpdf --show-object="$o" --raw-stream-data "$pdf" | wc -c)
+		[ "$n" -lt 200000 ] || { big=1; echo "  $pdf: font $o is $n bytes"; }
+	done
+done
+if [ $big -eq 0 ] && [ $seen -gt 0 ]; then ok; else
+	bad "a font program is over 200 KB (or none found)"; fi
+mkdir -p "$tmp/rare"
+sed '0,/<p>/s:<p>:<p>髙橋さん、:' content/secure-mx/service.xml \
+    >"$tmp/rare/service.xml"
+sed -i 's/<service id="secure-mx"/<service id="rare"/' "$tmp/rare/service.xml"
+cp content/secure-mx/revisions.xml "$tmp/rare/"
+if "$WPGEN" build -o "$tmp/rare-out" "$tmp/rare" 2>"$tmp/err" &&
+    [ "$(pdffonts "$tmp/rare-out/whitepaper.pdf" | tail -n +3 | wc -l)" = 3 ] &&
+    pdftotext -enc UTF-8 "$tmp/rare-out/whitepaper.pdf" - | grep -q 髙橋さん
+then ok; else bad "a kanji outside the subsets: not drawn from the full face"
+	cat "$tmp/err"; fi
+
 echo "pdf: $pass passed, $fail failed"
 [ $fail -eq 0 ]
