@@ -461,6 +461,18 @@ wp_index_add(struct wp_index *x, const char *id, xmlDocPtr model)
 	xmlAddChild(wp, xmlDocCopyNode(meta, x->doc, 1));
 }
 
+void
+wp_index_merge(struct wp_index *x, xmlDocPtr other)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(x->doc), n;
+
+	if (!wp_xml_is(xmlDocGetRootElement(other), "index"))
+		return;
+	for (n = xmlDocGetRootElement(other)->children; n; n = n->next)
+		if (wp_xml_is(n, "whitepaper"))
+			xmlAddChild(root, xmlDocCopyNode(n, x->doc, 1));
+}
+
 int
 wp_index_write(const struct wp_templates *t, struct wp_index *x,
     const char *path)

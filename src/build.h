@@ -35,6 +35,8 @@ struct wp_index {
 struct wp_index	*wp_index_new(void);
 /* Adds a service; the model's meta is copied. */
 void		 wp_index_add(struct wp_index *, const char *id, xmlDocPtr model);
+/* Adds the services of another index (an index-entry.xml), copied. */
+void		 wp_index_merge(struct wp_index *, xmlDocPtr other);
 /* Writes the page to path atomically; 0, or -1 after reporting. */
 int		 wp_index_write(const struct wp_templates *, struct wp_index *,
 		    const char *path);

@@ -226,7 +226,7 @@ build_parallel(struct job *j, int jobs)
 	}
 }
 
-/* The index of the services built, from the models they wrote. */
+/* The index of the services built, from the entries they wrote. */
 static int
 write_index(struct job *j)
 {
@@ -236,15 +236,15 @@ write_index(struct job *j)
 
 	for (int i = 0; i < j->argc; i++) {
 		char *id, *dir, *file;
-		xmlDocPtr model;
+		xmlDocPtr entry;
 		if (!j->ok[i])
 			continue;
 		id = wp_basename(j->argv[i]);
 		dir = wp_path(j->outdir, id);
-		file = wp_path(dir, "document.xml");
-		if ((model = wp_load_xml(file)) != NULL)
-			wp_index_add(idx, id, model);
-		xmlFreeDoc(model);
+		file = wp_path(dir, "index-entry.xml");
+		if ((entry = wp_load_xml(file)) != NULL)
+			wp_index_merge(idx, entry);
+		xmlFreeDoc(entry);
 		free(file);
 		free(dir);
 		free(id);
