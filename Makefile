@@ -104,7 +104,7 @@ build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html \
 # wpgen rewrites an index entry only when it changes: an edit of a
 # clause rebuilds its service and leaves the index alone.
 build/index.html: $(ENTRIES) $(TEMPLATE_FILES) build/wpgen
-	build/wpgen index --templates templates -o $@ $(SERVICES:%=content/%)
+	build/wpgen index --templates templates -o $@ $(ENTRIES)
 
 # ---- tests ---------------------------------------------------------------
 
@@ -150,6 +150,7 @@ regress: build/wpgen $(FONTS_READY)
 # End to end: the real content built, its PDFs and HTML read back.
 e2e: all
 	sh tests/pdf.sh build
+	sh tests/incremental.sh
 	sh tests/release.sh
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build

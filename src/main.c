@@ -39,7 +39,7 @@ enum { EXIT_OK = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
 "usage: wpgen check [--templates DIR] SERVICE-DIR...\n"
 "       wpgen build [--templates DIR] [--index HREF] [-j N] [-v] -o OUTDIR SERVICE-DIR...\n"
-"       wpgen index [--templates DIR] -o FILE SERVICE-DIR...\n"
+"       wpgen index [--templates DIR] -o FILE SERVICE-DIR|ENTRY.xml...\n"
 "       wpgen release [--templates DIR] -o DISTDIR SERVICE-DIR...\n"
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
 "       wpgen diff  [--templates DIR] [--color|--no-color] [--html FILE]\n"
@@ -399,7 +399,10 @@ cmd_lint(const struct wp_templates *t, int argc, char **argv)
 	return found || wp_diag_errors() ? EXIT_CONTENT : EXIT_OK;
 }
 
-/* The index page alone: the services' models, not their outputs. */
+/*
+ * The index page alone, of service folders (their models merged anew)
+ * or of the index-entry.xml files builds wrote (read as they are).
+ */
 static int
 cmd_index(const struct wp_templates *t, const char *path, int argc,
     char **argv)
@@ -408,13 +411,28 @@ cmd_index(const struct wp_templates *t, const char *path, int argc,
 	int		 bad = 0;
 
 	for (int i = 0; i < argc; i++) {
-		xmlDocPtr model = wp_build_model(t, argv[i]);
-		char *id = wp_basename(argv[i]);
-		if (model == NULL)
+		xmlDocPtr doc;
+		char *id;
+		if (!g_file_test(argv[i], G_FILE_TEST_IS_DIR)) {
+			if ((doc = wp_load_xml(argv[i])) == NULL)
+				bad = 1;
+			else if (!wp_xml_is(xmlDocGetRootElement(doc),
+			    "index")) {
+				wp_msg(MSG_IO, argv[i], 0, "neither a service "
+				    "folder nor an index-entry.xml");
+				bad = 1;
+			} else
+				wp_index_merge(idx, doc);
+			xmlFreeDoc(doc);
+			continue;
+		}
+		doc = wp_build_model(t, argv[i]);
+		id = wp_basename(argv[i]);
+		if (doc == NULL)
 			bad = 1;
 		else
-			wp_index_add(idx, id, model);
-		xmlFreeDoc(model);
+			wp_index_add(idx, id, doc);
+		xmlFreeDoc(doc);
 		free(id);
 	}
 	if (!bad && wp_index_write(t, idx, path) == -1)

@@ -1,0 +1,64 @@
+#!/bin/sh
+# What lets `make` rebuild little: index-entry.xml is rewritten only when
+# the service's entry in the index changes (an edited clause leaves it
+# alone, a new revision does not), and `wpgen index` makes the same page
+# from those entries as from the service folders.
+#   sh tests/incremental.sh
+set -u
+export LC_ALL=C.UTF-8
+WPGEN=${WPGEN:-build/wpgen}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+build() {
+	"$WPGEN" build --templates templates -o "$tmp/out" "$tmp/svc" \
+	    2>"$tmp/err" || { cat "$tmp/err"; return 1; }
+}
+
+cp -r content/secure-mx "$tmp/svc"
+sed -i 's/<service id="secure-mx"/<service id="svc"/' "$tmp/svc/service.xml"
+build || bad "the copy of secure-mx does not build"
+touch -d '2001-01-01' "$tmp/out/index-entry.xml" "$tmp/out/document.xml"
+
+# a clause edited: the model changes, the entry keeps its bytes and time
+sed -i '0,/<p>/s:<p>:<p>一文を足します。:' "$tmp/svc/service.xml"
+build
+if [ "$tmp/out/document.xml" -nt "$tmp/out/index-entry.xml" ] &&
+    [ "$(stat -c %Y "$tmp/out/index-entry.xml")" = \
+    "$(date -d '2001-01-01' +%s)" ]; then ok; else
+	bad "an edited clause rewrote index-entry.xml"; fi
+
+# a new revision: version and date change, and the entry with them
+sed -i 's:</revisions>:<revision version="9.9" date="2030-01-01"><change>試験</change></revision></revisions>:' \
+    "$tmp/svc/revisions.xml"
+if build && grep -q '<version>9.9</version>' "$tmp/out/index-entry.xml" &&
+    [ "$(stat -c %Y "$tmp/out/index-entry.xml")" != \
+    "$(date -d '2001-01-01' +%s)" ]; then ok; else
+	bad "a new revision left index-entry.xml as it was"; fi
+
+# the index page: the same from the built entries as from the folders
+mkdir -p "$tmp/all"
+for s in content/*/; do
+	id=$(basename "$s")
+	"$WPGEN" build --templates templates -o "$tmp/all/$id" "$s" 2>/dev/null
+done
+"$WPGEN" index --templates templates -o "$tmp/from-content.html" content/*/ &&
+"$WPGEN" index --templates templates -o "$tmp/from-entries.html" \
+    "$tmp"/all/*/index-entry.xml
+if cmp -s "$tmp/from-content.html" "$tmp/from-entries.html"; then ok; else
+	bad "wpgen index: entries and folders give different pages"; fi
+
+# anything else is refused, by name
+"$WPGEN" index --templates templates -o "$tmp/x.html" \
+    content/secure-mx/revisions.xml 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'revisions.xml: error: neither a service folder nor an index-entry.xml' "$tmp/err" &&
+    [ ! -e "$tmp/x.html" ]; then ok; else
+	bad "wpgen index of a file that is no entry: exit $rc"; cat "$tmp/err"; fi
+
+echo "incremental: $pass passed, $fail failed"
+[ $fail -eq 0 ]
