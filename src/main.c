@@ -1,10 +1,12 @@
 /*
  * wpgen: the command line.  The only place that prints usage and exits.
  */
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,83 +149,147 @@ now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Builds services first, first + step, ... of a job. */
-static void
-build_some(struct job *j, int first, int step)
+/* Builds service i of a job; 1 if it was built. */
+static int
+build_one(struct job *j, int i)
 {
-	for (int i = first; i < j->argc; i += step) {
-		char *id = wp_basename(j->argv[i]);
-		char *dir = j->argc > 1 ? wp_path(j->outdir, id) :
+	char	*id = wp_basename(j->argv[i]);
+	char	*dir = j->argc > 1 ? wp_path(j->outdir, id) :
 		    wp_strdup(j->outdir);
-		double start = now();
-		int pages = 0;
-		j->ok[i] = wp_build_service(j->t, j->argv[i], dir,
-		    j->index_href, NULL, &pages) == 0;
-		if (j->progress && j->ok[i])
-			fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n",
-			    i + 1, j->argc, id, pages, now() - start);
-		else if (j->progress)
-			fprintf(stderr, "[%d/%d] %s: failed\n", i + 1,
-			    j->argc, id);
-		if (j->timings) {
-			wp_timings_print(stderr, id);
-			wp_timings_reset();
-		}
-		free(dir);
-		free(id);
+	double	 start = now();
+	int	 pages = 0, ok;
+
+	ok = wp_build_service(j->t, j->argv[i], dir, j->index_href, NULL,
+	    &pages) == 0;
+	if (j->progress && ok)
+		fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n", i + 1,
+		    j->argc, id, pages, now() - start);
+	else if (j->progress)
+		fprintf(stderr, "[%d/%d] %s: failed\n", i + 1, j->argc, id);
+	if (j->timings) {
+		wp_timings_print(stderr, id);
+		wp_timings_reset();
 	}
+	free(dir);
+	free(id);
+	return ok;
+}
+
+/* The size of a service's content, to deal the big ones first. */
+static long
+content_size(const char *dir)
+{
+	char		*path = wp_path(dir, "service.xml");
+	struct stat	 st;
+	long		 n = stat(path, &st) == 0 ? (long)st.st_size : 0;
+
+	free(path);
+	return n;
+}
+
+static const long	*sizes;	/* for bigger_first, during one qsort */
+
+static int
+bigger_first(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return sizes[x] != sizes[y] ? (sizes[x] < sizes[y] ? 1 : -1) : x - y;
+}
+
+struct result {
+	int	 service, ok;
+};
+
+/* A worker: takes services from the queue until it is empty. */
+static void
+work(struct job *j, int todo, int done)
+{
+	struct result	 r;
+
+	while (read(todo, &r.service, sizeof(r.service)) ==
+	    (ssize_t)sizeof(r.service)) {
+		r.ok = build_one(j, r.service);
+		fflush(NULL);
+		if (write(done, &r, sizeof(r)) != (ssize_t)sizeof(r))
+			_exit(EXIT_CONTENT);
+	}
+	_exit(EXIT_OK);
 }
 
 /*
- * Several services on several cores: one worker process each, services
- * dealt round-robin.  Processes, not threads, because Pango's font maps
- * are not for sharing between threads; each worker loads the fonts once.
- * Each reports which of its services it built through a pipe.
+ * Several services on several cores: one worker process per core, each
+ * taking the next service from a queue (a pipe of service numbers, the
+ * biggest service first, so that no worker is left with a long one at
+ * the end) and reporting each one it built on a second pipe.  Each
+ * number and report is one write of a few bytes, which a pipe keeps
+ * whole.  Processes, not threads, because Pango's font maps are not for
+ * sharing between threads; each worker loads the fonts once.  A service
+ * whose worker dies is not reported, so it counts as failed.
  */
 static void
 build_parallel(struct job *j, int jobs)
 {
-	int	 fd[64][2];
-	pid_t	 pid[64];
-	int	 w, i;
+	int		 todo[2], done[2], *order, w, workers = 0;
+	long		*size;
+	pid_t		 pid[64];
+	struct result	 r;
 
+	if (pipe(todo) == -1)
+		goto alone;
+	if (pipe(done) == -1) {
+		close(todo[0]);
+		close(todo[1]);
+		goto alone;
+	}
 	fflush(NULL);
 	for (w = 0; w < jobs; w++) {
-		if (pipe(fd[w]) == -1)
-			pid[w] = -1;
-		else if ((pid[w] = fork()) == -1) {
-			close(fd[w][0]);
-			close(fd[w][1]);
-		}
-		if (pid[w] == -1) {
-			/* no more workers: their share is built here */
-			for (i = w; i < jobs; i++)
-				build_some(j, i, jobs);
-			jobs = w;
+		if ((pid[workers] = fork()) == -1)
 			break;
+		if (pid[workers] == 0) {
+			close(todo[1]);
+			close(done[0]);
+			work(j, todo[0], done[1]);
 		}
-		if (pid[w] == 0) {
-			close(fd[w][0]);
-			build_some(j, w, jobs);
-			for (i = w; i < j->argc; i += jobs)
-				if (write(fd[w][1], &j->ok[i], 1) != 1)
-					_exit(EXIT_CONTENT);
-			fflush(NULL);
-			_exit(EXIT_OK);
-		}
-		close(fd[w][1]);
+		workers++;
 	}
-	for (w = 0; w < jobs; w++) {
+	close(todo[0]);
+	close(done[1]);
+	/* should every worker die, writing the queue fails, not kills */
+	signal(SIGPIPE, SIG_IGN);
+	order = wp_calloc((size_t)j->argc, sizeof(*order));
+	size = wp_calloc((size_t)j->argc, sizeof(*size));
+	for (int i = 0; i < j->argc; i++) {
+		order[i] = i;
+		size[i] = content_size(j->argv[i]);
+	}
+	sizes = size;
+	qsort(order, (size_t)j->argc, sizeof(*order), bigger_first);
+	free(size);
+	for (int i = 0; i < j->argc && workers > 0; i++)
+		if (write(todo[1], &order[i], sizeof(order[i])) !=
+		    (ssize_t)sizeof(order[i]))
+			break;
+	close(todo[1]);
+	free(order);
+	while (read(done[0], &r, sizeof(r)) == (ssize_t)sizeof(r))
+		if (r.service >= 0 && r.service < j->argc)
+			j->ok[r.service] = (char)r.ok;
+	close(done[0]);
+	signal(SIGPIPE, SIG_DFL);
+	for (w = 0; w < workers; w++) {
 		int status;
-		for (i = w; i < j->argc; i += jobs)
-			if (read(fd[w][0], &j->ok[i], 1) != 1)
-				j->ok[i] = 0;
-		close(fd[w][0]);
-		waitpid(pid[w], &status, 0);
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-			for (i = w; i < j->argc; i += jobs)
-				j->ok[i] = 0;
+		if (waitpid(pid[w], &status, 0) == pid[w] &&
+		    WIFSIGNALED(status))
+			fprintf(stderr, "wpgen: a worker process died (signal "
+			    "%d); the service it was building counts as "
+			    "failed\n", WTERMSIG(status));
 	}
+	if (workers > 0)
+		return;
+alone:
+	for (int i = 0; i < j->argc; i++)
+		j->ok[i] = (char)build_one(j, i);
 }
 
 /* The index of the services built, from the entries they wrote. */
@@ -278,7 +344,8 @@ cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
 	if (jobs > 1)
 		build_parallel(&j, jobs);
 	else
-		build_some(&j, 0, 1);
+		for (int i = 0; i < argc; i++)
+			j.ok[i] = (char)build_one(&j, i);
 	for (int i = 0; i < argc; i++)
 		bad |= !j.ok[i];
 	if (argc > 1 && write_index(&j) == -1)
