@@ -1,24 +1,21 @@
 /*
  * lsan-libs: linked into the sanitizer builds only (build/asan/,
- * build/fuzz/), never into wpgen.  Two library calls of Debian 12 lose
- * memory of their own, which LeakSanitizer would report:
- *
- *  - FcConfigParseAndLoad() (fontconfig 2.14.1) loses the folder name
- *    it computes for <dir prefix="relative"> in fonts/fonts.conf when the
- *    file's path is absolute (28 bytes: the path's length plus one);
- *  - cairo_surface_finish() of a PDF surface (cairo 1.16.0) loses 768
- *    bytes for each CID-keyed CFF font it subsets (the Noto CJK faces);
- *    a ten-line cairo program that shows one string shows it too.
+ * build/fuzz/), never into wpgen.  One library call of Debian 12 loses
+ * memory of its own, which LeakSanitizer would report:
+ * cairo_surface_finish() of a PDF surface (cairo 1.16.0) loses 768 bytes
+ * for each CID-keyed CFF font it subsets (the Noto CJK faces); a
+ * ten-line cairo program that shows one string shows it too.  (A
+ * relative <dir> in fonts/fonts.conf would add another, in fontconfig
+ * 2.14.1's FcConfigParseAndLoad(); wpgen's has none.)
  *
  * A suppression file cannot say "allocated by the library itself":
- * these libraries have no frame pointers, so LSan's fast unwinder stops
- * at their first frame, and the slow one makes the run fifteen times
+ * the library has no frame pointers, so LSan's fast unwinder stops
+ * at its first frame, and the slow one makes the run fifteen times
  * slower; and a pattern such as cairo_surface_finish would also hide
  * wpgen's own PDF buffer, which pdf.c's write callback grows while cairo
- * finishes.  So each call is wrapped: leak tracking is off while the
+ * finishes.  So the call is wrapped: leak tracking is off while the
  * library runs and back on while it calls wpgen's write callback.  Every
- * object wpgen allocates (the FcConfig, the surface, the PDF buffer)
- * stays tracked.
+ * object wpgen allocates (the surface, the PDF buffer) stays tracked.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -26,7 +23,6 @@
 #include <stdlib.h>
 
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <sanitizer/lsan_interface.h>
 
 static __thread int finishing;	/* inside cairo_surface_finish() */
@@ -41,20 +37,6 @@ real(const char *name)
 		abort();
 	}
 	return f;
-}
-
-FcBool
-FcConfigParseAndLoad(FcConfig *config, const FcChar8 *file, FcBool complain)
-{
-	static FcBool	(*f)(FcConfig *, const FcChar8 *, FcBool);
-	FcBool		 ok;
-
-	if (f == NULL)
-		f = real("FcConfigParseAndLoad");
-	__lsan_disable();
-	ok = f(config, file, complain);
-	__lsan_enable();
-	return ok;
 }
 
 struct stream {
@@ -88,6 +70,10 @@ cairo_pdf_surface_create_for_stream(cairo_write_func_t write, void *closure,
 
 	if (f == NULL)
 		f = real("cairo_pdf_surface_create_for_stream");
+	if (write == NULL) {	/* cairo's no-op stream: nothing to track */
+		free(s);
+		return f(NULL, closure, w, h);
+	}
 	if (s == NULL)
 		abort();
 	s->write = write;

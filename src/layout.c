@@ -111,6 +111,10 @@ wp_fonts_free(struct wp_fonts *f)
 		return;
 	g_object_unref(f->context);
 	g_object_unref(f->map);
+	/* The subsets' patterns go now: the configuration itself outlives
+	 * us as fontconfig's current one, and a leak checker cannot follow
+	 * the offsets by which fontconfig points at a charset's leaves. */
+	FcConfigAppFontClear(f->config);
 	FcConfigDestroy(f->config);
 	free(f);
 }
