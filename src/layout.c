@@ -33,8 +33,9 @@ by_name(gconstpointer a, gconstpointer b)
  * beside fonts.conf.  Added file by file, in name order: fontconfig then
  * neither looks for a cache of their folder nor writes one (fontconfig
  * 2.14 puts a relative <cachedir> under the working folder), and
- * reading the two files costs a few milliseconds.  Without them the
- * full faces serve alone.
+ * reading the two files costs a few milliseconds.  Without them, or
+ * with one unreadable (a warning), the full faces serve: the same
+ * output, slower.
  */
 static void
 add_subsets(FcConfig *cfg, const char *conf)
@@ -52,8 +53,9 @@ add_subsets(FcConfig *cfg, const char *conf)
 	g_ptr_array_sort(names, by_name);
 	for (guint i = 0; i < names->len; i++)
 		if (!FcConfigAppFontAddFile(cfg, names->pdata[i]))
-			wp_msg(MSG_FONT, names->pdata[i], 0, "cannot read "
-			    "this font (run make to make it again)");
+			wp_msg_as(WP_WARNING, MSG_FONT, names->pdata[i], 0,
+			    "cannot read this font; the full face serves "
+			    "instead (run make to make it again)");
 	if (d != NULL)
 		g_dir_close(d);
 	g_ptr_array_free(names, TRUE);

@@ -138,5 +138,19 @@ if "$WPGEN" build -o "$tmp/rare-out" "$tmp/rare" 2>"$tmp/err" &&
 then ok; else bad "a kanji outside the subsets: not drawn from the full face"
 	cat "$tmp/err"; fi
 
+# a damaged subset: a warning names it, and the full face serves
+mkdir -p "$tmp/t/fonts/subset"
+cp -r templates "$tmp/t/"
+cp fonts/fonts.conf "$tmp/t/fonts/"
+cp fonts/subset/wpgen-sans-bold.otf "$tmp/t/fonts/subset/"
+head -c 1000 fonts/subset/wpgen-serif-regular.otf \
+    >"$tmp/t/fonts/subset/wpgen-serif-regular.otf"
+if "$WPGEN" build --templates "$tmp/t/templates" -o "$tmp/damaged" \
+    content/secure-mx 2>"$tmp/err" &&
+    grep -q 'wpgen-serif-regular.otf: warning: cannot read this font' "$tmp/err" &&
+    [ "$(pdffonts "$tmp/damaged/whitepaper.pdf" | tail -n +3 | wc -l)" = 2 ]
+then ok; else bad "a damaged font subset: no warning, or no PDF"
+	cat "$tmp/err"; fi
+
 echo "pdf: $pass passed, $fail failed"
 [ $fail -eq 0 ]
