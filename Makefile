@@ -101,9 +101,17 @@ build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
 build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html \
     build/%/index-entry.xml: build/%/document.xml ;
 
+# The services' names, rewritten only when one is added or removed.
+ifneq ($(file < build/services.list),$(SERVICES))
+build/services.list: FORCE
+endif
+build/services.list:
+	@mkdir -p build
+	@echo '$(SERVICES)' > $@
+
 # wpgen rewrites an index entry only when it changes: an edit of a
 # clause rebuilds its service and leaves the index alone.
-build/index.html: $(ENTRIES) $(TEMPLATE_FILES) build/wpgen
+build/index.html: $(ENTRIES) $(TEMPLATE_FILES) build/wpgen build/services.list
 	build/wpgen index --templates templates -o $@ $(ENTRIES)
 
 # ---- tests ---------------------------------------------------------------
