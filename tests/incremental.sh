@@ -1,8 +1,9 @@
 #!/bin/sh
 # What lets `make` rebuild little: index-entry.xml is rewritten only when
 # the service's entry in the index changes (an edited clause leaves it
-# alone, a new revision does not), and `wpgen index` makes the same page
-# from those entries as from the service folders.
+# alone, a new revision does not), `wpgen index` makes the same page from
+# those entries as from the service folders, and make, in a copy of this
+# tree, rebuilds what an edit, a new service or a removed one needs.
 #   sh tests/incremental.sh
 set -u
 export LC_ALL=C.UTF-8
@@ -59,6 +60,37 @@ rc=$?
 if [ $rc -eq 1 ] && grep -q 'revisions.xml: error: neither a service folder nor an index-entry.xml' "$tmp/err" &&
     [ ! -e "$tmp/x.html" ]; then ok; else
 	bad "wpgen index of a file that is no entry: exit $rc"; cat "$tmp/err"; fi
+
+# make itself, in a copy of this tree (wpgen and the outputs as built):
+# an edited clause rebuilds that service alone and leaves the index; a
+# service added or removed changes the index.
+if [ -x build/wpgen ] && [ -f build/index.html ]; then
+	r=$tmp/repo
+	mkdir -p "$r"
+	cp -a Makefile mk scripts src templates fonts content tests "$r/"
+	cp -a build "$r/build"
+	stamp() { sleep 1; touch "$tmp/stamp"; }
+	newer() { find "$r/build" -maxdepth 2 -name "$1" -newer "$tmp/stamp" |
+	    sed "s:$r/build/::" | sort | tr '\n' ' '; }
+	stamp
+	sed -i '0,/<p>/s:<p>:<p>一文を足します。:' "$r/content/renrakucho/service.xml"
+	make -s -C "$r" services >/dev/null 2>&1
+	got="$(newer whitepaper.pdf)|$(newer index.html)"
+	if [ "$got" = "renrakucho/whitepaper.pdf |" ]; then ok; else
+		bad "make after an edited clause rewrote: $got"; fi
+	stamp
+	cp -r "$r/content/secure-mx" "$r/content/zz-added"
+	sed -i 's/<service id="secure-mx"/<service id="zz-added"/' \
+	    "$r/content/zz-added/service.xml"
+	make -s -C "$r" services >/dev/null 2>&1
+	if grep -q 'zz-added/whitepaper.pdf' "$r/build/index.html"; then ok
+	else bad "make after a service was added: not in the index"; fi
+	stamp
+	rm -rf "$r/content/zz-added"
+	make -s -C "$r" services >/dev/null 2>&1
+	if ! grep -q 'zz-added' "$r/build/index.html"; then ok
+	else bad "make after a service was removed: still in the index"; fi
+fi
 
 echo "incremental: $pass passed, $fail failed"
 [ $fail -eq 0 ]
