@@ -263,8 +263,7 @@ write_entry(const char *dir, const char *outdir, xmlDocPtr model)
 
 int
 wp_build_service(struct wp_templates *t, const char *dir,
-    const char *outdir, const char *index_href, struct wp_index *idx,
-    int *pages)
+    const char *outdir, const char *index_href, int *pages)
 {
 	static const char *const names[] = { "document.xml",
 	    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf" };
@@ -301,11 +300,6 @@ wp_build_service(struct wp_templates *t, const char *dir,
 	if (rc == 0 && write_entry(dir, outdir, r.model) == -1)
 		rc = -1;
 	wp_stage_end(STAGE_WRITE);
-	if (rc == 0 && idx != NULL) {
-		char *id = wp_basename(dir);
-		wp_index_add(idx, id, r.model);
-		free(id);
-	}
 	if (pages != NULL)
 		*pages = r.pages;
 done:
@@ -461,16 +455,27 @@ wp_index_add(struct wp_index *x, const char *id, xmlDocPtr model)
 	xmlAddChild(wp, xmlDocCopyNode(meta, x->doc, 1));
 }
 
-void
-wp_index_merge(struct wp_index *x, xmlDocPtr other)
+int
+wp_index_add_entry(struct wp_index *x, const char *path)
 {
-	xmlNodePtr	 root = xmlDocGetRootElement(x->doc), n;
+	xmlDocPtr	 entry = wp_load_xml(path);
+	xmlNodePtr	 n;
+	int		 rc = -1;
 
-	if (!wp_xml_is(xmlDocGetRootElement(other), "index"))
-		return;
-	for (n = xmlDocGetRootElement(other)->children; n; n = n->next)
-		if (wp_xml_is(n, "whitepaper"))
-			xmlAddChild(root, xmlDocCopyNode(n, x->doc, 1));
+	if (entry == NULL)
+		return -1;
+	if (!wp_xml_is(xmlDocGetRootElement(entry), "index"))
+		wp_msg(MSG_IO, path, 0, "neither a service folder nor an "
+		    "index-entry.xml");
+	else {
+		for (n = xmlDocGetRootElement(entry)->children; n; n = n->next)
+			if (wp_xml_is(n, "whitepaper"))
+				xmlAddChild(xmlDocGetRootElement(x->doc),
+				    xmlDocCopyNode(n, x->doc, 1));
+		rc = 0;
+	}
+	xmlFreeDoc(entry);
+	return rc;
 }
 
 int

@@ -14,16 +14,13 @@ int	 wp_build_check(const struct wp_templates *, const char *dir);
  * Builds a service into outdir (created if need be): document.xml,
  * whitepaper.txt, whitepaper.html (linking to the index page at
  * index_href unless NULL), whitepaper.pdf and index-entry.xml (its entry
- * in an index, rewritten only when it changes), and adds it to the
- * index idx unless NULL; *pages (unless NULL) gets the PDF's page
- * count.  Loads t's fonts on first use.
+ * in an index, rewritten only when it changes); *pages (unless NULL)
+ * gets the PDF's page count.  Loads t's fonts on first use.
  * Returns 0, or -1 after reporting; on failure no output in outdir is
  * touched.
  */
-struct wp_index;
 int	 wp_build_service(struct wp_templates *, const char *dir,
-	    const char *outdir, const char *index_href, struct wp_index *,
-	    int *pages);
+	    const char *outdir, const char *index_href, int *pages);
 
 /*
  * The index page of several whitepapers: each entry is a service id
@@ -35,8 +32,9 @@ struct wp_index {
 struct wp_index	*wp_index_new(void);
 /* Adds a service; the model's meta is copied. */
 void		 wp_index_add(struct wp_index *, const char *id, xmlDocPtr model);
-/* Adds the services of another index (an index-entry.xml), copied. */
-void		 wp_index_merge(struct wp_index *, xmlDocPtr other);
+/* Adds the services of the index file at path (an index-entry.xml that
+ * wp_build_service() wrote); 0, or -1 after reporting. */
+int		 wp_index_add_entry(struct wp_index *, const char *path);
 /* Writes the page to path atomically; 0, or -1 after reporting. */
 int		 wp_index_write(const struct wp_templates *, struct wp_index *,
 		    const char *path);

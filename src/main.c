@@ -159,7 +159,7 @@ build_one(struct job *j, int i)
 	double	 start = now();
 	int	 pages = 0, ok;
 
-	ok = wp_build_service(j->t, j->argv[i], dir, j->index_href, NULL,
+	ok = wp_build_service(j->t, j->argv[i], dir, j->index_href,
 	    &pages) == 0;
 	if (j->progress && ok)
 		fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n", i + 1,
@@ -302,15 +302,12 @@ write_index(struct job *j)
 
 	for (int i = 0; i < j->argc; i++) {
 		char *id, *dir, *file;
-		xmlDocPtr entry;
 		if (!j->ok[i])
 			continue;
 		id = wp_basename(j->argv[i]);
 		dir = wp_path(j->outdir, id);
 		file = wp_path(dir, "index-entry.xml");
-		if ((entry = wp_load_xml(file)) != NULL)
-			wp_index_merge(idx, entry);
-		xmlFreeDoc(entry);
+		(void)wp_index_add_entry(idx, file);	/* reported */
 		free(file);
 		free(dir);
 		free(id);
@@ -481,16 +478,8 @@ cmd_index(const struct wp_templates *t, const char *path, int argc,
 		xmlDocPtr doc;
 		char *id;
 		if (!g_file_test(argv[i], G_FILE_TEST_IS_DIR)) {
-			if ((doc = wp_load_xml(argv[i])) == NULL)
+			if (wp_index_add_entry(idx, argv[i]) == -1)
 				bad = 1;
-			else if (!wp_xml_is(xmlDocGetRootElement(doc),
-			    "index")) {
-				wp_msg(MSG_IO, argv[i], 0, "neither a service "
-				    "folder nor an index-entry.xml");
-				bad = 1;
-			} else
-				wp_index_merge(idx, doc);
-			xmlFreeDoc(doc);
 			continue;
 		}
 		doc = wp_build_model(t, argv[i]);
