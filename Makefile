@@ -39,7 +39,7 @@ TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xs
 # The font subsets wpgen typesets with (fonts/fonts.conf says why), made
 # from Debian's Noto CJK collections (face 0 is the Japanese one).
 NOTO	 = /usr/share/fonts/opentype/noto
-SUBSETS	 = fonts/subset/wpgen-serif-regular.otf fonts/subset/wpgen-sans-bold.otf
+SUBSETS	 = fonts/subset/wpgen-serif-regular.ttf fonts/subset/wpgen-sans-bold.ttf
 FONTS_READY = $(SUBSETS)
 
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
@@ -80,12 +80,12 @@ FORCE:
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)
 
-fonts/subset/wpgen-serif-regular.otf: scripts/subset-fonts build/config.mk
+fonts/subset/wpgen-serif-regular.ttf: scripts/subset-fonts build/config.mk
 	@mkdir -p fonts/subset
 	$(PYTHON) scripts/subset-fonts $(NOTO)/NotoSerifCJK-Regular.ttc 0 $@.part
 	mv $@.part $@
 
-fonts/subset/wpgen-sans-bold.otf: scripts/subset-fonts build/config.mk
+fonts/subset/wpgen-sans-bold.ttf: scripts/subset-fonts build/config.mk
 	@mkdir -p fonts/subset
 	$(PYTHON) scripts/subset-fonts $(NOTO)/NotoSansCJK-Bold.ttc 0 $@.part
 	mv $@.part $@

@@ -47,7 +47,7 @@ add_subsets(FcConfig *cfg, const char *conf)
 	const char	*name;
 
 	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
-		if (g_str_has_suffix(name, ".otf"))
+		if (g_str_has_suffix(name, ".ttf"))
 			g_ptr_array_add(names, g_build_filename(sub, name,
 			    NULL));
 	g_ptr_array_sort(names, by_name);

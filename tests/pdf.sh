@@ -108,18 +108,27 @@ for dir in content/*/; do
 done
 
 # fonts: the real content needs nothing beyond the two subsets `make`
-# cuts (small font programs, under 200 KB each once compressed); a kanji
-# outside them (髙, not in JIS X 0208) is drawn from the full face, a
-# third font, and nothing is missing.
-sizes=$(for pdf in "$B"/*/whitepaper.pdf; do
-	qpdf --json "$pdf" 2>/dev/null | grep -c '"/FontFile3"'
-done | sort -u | tr '\n' ' ')
-if [ "$sizes" = "2 " ]; then ok; else
-	bad "every PDF should embed 2 font programs, not: $sizes"; fi
+# cuts, TrueType font programs (FontFile2; cairo embeds each face as two,
+# its Latin characters apart), small (under 200 KB each once
+# compressed), of two faces; a kanji outside them (髙, not in JIS X 0208)
+# is drawn from the full face, a CFF font program (FontFile3), and
+# nothing is missing.
+programs() {	# PDF: "FontFile2 N" or "FontFile3 N" for each font program
+	qpdf --json "$1" 2>/dev/null |
+	    sed -n 's|.*"/\(FontFile[23]\)": "\([0-9]*\) 0 R".*|\1 \2|p'
+}
+faces() {	# PDF: the distinct font names, subset tags dropped
+	pdffonts "$1" | tail -n +3 | awk '{ sub(/^[A-Z]+\+/, "", $1); print $1 }' |
+	    sort -u | tr '\n' ' '
+}
+kinds=$(for pdf in "$B"/*/whitepaper.pdf; do
+	echo "$(programs "$pdf" | cut -d' ' -f1 | sort -u | tr '\n' ' ')$(faces "$pdf")"
+done | sort -u)
+if [ "$kinds" = "FontFile2 NotoSansCJKjp-Bold NotoSerifCJKjp-Regular " ]; then ok
+else bad "every PDF should embed only the two TrueType subsets, not: $kinds"; fi
 big=0 seen=0
 for pdf in "$B"/*/whitepaper.pdf; do
-	for o in $(qpdf --json "$pdf" 2>/dev/null |
-	    sed -n 's|.*"/FontFile3": "\([0-9]*\) 0 R".*|\1|p'); do
+	for o in $(programs "$pdf" | cut -d' ' -f2); do
 		seen=$((seen + 1))
 		n=$(qpdf --show-object="$o" --raw-stream-data "$pdf" | wc -c)
 		[ "$n" -lt 200000 ] || { big=1; echo "  $pdf: font $o is $n bytes"; }
@@ -133,7 +142,7 @@ sed '0,/<p>/s:<p>:<p>髙橋さん、:' content/secure-mx/service.xml \
 sed -i 's/<service id="secure-mx"/<service id="rare"/' "$tmp/rare/service.xml"
 cp content/secure-mx/revisions.xml "$tmp/rare/"
 if "$WPGEN" build -o "$tmp/rare-out" "$tmp/rare" 2>"$tmp/err" &&
-    [ "$(pdffonts "$tmp/rare-out/whitepaper.pdf" | tail -n +3 | wc -l)" = 3 ] &&
+    [ "$(programs "$tmp/rare-out/whitepaper.pdf" | grep -c FontFile3)" = 1 ] &&
     pdftotext -enc UTF-8 "$tmp/rare-out/whitepaper.pdf" - | grep -q 髙橋さん
 then ok; else bad "a kanji outside the subsets: not drawn from the full face"
 	cat "$tmp/err"; fi
@@ -142,13 +151,15 @@ then ok; else bad "a kanji outside the subsets: not drawn from the full face"
 mkdir -p "$tmp/t/fonts/subset"
 cp -r templates "$tmp/t/"
 cp fonts/fonts.conf "$tmp/t/fonts/"
-cp fonts/subset/wpgen-sans-bold.otf "$tmp/t/fonts/subset/"
-head -c 1000 fonts/subset/wpgen-serif-regular.otf \
-    >"$tmp/t/fonts/subset/wpgen-serif-regular.otf"
+cp fonts/subset/wpgen-sans-bold.ttf "$tmp/t/fonts/subset/"
+head -c 1000 fonts/subset/wpgen-serif-regular.ttf \
+    >"$tmp/t/fonts/subset/wpgen-serif-regular.ttf"
 if "$WPGEN" build --templates "$tmp/t/templates" -o "$tmp/damaged" \
     content/secure-mx 2>"$tmp/err" &&
-    grep -q 'wpgen-serif-regular.otf: warning: cannot read this font' "$tmp/err" &&
-    [ "$(pdffonts "$tmp/damaged/whitepaper.pdf" | tail -n +3 | wc -l)" = 2 ]
+    grep -q 'wpgen-serif-regular.ttf: warning: cannot read this font' "$tmp/err" &&
+    [ "$(faces "$tmp/damaged/whitepaper.pdf")" = \
+      "NotoSansCJKjp-Bold NotoSerifCJKjp-Regular " ] &&
+    [ "$(programs "$tmp/damaged/whitepaper.pdf" | grep -c FontFile3)" = 1 ]
 then ok; else bad "a damaged font subset: no warning, or no PDF"
 	cat "$tmp/err"; fi
 
