@@ -26,11 +26,13 @@ TIME=/usr/bin/time
 cc -O2 -o "$T/floor" bench/floor.c $(pkg-config --cflags --libs pangocairo) ||
     exit 2
 
-# "seconds kilobytes" of one run of a command
+# "seconds kilobytes cpu-seconds" of one run of a command: wall time, peak
+# memory, and processor time (user and system, the command's processes
+# together)
 measure() {
-	$TIME -f '%e %M' -o "$T/m" "$@" >/dev/null 2>"$T/err" ||
+	$TIME -f '%e %M %U %S' -o "$T/m" "$@" >/dev/null 2>"$T/err" ||
 	    { echo "bench: failed: $*" >&2; cat "$T/err" >&2; exit 1; }
-	cat "$T/m"
+	awk '{ print $1, $2, $3 + $4 }' "$T/m"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -107,40 +109,56 @@ echo "all services, make -j2 (outputs removed first): ${mk} s"
 printf '  "all_one_process_s": %s, "all_one_process_peak_kb": %s, "all_make_j2_s": %s,\n' \
     "$all" "$allm" "$mk" >>"$JSON"
 
-# Scaling: N synthetic services made from the real ones.
+# Scaling: N synthetic services made from the real ones, each set built
+# by one `wpgen build` (as many workers as cores).  The sizes alternate
+# within each of five rounds, so that the machine's drift (its speed
+# changes by a quarter over minutes) falls on all of them alike; the
+# median is kept, and 500 services run once, in the middle round.  Per
+# document: wall time, and processor time (what the documents cost,
+# whatever the scheduling).
 echo
-echo "scaling (one process):"
-printf '%8s %9s %12s %10s\n' services wall_s per_doc_ms peak_MB
+echo "scaling (one wpgen build of N services):"
+printf '%8s %9s %12s %12s %10s\n' services wall_s wall_ms/doc cpu_ms/doc peak_MB
 echo '  "scaling": [' >>"$JSON"
 sizes="1 10 100 500"
 [ "${QUICK:-0}" = 1 ] && sizes="1 10 100"
+for n in $sizes; do
+	sh scripts/synth.sh "$n" "$T/synth$n" >/dev/null
+	: >"$T/sc$n"
+done
+for round in 1 2 3 4 5; do
+	for n in $sizes; do
+		[ "$n" -ge 500 ] && [ $round != 3 ] && continue
+		rm -rf "$T/synth-out"
+		measure "$W" build -o "$T/synth-out" "$T/synth$n"/*/ >>"$T/sc$n"
+	done
+done
 first=1
 : >"$T/perdoc"
 for n in $sizes; do
-	rm -rf "$T/synth" "$T/synth-out"
-	sh scripts/synth.sh "$n" "$T/synth" >/dev/null
-	# the median of three runs (one run is noise: the speed of this kind
-	# of shared machine drifts by a quarter over minutes), but one of 500
-	reps=3
-	[ "$n" -ge 500 ] && reps=1
-	: >"$T/sc"
-	r=0
-	while [ $r -lt $reps ]; do
-		measure "$W" build -o "$T/synth-out" "$T"/synth/*/ >>"$T/sc"
-		r=$((r + 1))
-	done
-	set -- $(sort -n "$T/sc" | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }')
-	printf '%8d %9.2f %12.1f %10.1f\n' "$n" "$1" \
-	    "$(echo "$1 $n" | awk '{ print 1000 * $1 / $2 }')" \
-	    "$(echo "$2" | awk '{ print $1 / 1024 }')"
+	wall=$(cut -d' ' -f1 "$T/sc$n" | median)
+	cpu=$(cut -d' ' -f3 "$T/sc$n" | median)
+	peak=$(cut -d' ' -f2 "$T/sc$n" | median)
+	printf '%8d %9.2f %12.1f %12.1f %10.1f\n' "$n" "$wall" \
+	    "$(echo "$wall $n" | awk '{ print 1000 * $1 / $2 }')" \
+	    "$(echo "$cpu $n" | awk '{ print 1000 * $1 / $2 }')" \
+	    "$(echo "$peak" | awk '{ print $1 / 1024 }')"
 	[ $first = 1 ] || echo "    ," >>"$JSON"
 	first=0
-	printf '    {"services": %s, "wall_s": %s, "peak_kb": %s}\n' "$n" "$1" "$2" >>"$JSON"
-	[ "$n" -ge 10 ] && echo "$1 $n" | awk '{ print 1000 * $1 / $2 }' >>"$T/perdoc"
+	printf '    {"services": %s, "wall_s": %s, "cpu_s": %s, "peak_kb": %s}\n' \
+	    "$n" "$wall" "$cpu" "$peak" >>"$JSON"
+	[ "$n" -ge 10 ] && echo "$wall $cpu $n" |
+	    awk '{ print 1000 * $1 / $3, 1000 * $2 / $3 }' >>"$T/perdoc"
 done
-sort -n "$T/perdoc" | awk 'NR == 1 { lo = $1 } { hi = $1 }
-    END { printf "per document from 10 services up: %.1f to %.1f ms, " \
-	"the slowest %.0f%% above the fastest\n", lo, hi, 100 * (hi / lo - 1) }'
+rm -rf "$T"/synth*
+awk '{ w[NR] = $1; c[NR] = $2 }
+    function spread(v, name,    i, lo, hi) {
+	lo = hi = v[1]
+	for (i = 2; i <= NR; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
+	printf "per document from 10 services up, %s: %.1f to %.1f ms, " \
+	    "the slowest %.0f%% above the fastest\n", name, lo, hi, 100 * (hi / lo - 1)
+    }
+    END { spread(w, "wall"); spread(c, "processor") }' "$T/perdoc"
 echo '  ],' >>"$JSON"
 
 # Incremental: one clause of one service edited (a sentence added, as a
