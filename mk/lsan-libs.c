@@ -1,20 +1,22 @@
 /*
  * lsan-libs: linked into the sanitizer builds only (build/asan/,
- * build/fuzz/), never into wpgen.  Two library calls of Debian 12 make
+ * build/fuzz/), never into wpgen.  Three library calls of Debian 12 make
  * memory that LeakSanitizer would report:
  *
  *  - cairo_surface_finish() of a PDF surface (cairo 1.16.0) loses 768
- *    bytes for each CID-keyed CFF font it subsets (the Noto CJK faces);
+ *    bytes for each CID-keyed CFF font it subsets (the full Noto CJK
+ *    faces, which serve what the TrueType subsets lack);
  *    a ten-line cairo program that shows one string shows it too;
- *  - FcConfigAppFontAddFile() (fontconfig 2.14.1) makes patterns whose
- *    elements and charset leaves fontconfig points at by offsets, which
- *    LSan cannot follow: whatever still holds those patterns at exit
- *    (Pango's font map, should its start-up thread outlive a build that
- *    failed at once) makes them look lost.  wp_fonts_free() releases
- *    them (FcConfigAppFontClear), but cannot reach Pango's copies.
- *
- * (A relative <dir> in fonts/fonts.conf would add a real fontconfig
- * leak, in FcConfigParseAndLoad(); wpgen's has none.)
+ *  - FcConfigAppFontAddFile() and FcConfigParseAndLoad() (fontconfig
+ *    2.14.1) make patterns whose elements and charset leaves fontconfig
+ *    points at by offsets, which LSan cannot follow: the font patterns
+ *    of the first, and the <rejectfont> patterns of fonts/fonts.conf
+ *    that the second reads, look lost while the configuration lives on
+ *    as fontconfig's current one (to the end of the process, since
+ *    setting none would load the system's), or while Pango's font map
+ *    holds them (should its start-up thread outlive a build that failed
+ *    at once).  wp_fonts_free() releases the first
+ *    (FcConfigAppFontClear), but cannot reach Pango's copies.
  *
  * A suppression file cannot say "allocated by the library itself":
  * these libraries have no frame pointers, so LSan's fast unwinder stops
@@ -24,6 +26,9 @@
  * finishes.  So each call is wrapped: leak tracking is off while the
  * library runs and back on while it calls wpgen's write callback.  Every
  * object wpgen allocates (the surface, the PDF buffer) stays tracked.
+ * (A relative <dir> in fonts/fonts.conf would add a real fontconfig leak
+ * to FcConfigParseAndLoad(), and these wrappers would hide it; wpgen's
+ * has none.)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -58,6 +63,20 @@ FcConfigAppFontAddFile(FcConfig *config, const FcChar8 *file)
 		f = real("FcConfigAppFontAddFile");
 	__lsan_disable();
 	ok = f(config, file);
+	__lsan_enable();
+	return ok;
+}
+
+FcBool
+FcConfigParseAndLoad(FcConfig *config, const FcChar8 *file, FcBool complain)
+{
+	static FcBool	(*f)(FcConfig *, const FcChar8 *, FcBool);
+	FcBool		 ok;
+
+	if (f == NULL)
+		f = real("FcConfigParseAndLoad");
+	__lsan_disable();
+	ok = f(config, file, complain);
 	__lsan_enable();
 	return ok;
 }
