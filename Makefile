@@ -101,6 +101,15 @@ build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen
 build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html \
     build/%/index-entry.xml: build/%/document.xml ;
 
+# A service whose outputs are not all there (one deleted by hand, say) is
+# built again, however old its content: wpgen writes them all at once,
+# but make only follows document.xml, the one it always rewrites (the
+# index entry keeps its date while its bytes stay the same).
+OUTPUTS	 = document.xml whitepaper.pdf whitepaper.html whitepaper.txt \
+	   index-entry.xml
+$(foreach s,$(SERVICES),$(if $(filter-out $(wildcard $(OUTPUTS:%=build/$s/%)),\
+    $(OUTPUTS:%=build/$s/%)),$(eval build/$s/document.xml: FORCE)))
+
 # The services' names, rewritten only when one is added or removed.
 ifneq ($(file < build/services.list),$(SERVICES))
 build/services.list: FORCE

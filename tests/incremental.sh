@@ -63,7 +63,8 @@ if [ $rc -eq 1 ] && grep -q 'revisions.xml: error: neither a service folder nor 
 
 # make itself, in a copy of this tree (wpgen and the outputs as built):
 # an edited clause rebuilds that service alone and leaves the index; a
-# service added or removed changes the index.
+# service added or removed changes the index; a deleted output is made
+# again.
 if [ -x build/wpgen ] && [ -f build/index.html ]; then
 	r=$tmp/repo
 	mkdir -p "$r"
@@ -90,6 +91,14 @@ if [ -x build/wpgen ] && [ -f build/index.html ]; then
 	make -s -C "$r" services >/dev/null 2>&1
 	if ! grep -q 'zz-added' "$r/build/index.html"; then ok
 	else bad "make after a service was removed: still in the index"; fi
+	# an output deleted by hand is made again, its service alone
+	stamp
+	rm "$r/build/secure-mx/whitepaper.pdf" \
+	    "$r/build/private-access/index-entry.xml"
+	make -s -C "$r" services >/dev/null 2>&1
+	got="$(newer whitepaper.pdf)|$(newer index-entry.xml)"
+	if [ "$got" = "private-access/whitepaper.pdf secure-mx/whitepaper.pdf |private-access/index-entry.xml " ]
+	then ok; else bad "make after outputs were deleted rewrote: $got"; fi
 fi
 
 echo "incremental: $pass passed, $fail failed"
