@@ -40,7 +40,8 @@ enum { EXIT_OK = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 "usage: wpgen check [--templates DIR] SERVICE-DIR...\n"
-"       wpgen build [--templates DIR] [--index HREF] [-j N] [-v] -o OUTDIR SERVICE-DIR...\n"
+"       wpgen build [--templates DIR] [--index HREF] [--no-index] [-j N] [-v]\n"
+"                   -o OUTDIR SERVICE-DIR...\n"
 "       wpgen index [--templates DIR] -o FILE SERVICE-DIR|ENTRY.xml...\n"
 "       wpgen release [--templates DIR] -o DISTDIR SERVICE-DIR...\n"
 "       wpgen text  [--templates DIR] SERVICE-DIR\n"
@@ -53,6 +54,8 @@ static const char usage_text[] =
 "  build   write OUTDIR/whitepaper.pdf, whitepaper.html, whitepaper.txt\n"
 "          and document.xml; with several services, each goes to\n"
 "          OUTDIR/<id>/ and OUTDIR/index.html lists them all\n"
+"          (with --no-index, each goes to OUTDIR/<id>/, even one alone,\n"
+"          and no index is written: make writes it from the entries)\n"
 "  index   write the page listing the services (their outputs in <id>/\n"
 "          beside it)\n"
 "  release check every service (writing nothing if one has an error),\n"
@@ -71,6 +74,7 @@ static const char usage_text[] =
 "  -o, --output PATH    where build or index writes\n"
 "  -i, --index HREF     link each HTML page to the index page at HREF\n"
 "                       (default with several services: ../index.html)\n"
+"      --no-index       build: no index page (see build above)\n"
 "  -j, --jobs N         build services in N processes at once (default:\n"
 "                       as many as the machine has cores)\n"
 "      --timings        print each service's time per stage (build)\n"
@@ -132,9 +136,15 @@ struct diff_args {
 	const char	*html, *rev;
 };
 
+struct build_args {
+	const char	*outdir, *index_href;
+	int		 no_index, timings, verbose, jobs;
+};
+
 struct job {
 	struct wp_templates	*t;
 	const char		*outdir, *index_href;
+	int			 each;	/* each service to outdir/<id>/ */
 	int			 timings, progress, argc;
 	char			**argv;
 	char			*ok;	/* per service: built */
@@ -154,8 +164,7 @@ static int
 build_one(struct job *j, int i)
 {
 	char	*id = wp_basename(j->argv[i]);
-	char	*dir = j->argc > 1 ? wp_path(j->outdir, id) :
-		    wp_strdup(j->outdir);
+	char	*dir = j->each ? wp_path(j->outdir, id) : wp_strdup(j->outdir);
 	double	 start = now();
 	int	 pages = 0, ok;
 
@@ -322,18 +331,20 @@ write_index(struct job *j)
 /*
  * Progress, a line per service, goes to a terminal when several services
  * are built, and anywhere with -v; a build run by make or a pipeline is
- * otherwise quiet.
+ * otherwise quiet.  Several services, or any with --no-index (make's
+ * form: it writes the index itself), each go to OUTDIR/<id>/.
  */
 static int
-cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
-    int timings, int verbose, int jobs, int argc, char **argv)
+cmd_build(struct wp_templates *t, const struct build_args *a, int argc,
+    char **argv)
 {
-	struct job	 j = { t, outdir, index_href, timings,
-			    verbose || (argc > 1 && isatty(STDERR_FILENO)),
+	struct job	 j = { t, a->outdir, a->index_href,
+			    argc > 1 || a->no_index, a->timings,
+			    a->verbose || (argc > 1 && isatty(STDERR_FILENO)),
 			    argc, argv, NULL };
-	int		 bad = 0;
+	int		 bad = 0, jobs = a->jobs;
 
-	if (argc > 1 && j.index_href == NULL)
+	if (j.each && j.index_href == NULL)
 		j.index_href = "../index.html";
 	j.ok = wp_calloc((size_t)argc, 1);
 	if (jobs > argc)
@@ -345,7 +356,7 @@ cmd_build(struct wp_templates *t, const char *outdir, const char *index_href,
 			j.ok[i] = (char)build_one(&j, i);
 	for (int i = 0; i < argc; i++)
 		bad |= !j.ok[i];
-	if (argc > 1 && write_index(&j) == -1)
+	if (argc > 1 && !a->no_index && write_index(&j) == -1)
 		bad = 1;
 	free(j.ok);
 	return bad ? EXIT_CONTENT : EXIT_OK;
@@ -522,6 +533,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "index", required_argument, NULL, 'i' },
+		{ "no-index", no_argument, NULL, 'N' },
 		{ "timings", no_argument, NULL, 'T' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -537,8 +549,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char		*outdir = NULL, *tdir = getenv("WPGEN_TEMPLATES");
-	const char		*index_href = NULL;
-	int			 timings = 0, verbose = 0;
+	struct build_args	 ba = { NULL, NULL, 0, 0, 0, 0 };
 	struct diff_args	 da = { isatty(STDOUT_FILENO), 0, 0, NULL, NULL };
 	long			 jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	char			*end;
@@ -550,11 +561,12 @@ main(int argc, char **argv)
 	/* Output must not depend on the user's locale. */
 	setlocale(LC_ALL, "C");
 	/*
-	 * cairo copies a font's whole CFF table twice for each face of
-	 * each PDF (3.5 MB for wpgen's subsets, 23 MB for a full Noto CJK
-	 * face).  From the heap, and kept there once freed, the copies
-	 * reuse one block; mapped and unmapped afresh, they cost a quarter
-	 * of a whitepaper's page faults and of its CPU time.
+	 * cairo copies a CFF font's whole table twice for each face of
+	 * each PDF (23 MB for a full Noto CJK face, which serves what
+	 * wpgen's TrueType subsets lack).  From the heap, and kept there
+	 * once freed, the copies reuse one block; mapped and unmapped
+	 * afresh, they cost a quarter of such a whitepaper's page faults
+	 * and of its CPU time.
 	 */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
@@ -575,13 +587,16 @@ main(int argc, char **argv)
 			outdir = optarg;
 			break;
 		case 'i':
-			index_href = optarg;
+			ba.index_href = optarg;
+			break;
+		case 'N':
+			ba.no_index = 1;
 			break;
 		case 'T':
-			timings = 1;
+			ba.timings = 1;
 			break;
 		case 'v':
-			verbose = 1;
+			ba.verbose = 1;
 			break;
 		case 'c':
 		case 'C':
@@ -649,9 +664,11 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "check") == 0)
 		rc = cmd_check(t, argc, argv);
-	else if (strcmp(cmd, "build") == 0)
-		rc = cmd_build(t, outdir, index_href, timings, verbose, jobs,
-		    argc, argv);
+	else if (strcmp(cmd, "build") == 0) {
+		ba.outdir = outdir;
+		ba.jobs = (int)jobs;
+		rc = cmd_build(t, &ba, argc, argv);
+	}
 	else if (strcmp(cmd, "index") == 0)
 		rc = cmd_index(t, outdir, argc, argv);
 	else if (strcmp(cmd, "lint") == 0)
