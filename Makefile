@@ -43,16 +43,16 @@ SUBSETS	 = fonts/subset/wpgen-serif-regular.ttf fonts/subset/wpgen-sans-bold.ttf
 FONTS_READY = $(SUBSETS)
 
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
-MODELS	 = $(SERVICES:%=build/%/document.xml)
+OUTPUTS	 = document.xml whitepaper.pdf whitepaper.html whitepaper.txt \
+	   index-entry.xml
 ENTRIES	 = $(SERVICES:%=build/%/index-entry.xml)
 
 .PHONY: all fonts services check unit-tests regress e2e bench release clean install uninstall
-.SECONDEXPANSION:
 .SECONDARY:
 
 all: build/wpgen $(FONTS_READY) services
 
-services: $(MODELS) build/index.html
+services: build/services.stamp build/index.html
 
 build/config.mk: scripts/configure
 	@mkdir -p build
@@ -92,23 +92,28 @@ fonts/subset/wpgen-sans-bold.ttf: scripts/subset-fonts build/config.mk
 
 fonts: $(FONTS_READY)
 
-# One service: rebuilt when its own content or any template changes.
-build/%/document.xml: $$(wildcard content/%/*.xml) $(TEMPLATE_FILES) build/wpgen \
-		$(FONTS_READY)
-	build/wpgen build --templates templates --index ../index.html \
-		-o build/$* content/$*
+# Every service out of date is built by one wpgen call, which reads the
+# templates and sets up the fonts once for all of them and builds them on
+# every core (five wpgen calls one after another took twice as long).
+# Out of date: every service when a template, wpgen or a font changed;
+# else each whose content changed since the last build (make's $?), and
+# each whose outputs are not all there (new, or one deleted by hand).
+# wpgen writes no index here (--no-index): the rule below writes it from
+# the entries, and only when one changed.
+MISSING	 = $(foreach s,$(SERVICES),$(if $(filter-out \
+	   $(wildcard $(OUTPUTS:%=build/$s/%)),$(OUTPUTS:%=build/$s/%)),$s))
+changed	 = $(if $(filter-out content/%,$1),$(SERVICES),\
+	   $(foreach f,$1,$(word 2,$(subst /, ,$f))))
+outdated = $(filter $(SERVICES),$(sort $(MISSING) \
+	   $(call changed,$(filter-out FORCE,$?))))
 
-build/%/whitepaper.txt build/%/whitepaper.pdf build/%/whitepaper.html \
-    build/%/index-entry.xml: build/%/document.xml ;
+build/services.stamp: $(wildcard content/*/*.xml) $(TEMPLATE_FILES) build/wpgen \
+		$(FONTS_READY) $(if $(MISSING),FORCE)
+	$(if $(outdated),build/wpgen build --templates templates --no-index \
+		-o build $(outdated:%=content/%))
+	@touch $@
 
-# A service whose outputs are not all there (one deleted by hand, say) is
-# built again, however old its content: wpgen writes them all at once,
-# but make only follows document.xml, the one it always rewrites (the
-# index entry keeps its date while its bytes stay the same).
-OUTPUTS	 = document.xml whitepaper.pdf whitepaper.html whitepaper.txt \
-	   index-entry.xml
-$(foreach s,$(SERVICES),$(if $(filter-out $(wildcard $(OUTPUTS:%=build/$s/%)),\
-    $(OUTPUTS:%=build/$s/%)),$(eval build/$s/document.xml: FORCE)))
+$(foreach o,$(OUTPUTS),$(SERVICES:%=build/%/$o)): build/services.stamp ;
 
 # The services' names, rewritten only when one is added or removed.
 ifneq ($(file < build/services.list),$(SERVICES))

@@ -85,8 +85,8 @@ done
 echo '  ],' >>"$JSON"
 
 # All services: one after another in one process (-j 1, the fonts set up
-# once), one `wpgen build` with a worker per core, and make -j2; the three
-# alternating.
+# once), one `wpgen build` with a worker per core, and `make` (which names
+# every service out of date to one wpgen call); the three alternating.
 : >"$T/seq"; : >"$T/all"; : >"$T/mk"
 i=0
 while [ $i -lt "$RUNS" ]; do
@@ -95,7 +95,7 @@ while [ $i -lt "$RUNS" ]; do
 	rm -rf "$T/all-out"
 	measure "$W" build -o "$T/all-out" $(printf 'content/%s ' $services) >>"$T/all"
 	rm -f build/*/document.xml build/index.html
-	measure make -s -j2 services >>"$T/mk"
+	measure make -s services >>"$T/mk"
 	i=$((i + 1))
 done
 seq=$(cut -d' ' -f1 "$T/seq" | median)
@@ -107,9 +107,9 @@ n=$(echo $services | wc -w)
 echo
 echo "all $n services, one process (-j 1):      ${seq} s, peak $((seqm / 1024)) MB"
 echo "all $n services, one wpgen build (-j $(nproc)): ${all} s, peak $((allm / 1024)) MB per process"
-echo "all $n services, make -j2 (outputs removed first): ${mk} s"
+echo "all $n services, make (outputs removed first): ${mk} s"
 printf '  "all_one_process_s": %s, "all_one_process_peak_kb": %s,\n' "$seq" "$seqm" >>"$JSON"
-printf '  "all_one_build_s": %s, "all_one_build_peak_kb": %s, "all_make_j2_s": %s,\n' \
+printf '  "all_one_build_s": %s, "all_one_build_peak_kb": %s, "all_make_s": %s,\n' \
     "$all" "$allm" "$mk" >>"$JSON"
 
 # Scaling: N synthetic services made from the real ones, each set built

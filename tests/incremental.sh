@@ -2,8 +2,10 @@
 # What lets `make` rebuild little: index-entry.xml is rewritten only when
 # the service's entry in the index changes (an edited clause leaves it
 # alone, a new revision does not), `wpgen index` makes the same page from
-# those entries as from the service folders, and make, in a copy of this
-# tree, rebuilds what an edit, a new service or a removed one needs.
+# those entries as from the service folders, `wpgen build --no-index`
+# puts each service in its own folder and writes no index, and make, in a
+# copy of this tree, rebuilds what an edit, a new service, a removed one
+# or a deleted output needs, with one wpgen call for all.
 #   sh tests/incremental.sh
 set -u
 export LC_ALL=C.UTF-8
@@ -61,6 +63,16 @@ if [ $rc -eq 1 ] && grep -q 'revisions.xml: error: neither a service folder nor 
     [ ! -e "$tmp/x.html" ]; then ok; else
 	bad "wpgen index of a file that is no entry: exit $rc"; cat "$tmp/err"; fi
 
+# --no-index: each service in OUTDIR/<id>/, even one alone, and no index
+"$WPGEN" build --templates templates --no-index -o "$tmp/ni1" "$tmp/svc" \
+    2>"$tmp/err" &&
+"$WPGEN" build --templates templates --no-index -o "$tmp/ni2" "$tmp/svc" \
+    content/renrakucho 2>>"$tmp/err"
+if [ -f "$tmp/ni1/svc/whitepaper.pdf" ] && [ ! -e "$tmp/ni1/index.html" ] &&
+    [ -f "$tmp/ni2/renrakucho/index-entry.xml" ] && [ ! -e "$tmp/ni2/index.html" ] &&
+    grep -q 'href="../index.html"' "$tmp/ni1/svc/whitepaper.html"
+then ok; else bad "wpgen build --no-index"; cat "$tmp/err"; fi
+
 # make itself, in a copy of this tree (wpgen and the outputs as built):
 # an edited clause rebuilds that service alone and leaves the index; a
 # service added or removed changes the index; a deleted output is made
@@ -99,6 +111,15 @@ if [ -x build/wpgen ] && [ -f build/index.html ]; then
 	got="$(newer whitepaper.pdf)|$(newer index-entry.xml)"
 	if [ "$got" = "private-access/whitepaper.pdf secure-mx/whitepaper.pdf |private-access/index-entry.xml " ]
 	then ok; else bad "make after outputs were deleted rewrote: $got"; fi
+	# several services out of date: one wpgen call builds them all
+	touch "$r/content/renrakucho/service.xml" "$r/content/secure-mx/revisions.xml"
+	calls=$(make -n -C "$r" services 2>/dev/null | grep 'wpgen build')
+	case $calls in
+	*"
+"*)	bad "make builds two services in several wpgen calls: $calls" ;;
+	*" content/renrakucho content/secure-mx") ok ;;
+	*)	bad "make builds two services with: $calls" ;;
+	esac
 fi
 
 echo "incremental: $pass passed, $fail failed"
