@@ -10,12 +10,7 @@
 set -u
 export LC_ALL=C.UTF-8
 WPGEN=${WPGEN:-build/wpgen}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/tally.sh"
 
 build() {
 	"$WPGEN" build --templates templates -o "$tmp/out" "$tmp/svc" \
@@ -122,5 +117,4 @@ if [ -x build/wpgen ] && [ -f build/index.html ]; then
 	esac
 fi
 
-echo "incremental: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tally incremental

@@ -9,12 +9,7 @@ set -u
 export LC_ALL=C.UTF-8
 B=${1:-build}
 WPGEN=${WPGEN:-build/wpgen}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/tally.sh"
 
 # Text of page N of a PDF, one line each, without spaces (as a reader
 # searching for a heading would compare it).
@@ -163,5 +158,4 @@ if "$WPGEN" build --templates "$tmp/t/templates" -o "$tmp/damaged" \
 then ok; else bad "a damaged font subset: no warning, or no PDF"
 	cat "$tmp/err"; fi
 
-echo "pdf: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tally pdf

@@ -5,11 +5,7 @@
 # before anything is written.
 set -u
 WPGEN=${WPGEN:-build/wpgen}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/tally.sh"
 
 "$WPGEN" release -o "$tmp/a" content/*/ 2>"$tmp/err" || { cat "$tmp/err"; bad "release failed"; }
 "$WPGEN" release -o "$tmp/b" content/*/ 2>"$tmp/err" || { cat "$tmp/err"; bad "second release failed"; }
@@ -45,5 +41,4 @@ elif [ -e "$tmp/c" ]; then
 elif grep -q "release refused" "$tmp/err"; then ok; else
 	bad "no 'release refused' message"; cat "$tmp/err"; fi
 
-echo "release: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tally release
