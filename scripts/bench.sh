@@ -11,9 +11,12 @@ export LC_ALL=C
 RUNS=${RUNS:-5}
 W=build/wpgen
 T=$(mktemp -d)
-# The incremental run edits a content file; it is put back whatever happens.
+# The incremental run edits a content file; it is put back whatever happens
+# (and left alone when it is already back, so that the build stays current).
 restore() {
-	[ -f "$T/service.xml" ] && cp "$T/service.xml" content/secure-mx/service.xml
+	[ -f "$T/service.xml" ] &&
+	    ! cmp -s "$T/service.xml" content/secure-mx/service.xml &&
+	    cp "$T/service.xml" content/secure-mx/service.xml
 	rm -rf "$T"
 }
 trap restore EXIT
