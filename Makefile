@@ -100,8 +100,8 @@ fonts: $(FONTS_READY)
 # each whose outputs are not all there (new, or one deleted by hand).
 # wpgen writes no index here (--no-index): the rule below writes it from
 # the entries, and only when one changed.
-MISSING	 = $(foreach s,$(SERVICES),$(if $(filter-out \
-	   $(wildcard $(OUTPUTS:%=build/$s/%)),$(OUTPUTS:%=build/$s/%)),$s))
+MISSING	 = $(strip $(foreach s,$(SERVICES),$(if $(filter-out \
+	   $(wildcard $(OUTPUTS:%=build/$s/%)),$(OUTPUTS:%=build/$s/%)),$s)))
 changed	 = $(if $(filter-out content/%,$1),$(SERVICES),\
 	   $(foreach f,$1,$(word 2,$(subst /, ,$f))))
 outdated = $(filter $(SERVICES),$(sort $(MISSING) \

@@ -115,6 +115,13 @@ if [ -x build/wpgen ] && [ -f build/index.html ]; then
 	*" content/renrakucho content/secure-mx") ok ;;
 	*)	bad "make builds two services with: $calls" ;;
 	esac
+	# nothing out of date: make rewrites nothing, not even its stamp
+	make -s -C "$r" services >/dev/null 2>&1
+	stamp
+	make -s -C "$r" all >/dev/null 2>&1
+	got="$(newer services.stamp)|$(newer index.html)"
+	if [ "$got" = "|" ]; then ok; else
+		bad "make with nothing to do rewrote: $got"; fi
 fi
 
 tally incremental
