@@ -1,6 +1,12 @@
 # wpgen: a plain Makefile.  `make` builds the tool and every service under
 # content/; `make check` runs every test.  See README.md.
 
+# No built-in rules: make would otherwise look for a way to remake each of
+# the hundreds of files it knows (sources, headers, content) from RCS,
+# SCCS, yacc and the like, which took half of a `make` with nothing to do.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
 PREFIX	?= /usr/local
 DESTDIR	?=
 BINDIR	 = $(PREFIX)/bin
