@@ -88,9 +88,10 @@ done
 echo '  ],' >>"$JSON"
 
 # All services: one after another in one process (-j 1, the fonts set up
-# once), one `wpgen build` with a worker per core, and `make` (which names
-# every service out of date to one wpgen call); the three alternating.
-: >"$T/seq"; : >"$T/all"; : >"$T/mk"
+# once), one `wpgen build` with a worker per core, and `make` and `make -j`
+# a job per core (either names every service out of date to one wpgen
+# call); the four alternating.
+: >"$T/seq"; : >"$T/all"; : >"$T/mk"; : >"$T/mkj"
 i=0
 while [ $i -lt "$RUNS" ]; do
 	rm -rf "$T/all-out"
@@ -99,6 +100,8 @@ while [ $i -lt "$RUNS" ]; do
 	measure "$W" build -o "$T/all-out" $(printf 'content/%s ' $services) >>"$T/all"
 	rm -f build/*/document.xml build/index.html
 	measure make -s services >>"$T/mk"
+	rm -f build/*/document.xml build/index.html
+	measure make -s -j "$(nproc)" services >>"$T/mkj"
 	i=$((i + 1))
 done
 seq=$(cut -d' ' -f1 "$T/seq" | median)
@@ -106,14 +109,15 @@ seqm=$(cut -d' ' -f2 "$T/seq" | median)
 all=$(cut -d' ' -f1 "$T/all" | median)
 allm=$(cut -d' ' -f2 "$T/all" | median)
 mk=$(cut -d' ' -f1 "$T/mk" | median)
+mkj=$(cut -d' ' -f1 "$T/mkj" | median)
 n=$(echo $services | wc -w)
 echo
 echo "all $n services, one process (-j 1):      ${seq} s, peak $((seqm / 1024)) MB"
 echo "all $n services, one wpgen build (-j $(nproc)): ${all} s, peak $((allm / 1024)) MB per process"
-echo "all $n services, make (outputs removed first): ${mk} s"
+echo "all $n services, make (outputs removed first): ${mk} s; make -j $(nproc): ${mkj} s"
 printf '  "all_one_process_s": %s, "all_one_process_peak_kb": %s,\n' "$seq" "$seqm" >>"$JSON"
-printf '  "all_one_build_s": %s, "all_one_build_peak_kb": %s, "all_make_s": %s,\n' \
-    "$all" "$allm" "$mk" >>"$JSON"
+printf '  "all_one_build_s": %s, "all_one_build_peak_kb": %s, "all_make_s": %s, "all_make_j_s": %s,\n' \
+    "$all" "$allm" "$mk" "$mkj" >>"$JSON"
 
 # Scaling: N synthetic services made from the real ones, each set built
 # by one `wpgen build` (as many workers as cores).  The sizes alternate
