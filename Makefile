@@ -100,22 +100,31 @@ fonts: $(FONTS_READY)
 # templates and sets up the fonts once for all of them and builds them on
 # every core (five wpgen calls one after another took twice as long).
 # Out of date: every service when a template, wpgen or a font changed;
-# else each whose content changed since the last build (make's $?), and
-# each whose outputs are not all there (new, or one deleted by hand).
-# wpgen writes no index here (--no-index): the rule below writes it from
-# the entries, and only when one changed.
+# else each whose content changed since the last build (make's $?), each
+# whose outputs are not all there (new, or one deleted by hand), and each
+# whose last build failed (build/failed.list).  wpgen writes no index
+# here (--no-index): the rule below writes it from the entries, and only
+# when one changed.
 MISSING	 = $(strip $(foreach s,$(SERVICES),$(if $(filter-out \
 	   $(wildcard $(OUTPUTS:%=build/$s/%)),$(OUTPUTS:%=build/$s/%)),$s)))
+FAILED	 = $(strip $(file < build/failed.list))
 changed	 = $(if $(filter-out content/%,$1),$(SERVICES),\
 	   $(foreach f,$1,$(word 2,$(subst /, ,$f))))
-outdated = $(filter $(SERVICES),$(sort $(MISSING) \
+outdated = $(filter $(SERVICES),$(sort $(MISSING) $(FAILED) \
 	   $(call changed,$(filter-out FORCE,$?))))
 
+# The stamp takes the time the build began, so that an edit made while it
+# ran is not missed.  When a service fails (its content has errors), the
+# others still count as built: the stamp moves on, and the services that
+# wrote no new document.xml go to build/failed.list for the next make.
 build/services.stamp: $(wildcard content/*/*.xml) $(TEMPLATE_FILES) build/wpgen \
-		$(FONTS_READY) $(if $(MISSING),FORCE)
+		$(FONTS_READY) $(if $(MISSING)$(FAILED),FORCE)
+	@touch $@.next; rm -f build/failed.list
 	$(if $(outdated),build/wpgen build --templates templates --no-index \
-		-o build $(outdated:%=content/%))
-	@touch $@
+		-o build $(outdated:%=content/%) || \
+		{ for s in $(outdated); do [ build/$$s/document.xml -nt $@.next ] || \
+		echo $$s; done >build/failed.list; mv $@.next $@; exit 1; })
+	@mv $@.next $@
 
 $(foreach o,$(OUTPUTS),$(SERVICES:%=build/%/$o)): build/services.stamp ;
 

@@ -4,8 +4,9 @@
 # alone, a new revision does not), `wpgen index` makes the same page from
 # those entries as from the service folders, `wpgen build --no-index`
 # puts each service in its own folder and writes no index, and make, in a
-# copy of this tree, rebuilds what an edit, a new service, a removed one
-# or a deleted output needs, with one wpgen call for all.
+# copy of this tree, rebuilds what an edit, a new service, a removed one,
+# a deleted output or a failed build needs, with one wpgen call for all,
+# and nothing when nothing changed.
 #   sh tests/incremental.sh
 set -u
 export LC_ALL=C.UTF-8
@@ -108,13 +109,41 @@ if [ -x build/wpgen ] && [ -f build/index.html ]; then
 	then ok; else bad "make after outputs were deleted rewrote: $got"; fi
 	# several services out of date: one wpgen call builds them all
 	touch "$r/content/renrakucho/service.xml" "$r/content/secure-mx/revisions.xml"
-	calls=$(make -n -C "$r" services 2>/dev/null | grep 'wpgen build')
+	calls=$(make -n -C "$r" services 2>/dev/null |
+	    grep -o 'wpgen build [^|]*' | sed 's/ *$//')
 	case $calls in
 	*"
 "*)	bad "make builds two services in several wpgen calls: $calls" ;;
 	*" content/renrakucho content/secure-mx") ok ;;
 	*)	bad "make builds two services with: $calls" ;;
 	esac
+	# a service whose content has errors fails make, and the next make
+	# builds it again, alone; the others built with it stay built
+	make -s -C "$r" services >/dev/null 2>&1
+	cp "$r/content/renrakucho/service.xml" "$tmp/renrakucho.xml"
+	stamp
+	sed -i '0,/<p>/s:<p>:<p><bogus/>:' "$r/content/renrakucho/service.xml"
+	touch "$r/content/secure-mx/service.xml"
+	make -s -C "$r" services >/dev/null 2>&1
+	rc=$?
+	got="$(newer whitepaper.pdf)|$(cat "$r/build/failed.list" 2>/dev/null)"
+	if [ $rc -ne 0 ] && [ "$got" = "secure-mx/whitepaper.pdf |renrakucho" ]
+	then ok; else bad "make with a broken service: exit $rc, $got"; fi
+	stamp
+	make -s -C "$r" services >"$tmp/make.log" 2>&1
+	rc=$?
+	if [ $rc -ne 0 ] && [ -z "$(newer document.xml)" ] &&
+	    grep -q 'renrakucho/service.xml:[0-9]*: error:' "$tmp/make.log"
+	then ok; else
+		bad "make again with the service still broken: exit $rc, rewrote $(newer document.xml)"
+		cat "$tmp/make.log"; fi
+	cp "$tmp/renrakucho.xml" "$r/content/renrakucho/service.xml"
+	stamp
+	make -s -C "$r" services >/dev/null 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && [ "$(newer whitepaper.pdf)" = "renrakucho/whitepaper.pdf " ] &&
+	    [ ! -e "$r/build/failed.list" ]; then ok; else
+		bad "make after the broken service was mended: exit $rc, rewrote $(newer whitepaper.pdf)"; fi
 	# nothing out of date: make rewrites nothing, not even its stamp
 	make -s -C "$r" services >/dev/null 2>&1
 	stamp
