@@ -117,14 +117,15 @@ outdated = $(filter $(SERVICES),$(sort $(MISSING) $(FAILED) \
 # ran is not missed.  When a service fails (its content has errors), the
 # others still count as built: the stamp moves on, and the services that
 # wrote no new document.xml go to build/failed.list for the next make.
+# An interrupted build moves neither.
 build/services.stamp: $(wildcard content/*/*.xml) $(TEMPLATE_FILES) build/wpgen \
 		$(FONTS_READY) $(if $(MISSING)$(FAILED),FORCE)
-	@touch $@.next; rm -f build/failed.list
+	@touch $@.next
 	$(if $(outdated),build/wpgen build --templates templates --no-index \
 		-o build $(outdated:%=content/%) || \
 		{ for s in $(outdated); do [ build/$$s/document.xml -nt $@.next ] || \
 		echo $$s; done >build/failed.list; mv $@.next $@; exit 1; })
-	@mv $@.next $@
+	@rm -f build/failed.list; mv $@.next $@
 
 $(foreach o,$(OUTPUTS),$(SERVICES:%=build/%/$o)): build/services.stamp ;
 
