@@ -46,7 +46,6 @@ TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xs
 # from Debian's Noto CJK collections (face 0 is the Japanese one).
 NOTO	 = /usr/share/fonts/opentype/noto
 SUBSETS	 = fonts/subset/wpgen-serif-regular.ttf fonts/subset/wpgen-sans-bold.ttf
-FONTS_READY = $(SUBSETS)
 
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 OUTPUTS	 = document.xml whitepaper.pdf whitepaper.html whitepaper.txt \
@@ -56,7 +55,7 @@ ENTRIES	 = $(SERVICES:%=build/%/index-entry.xml)
 .PHONY: all fonts services check unit-tests regress e2e bench release clean install uninstall
 .SECONDARY:
 
-all: build/wpgen $(FONTS_READY) services
+all: build/wpgen $(SUBSETS) services
 
 services: build/services.stamp build/index.html
 
@@ -94,7 +93,7 @@ $(SUBSETS) &: scripts/subset-fonts build/config.mk
 		$(NOTO)/NotoSerifCJK-Regular.ttc 0 fonts/subset/wpgen-serif-regular.ttf \
 		$(NOTO)/NotoSansCJK-Bold.ttc 0 fonts/subset/wpgen-sans-bold.ttf
 
-fonts: $(FONTS_READY)
+fonts: $(SUBSETS)
 
 # Every service out of date is built by one wpgen call, which reads the
 # templates and sets up the fonts once for all of them and builds them on
@@ -119,7 +118,7 @@ outdated = $(filter $(SERVICES),$(sort $(MISSING) $(FAILED) \
 # wrote no new document.xml go to build/failed.list for the next make.
 # An interrupted build moves neither.
 build/services.stamp: $(wildcard content/*/*.xml) $(TEMPLATE_FILES) build/wpgen \
-		$(FONTS_READY) $(if $(MISSING)$(FAILED),FORCE)
+		$(SUBSETS) $(if $(MISSING)$(FAILED),FORCE)
 	@touch $@.next
 	$(if $(outdated),build/wpgen build --templates templates --no-index \
 		-o build $(outdated:%=content/%) || \
@@ -174,11 +173,11 @@ check: build/test-deps.stamp $(VNU_JAR)
 	$(MAKE) WERROR=-Werror all $(TEST_BINS)
 	$(MAKE) WERROR=-Werror unit-tests regress e2e hostile
 
-unit-tests: $(TEST_BINS) $(FONTS_READY)
+unit-tests: $(TEST_BINS) $(SUBSETS)
 	@set -e; for t in $(TEST_BINS); do \
 		echo "== $$t"; CK_FORK=yes $$t; done
 
-regress: build/wpgen $(FONTS_READY)
+regress: build/wpgen $(SUBSETS)
 	sh tests/regress.sh
 	sh tests/diff.sh
 	sh tests/lint.sh
@@ -219,7 +218,7 @@ bench: all
 
 # ---- install -------------------------------------------------------------
 
-install: build/wpgen $(FONTS_READY)
+install: build/wpgen $(SUBSETS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
 	install -m 755 build/wpgen $(DESTDIR)$(BINDIR)/wpgen
 	cd templates && for f in $$(find . -type f); do \

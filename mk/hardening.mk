@@ -51,7 +51,7 @@ build/asan/tests/%: build/asan/tests/%.o $(ASAN_OBJS) build/asan/obj/lsan-libs.o
 # report their memory as leaked.  The full build runs with -j 1, worker
 # processes ending in _exit(), where LSan does not look; then once more
 # in parallel, for ASan and UBSan.
-sanitize: build/test-deps.stamp $(FONTS_READY)
+sanitize: build/test-deps.stamp $(SUBSETS)
 	$(MAKE) WERROR=-Werror build/asan/wpgen $(ASAN_TESTS)
 	@set -e; for t in $(ASAN_TESTS); do \
 		echo "== $$t"; $(SAN_ENV) CK_FORK=no $$t; done
@@ -65,7 +65,7 @@ sanitize: build/test-deps.stamp $(FONTS_READY)
 	@echo "sanitize: no report"
 
 # Library internals only, each with its reason: see mk/valgrind.supp.
-valgrind: build/test-deps.stamp build/wpgen $(FONTS_READY)
+valgrind: build/test-deps.stamp build/wpgen $(SUBSETS)
 	rm -rf build/valgrind
 	valgrind -q --error-exitcode=1 --leak-check=full \
 		--show-leak-kinds=definite --errors-for-leak-kinds=definite \
@@ -74,7 +74,7 @@ valgrind: build/test-deps.stamp build/wpgen $(FONTS_READY)
 		$(SERVICES:%=content/%)
 	@echo "valgrind: no error, no definite leak"
 
-hostile: build/test-deps.stamp build/wpgen $(FONTS_READY)
+hostile: build/test-deps.stamp build/wpgen $(SUBSETS)
 	sh tests/hostile/run.sh
 	sh tests/hostile/isolation.sh
 
