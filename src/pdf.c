@@ -72,15 +72,55 @@ quoted(const char *s)
 	return g_string_free(g, FALSE);
 }
 
+/*
+ * Whether a URI byte may stand as it is.  cairo 1.16 writes a link's URI
+ * into the PDF unescaped, as "/URI (...)": a ')' would end the string
+ * (and a backslash escape what follows) and let the rest be read as PDF
+ * syntax, an action that runs script, say.  So every byte but RFC
+ * 3986's unreserved and reserved characters is percent-encoded, and so
+ * are '(' and ')', which the RFC allows but a PDF string does not.
+ */
+static int
+uri_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || strchr("-._~:/?#[]@!$&'*+,;=", c) != NULL;
+}
+
+static int
+hex_digit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+char *
+wp_pdf_uri(const char *uri)
+{
+	GString			*g = g_string_sized_new(strlen(uri) + 16);
+	const unsigned char	*s = (const unsigned char *)uri;
+
+	for (; *s != '\0'; s++) {
+		if (uri_plain(*s) || (*s == '%' && hex_digit((char)s[1]) &&
+		    hex_digit((char)s[2])))
+			g_string_append_c(g, (char)*s);
+		else
+			g_string_append_printf(g, "%%%02X", *s);
+	}
+	return g_string_free(g, FALSE);
+}
+
 /* "page=N pos=[x y]" for an id, or a uri; NULL if the id is unknown. */
 static char *
 link_attrs(const struct wp_doc *d, const char *target)
 {
 	const struct wp_dest	*dst;
-	char			*q, *s;
+	char			*q, *s, *u;
 
 	if (target[0] != '#') {
-		q = quoted(target);
+		u = wp_pdf_uri(target);
+		q = quoted(u);
+		g_free(u);
 		s = g_strdup_printf("uri=%s", q);
 		g_free(q);
 		return s;

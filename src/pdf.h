@@ -24,4 +24,11 @@ int	 wp_pdf_render(const struct wp_doc *, unsigned char **buf,
 int	 wp_pdf_png(const struct wp_doc *, int page, double dpi,
 	    unsigned char **buf, size_t *len);
 
+/*
+ * A URI as it may stand in a PDF string: every byte that is neither an
+ * unreserved nor a reserved character of RFC 3986, and '(' and ')', is
+ * percent-encoded (an existing %XX is kept).  The caller g_free()s it.
+ */
+char	*wp_pdf_uri(const char *uri);
+
 #endif
