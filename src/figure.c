@@ -68,14 +68,17 @@ chip_height(struct builder *b, const char *text, double w)
 
 /* The height of a row of chips: its tallest (at most per of n). */
 static double
-row_height(struct builder *b, char **items, size_t n, int per, double cw)
+row_height(struct builder *b, char **items, xmlNodePtr *nodes, size_t n,
+    int per, double cw)
 {
-	double	h = 0;
+	double	h = 0, ch;
 	size_t	k;
 
-	for (k = 0; k < n && k < (size_t)per; k++)
-		if (chip_height(b, items[k], cw) > h)
-			h = chip_height(b, items[k], cw);
+	for (k = 0; k < n && k < (size_t)per; k++) {
+		at_source(b, nodes[k]);
+		if ((ch = chip_height(b, items[k], cw)) > h)
+			h = ch;
+	}
 	return h;
 }
 
@@ -84,18 +87,21 @@ static double
 layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
     double w, unsigned fill, unsigned edge)
 {
-	xmlNodePtr	 it;
+	xmlNodePtr	 it, *nodes = NULL;
 	char		*label = prop(l, "label"), **items = NULL;
 	size_t		 n = 0, i, k;
 	int		 per = 4;
 	double		 pad = 6, y, cw, rowh;
 
+	at_source(b, l);
 	for (it = l->children; it != NULL; it = it->next)
 		if (wp_xml_is(it, "item")) {
 			xmlChar *v = xmlNodeGetContent(it);
 			items = realloc(items, (n + 1) * sizeof(*items));
-			if (items == NULL)
+			nodes = realloc(nodes, (n + 1) * sizeof(*nodes));
+			if (items == NULL || nodes == NULL)
 				abort();
+			nodes[n] = it;
 			items[n++] = wp_strdup((const char *)v);
 			xmlFree(v);
 		}
@@ -105,22 +111,26 @@ layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
 	for (;; per--) {
 		double one = b->st->text[ROLE_FIGURE].pitch + 6;
 		cw = (w - 2 * pad - (per - 1) * GAP) / per;
-		for (i = 0; i < n && chip_height(b, items[i], cw) <= one; i++)
-			continue;
+		for (i = 0; i < n; i++) {
+			at_source(b, nodes[i]);	/* where each is first set */
+			if (chip_height(b, items[i], cw) > one)
+				break;
+		}
 		if (i == n || per <= 2)
 			break;
 	}
 	/* first the height, then the shapes on top of the band */
 	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
 	for (i = 0; i < n; i += (size_t)per)
-		y += row_height(b, items + i, n - i, per, cw) + GAP;
+		y += row_height(b, items + i, nodes + i, n - i, per, cw) + GAP;
 	y += pad - GAP;
 	rect(x, lx, ly, w, y - ly, fill, edge);
+	at_source(b, l);
 	shape(b, x, lx + pad, ly + pad, w - 2 * pad,
 	    b->st->text[ROLE_FIGURE].pitch, label, 1, WP_NOCOLOR, WP_NOCOLOR);
 	y = ly + pad + b->st->text[ROLE_FIGURE].pitch + GAP;
 	for (i = 0; i < n; i += (size_t)per) {
-		rowh = row_height(b, items + i, n - i, per, cw);
+		rowh = row_height(b, items + i, nodes + i, n - i, per, cw);
 		for (k = i; k < n && k < i + (size_t)per; k++)
 			shape(b, x, lx + pad + (double)(k - i) * (cw + GAP), y,
 			    cw, rowh, items[k], 0, 0xFFFFFF, edge);
@@ -129,6 +139,7 @@ layer(struct builder *b, struct box *x, xmlNodePtr l, double lx, double ly,
 	for (i = 0; i < n; i++)
 		free(items[i]);
 	free(items);
+	free(nodes);
 	free(label);
 	return y - GAP + pad - ly;
 }
@@ -275,6 +286,7 @@ figure(struct builder *b, xmlNodePtr f)
 	if (set_para(b, &sp, p, ROLE_CAPTION, b->st->measure, 0) == 0)
 		y = put_lines(x, &sp, 0, y);
 	x->pb.h = y;
+	at_source(b, f);
 	fit(b, x);
 	x->dest = id;
 	b->pending = cap->after;

@@ -433,6 +433,7 @@ content_table(struct builder *b, xmlNodePtr t)
 		if (n > ncols)
 			ncols = n;
 	}
+	at_source(b, t);
 	weight = wp_calloc((size_t)ncols + 1, sizeof(*weight));
 	for (i = 0; i < ncols; i++)
 		weight[i] = 4;
@@ -456,6 +457,7 @@ content_table(struct builder *b, xmlNodePtr t)
 	if (cap != NULL) {
 		struct wp_para *p = wp_para_new();
 		struct setpara sp;
+		at_source(b, cap);
 		para_inline(p, cap, 0, NULL);
 		if (set_para(b, &sp, p, ROLE_CAPTION, b->st->measure, 0) == 0) {
 			add_lines(b, &sp, 0);
@@ -620,6 +622,7 @@ put_meta(struct builder *b, struct box *x, xmlNodePtr meta, const char *name,
 
 	if (n == NULL)
 		return y;
+	at_source(b, n);
 	s = text_of(n);
 	y = put_text(b, x, s, 0, role, at, y);
 	free(s);
@@ -666,6 +669,7 @@ cover(struct builder *b, xmlNodePtr meta)
 struct entry {
 	int		 level;
 	char		*number, *title, *id;
+	xmlNodePtr	 at;		/* its heading, for messages */
 };
 
 static void
@@ -679,6 +683,7 @@ toc_collect(xmlNodePtr root, int depth, struct entry **v, size_t *n)
 	(*v)[*n].level = (lv); \
 	(*v)[*n].number = (numattr) ? prop((node), (numattr)) : NULL; \
 	(*v)[*n].title = prop((node), "title"); \
+	(*v)[*n].at = (node); \
 	(*v)[(*n)++].id = prop((node), "id"); } while (0)
 	for (s = root->children; s != NULL; s = s->next) {
 		if (wp_xml_is(s, "section")) {
@@ -731,6 +736,7 @@ toc(struct builder *b, xmlNodePtr n)
 		struct wp_item	*it;
 		int		 last, k;
 
+		at_source(b, e[i].at);
 		/* the number and title as written, not in columns: aligned
 		 * columns make text extraction read the numbers apart */
 		col = numw[e[i].level] > 0 ? numw[e[i].level] + ts->size : 0;
@@ -791,6 +797,7 @@ backmatter(struct builder *b, xmlNodePtr n)
 		return;
 	x = box_new(b, b->st->text[ROLE_BODY].size * 2);
 	x->pb.bottom = 1;
+	at_source(b, wp_xml_child(c, "title"));
 	t = text_of(wp_xml_child(c, "title"));
 	y = put_text(b, x, t, RUN_EM, ROLE_SMALL, in, y);
 	free(t);
@@ -800,11 +807,35 @@ backmatter(struct builder *b, xmlNodePtr n)
 	x->pb.h = y;
 }
 
+/*
+ * The document's facts appear in derived text (a heading made from the
+ * short name, a running head), set where they appear: each is set once
+ * first on its own, so that a character no font has is reported at the
+ * line of the element that holds it.
+ */
+static void
+check_meta(struct builder *b, xmlNodePtr meta)
+{
+	struct setpara	 sp;
+	xmlNodePtr	 n;
+
+	for (n = meta != NULL ? meta->children : NULL; n; n = n->next) {
+		char *s;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		at_source(b, n);
+		s = text_of(n);
+		set_text(b, &sp, s, ROLE_BODY, b->st->measure);
+		free(s);
+	}
+}
+
 void
 flow_document(struct builder *b, xmlDocPtr model)
 {
 	xmlNodePtr root = xmlDocGetRootElement(model), n;
 
+	check_meta(b, wp_xml_child(root, "meta"));
 	for (n = root->children; n != NULL && !b->failed; n = n->next) {
 		if (wp_xml_is(n, "cover"))
 			cover(b, wp_xml_child(root, "meta"));

@@ -203,9 +203,17 @@ missing_glyph(struct builder *b, PangoLayout *lay)
 				c = g_utf8_get_char(p);
 				ch[g_unichar_to_utf8(c, ch)] = '\0';
 				g_utf8_strncpy(ctx, text, 20);
+				b->failed = 1;
+				/* the same text may be set again (at another
+				 * width): said once */
+				if (b->glyph_src != NULL && c == b->glyph &&
+				    strcmp(b->glyph_src, b->src) == 0)
+					return;
 				wp_msg(MSG_GLYPH, b->src, 0, ch, (unsigned)c,
 				    ctx);
-				b->failed = 1;
+				free(b->glyph_src);
+				b->glyph_src = wp_strdup(b->src);
+				b->glyph = c;
 				return;
 			}
 		}
@@ -935,6 +943,7 @@ wp_layout(struct wp_fonts *f, const struct wp_style *st, xmlDocPtr model)
 	}
 	free(b.boxes);
 	free(b.src);
+	free(b.glyph_src);
 	if (b.failed) {
 		wp_doc_free(d);
 		return NULL;

@@ -48,6 +48,8 @@ struct builder {
 	int			 keep_next;	/* lines still kept with a heading */
 	int			 failed;	/* an error was reported */
 	char			*src;		/* the block being set: file:line */
+	char			*glyph_src;	/* where a missing glyph was */
+	gunichar		 glyph;		/* last reported, and which */
 };
 
 /* A text set into lines. */

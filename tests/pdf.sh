@@ -28,7 +28,7 @@ for dir in content/*/; do
 	fi
 
 	# metadata: the title and author of the model
-	title=$(sed -n 's:^ *<title>\(.*\)</title>$:\1:p' "$model" | head -1)
+	title=$(sed -n 's:^ *<title[^>]*>\(.*\)</title>$:\1:p' "$model" | head -1)
 	pdfinfo "$pdf" >"$tmp/info"
 	if grep -q "^Title: *$title\$" "$tmp/info" &&
 	    grep -q '^Author: *[^ ]' "$tmp/info"; then ok; else

@@ -40,6 +40,17 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Where a setting comes from ("file:line"): the service's own, else
+       the publisher's.  Text made from it is reported there. -->
+  <xsl:template name="setting-src">
+    <xsl:param name="name"/>
+    <xsl:variable name="own" select="$svc/settings/*[local-name() = $name]"/>
+    <xsl:choose>
+      <xsl:when test="$own"><xsl:value-of select="wp:src($own)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="wp:src($defaults/*[local-name() = $name])"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:variable name="full" select="normalize-space($svc/name)"/>
   <xsl:variable name="short">
     <xsl:choose>
@@ -48,12 +59,13 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:variable name="publisher">
-    <xsl:choose>
-      <xsl:when test="$svc/publisher"><xsl:value-of select="normalize-space($svc/publisher)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$defaults/publisher"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <!-- The publisher: the service's <publisher>, else its
+       <settings><publisher>, else the publisher's settings. -->
+  <xsl:variable name="publisher-node"
+      select="($svc/publisher | $svc/settings/publisher)[1] | $defaults/publisher[not($svc/publisher | $svc/settings/publisher)]"/>
+  <xsl:variable name="publisher" select="normalize-space($publisher-node)"/>
+  <xsl:variable name="short-node" select="($svc/short-name | $svc/name[not($svc/short-name)])[1]"/>
+  <xsl:variable name="title-node" select="($svc/title | $svc/name[not($svc/title)])[1]"/>
 
   <!-- Replaces {name}, {short}, {version} and {n} in a pattern. -->
   <xsl:template name="fill">
@@ -140,28 +152,34 @@
     </xsl:variable>
     <document service="{@id}" lang="ja" src="{wp:src(.)}">
       <meta>
-        <title><xsl:value-of select="$title"/></title>
-        <name><xsl:value-of select="$full"/></name>
-        <short-name><xsl:value-of select="$short"/></short-name>
+        <title src="{wp:src($title-node)}"><xsl:value-of select="$title"/></title>
+        <name src="{wp:src(name)}"><xsl:value-of select="$full"/></name>
+        <short-name src="{wp:src($short-node)}"><xsl:value-of select="$short"/></short-name>
         <document-kind>
+          <xsl:attribute name="src">
+            <xsl:call-template name="setting-src"><xsl:with-param name="name" select="'document-kind'"/></xsl:call-template>
+          </xsl:attribute>
           <xsl:call-template name="setting"><xsl:with-param name="name" select="'document-kind'"/></xsl:call-template>
         </document-kind>
-        <publisher><xsl:value-of select="$publisher"/></publisher>
+        <publisher src="{wp:src($publisher-node)}"><xsl:value-of select="$publisher"/></publisher>
         <xsl:if test="document-number">
-          <document-number><xsl:value-of select="normalize-space(document-number)"/></document-number>
+          <document-number src="{wp:src(document-number)}"><xsl:value-of select="normalize-space(document-number)"/></document-number>
         </xsl:if>
         <xsl:if test="$latest">
-          <version><xsl:value-of select="$latest/@version"/></version>
-          <version-label>
+          <version src="{wp:src($latest)}"><xsl:value-of select="$latest/@version"/></version>
+          <version-label src="{wp:src($latest)}">
             <xsl:call-template name="fill">
               <xsl:with-param name="pattern" select="$defaults/version-label"/>
             </xsl:call-template>
           </version-label>
-          <date iso="{$latest/@date}">
+          <date iso="{$latest/@date}" src="{wp:src($latest)}">
             <xsl:call-template name="date"><xsl:with-param name="iso" select="$latest/@date"/></xsl:call-template>
           </date>
         </xsl:if>
         <keywords>
+          <xsl:attribute name="src">
+            <xsl:call-template name="setting-src"><xsl:with-param name="name" select="'keywords'"/></xsl:call-template>
+          </xsl:attribute>
           <xsl:call-template name="setting"><xsl:with-param name="name" select="'keywords'"/></xsl:call-template>
         </keywords>
       </meta>
@@ -180,10 +198,10 @@
         <backmatter id="backmatter">
           <xsl:apply-templates select="$bp/section[@key = 'copyright']"/>
           <colophon>
-            <title><xsl:value-of select="$title"/></title>
-            <publisher><xsl:value-of select="$publisher"/></publisher>
+            <title src="{wp:src($title-node)}"><xsl:value-of select="$title"/></title>
+            <publisher src="{wp:src($publisher-node)}"><xsl:value-of select="$publisher"/></publisher>
             <xsl:if test="document-number">
-              <document-number><xsl:value-of select="normalize-space(document-number)"/></document-number>
+              <document-number src="{wp:src(document-number)}"><xsl:value-of select="normalize-space(document-number)"/></document-number>
             </xsl:if>
           </colophon>
         </backmatter>
@@ -374,13 +392,13 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:for-each select="layer">
-        <layer owner="{@owner}" label="{@label}">
+        <layer owner="{@owner}" label="{@label}" src="{wp:src(.)}">
           <xsl:attribute name="owner-label">
             <xsl:call-template name="setting">
               <xsl:with-param name="name" select="concat(@owner, '-label')"/>
             </xsl:call-template>
           </xsl:attribute>
-          <xsl:for-each select="item"><item><xsl:value-of select="."/></item></xsl:for-each>
+          <xsl:for-each select="item"><item src="{wp:src(.)}"><xsl:value-of select="."/></item></xsl:for-each>
         </layer>
       </xsl:for-each>
     </figure>
@@ -391,7 +409,7 @@
   <xsl:template name="controls">
     <controls id="controls" title="{$defaults/controls-title}">
       <xsl:for-each select="$cat/chapter[control/@id = $answered]">
-        <chapter id="ch-{@clause}" clause="{@clause}" number="{position()}" label="{position()}." title="{@title}">
+        <chapter id="ch-{@clause}" clause="{@clause}" number="{position()}" label="{position()}." title="{@title}" src="{wp:src(.)}">
           <xsl:for-each select="control[@id = $answered]">
             <xsl:variable name="id" select="@id"/>
             <xsl:for-each select="$svc/answers/answer[@control = $id]">
@@ -456,7 +474,7 @@
   <xsl:template match="table" mode="block">
     <table src="{wp:src(.)}">
       <xsl:if test="caption">
-        <caption><xsl:apply-templates select="caption/node()" mode="inline"/></caption>
+        <caption src="{wp:src(caption)}"><xsl:apply-templates select="caption/node()" mode="inline"/></caption>
       </xsl:if>
       <xsl:for-each select="tr">
         <tr src="{wp:src(.)}">
