@@ -27,7 +27,7 @@ endif
 
 ALL_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
 
-LIB_SRCS = src/diag.c src/util.c src/load.c src/validate.c src/xform.c \
+LIB_SRCS = src/diag.c src/util.c src/output.c src/load.c src/validate.c src/xform.c \
 	   src/style.c src/compose.c src/justify.c src/paginate.c src/layout.c \
 	   src/flow.c src/figure.c src/pdf.c \
 	   src/merge.c src/build.c src/timing.c src/chardiff.c src/diff.c \

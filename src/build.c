@@ -14,21 +14,27 @@
 #include "pdf.h"
 #include "timing.h"
 #include "merge.h"
+#include "output.h"
 #include "util.h"
 #include "validate.h"
 #include "xform.h"
 
-int
-wp_build_check(const struct wp_templates *t, const char *dir)
-{
-	int			 before = wp_diag_errors();
-	struct wp_service	*s = wp_service_load(dir);
+static void	*load_fonts(void *);
 
-	if (s != NULL) {
-		if (s->service != NULL)
-			wp_validate(t, s);
-		wp_service_free(s);
-	}
+/*
+ * Everything a build would find wrong, without writing: the content is
+ * validated, merged and typeset (a character no font has, a word too
+ * long for the column), and the result dropped.
+ */
+int
+wp_build_check(struct wp_templates *t, const char *dir)
+{
+	int		 before = wp_diag_errors();
+	xmlDocPtr	 model = wp_build_model(t, dir);
+
+	if (model != NULL && (t->fonts != NULL || load_fonts(t) != NULL))
+		wp_doc_free(wp_layout(t->fonts, t->style, model));
+	xmlFreeDoc(model);
 	return wp_diag_errors() != before;
 }
 
@@ -233,30 +239,38 @@ rendering_free(struct rendering *r)
 	xmlFreeDoc(r->model);
 }
 
+/* The files a build writes into a service's folder, and nothing else. */
+static const char *const service_files[] = { "document.xml",
+    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf", "index-entry.xml" };
+
+static int
+service_file(const char *name, void *unused)
+{
+	(void)unused;
+	for (size_t i = 0; i < sizeof(service_files) / sizeof(*service_files); i++)
+		if (strcmp(name, service_files[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * index-entry.xml: the service as the index page shows it, an index of
- * one.  Rewritten only when it changes, so that make, which builds the
- * index from these, rebuilds it only when a title, version, date or
- * document number changed, not on every edit of a clause.
+ * one.  Kept as it was when it did not change, so that make, which
+ * builds the index from these, rebuilds it only when a title, version,
+ * date or document number changed, not on every edit of a clause.
  */
 static int
-write_entry(const char *dir, const char *outdir, xmlDocPtr model)
+put_entry(struct wp_outset *o, const char *id, xmlDocPtr model)
 {
 	struct wp_index	*e = wp_index_new();
-	char		*id = wp_basename(dir);
-	char		*path = wp_path(outdir, "index-entry.xml");
 	xmlChar		*buf = NULL;
 	int		 len = 0, rc;
 
 	wp_index_add(e, id, model);
 	xmlDocDumpFormatMemoryEnc(e->doc, &buf, &len, "UTF-8", 1);
 	rc = buf == NULL ? -1 :
-	    wp_write_file_if_changed(path, buf, (size_t)len);
-	if (buf == NULL)
-		wp_msg(MSG_IO, path, 0, strerror(ENOMEM));
+	    wp_outset_put_kept(o, "index-entry.xml", buf, (size_t)len);
 	xmlFree(buf);
-	free(path);
-	free(id);
 	wp_index_free(e);
 	return rc;
 }
@@ -265,10 +279,10 @@ int
 wp_build_service(struct wp_templates *t, const char *dir,
     const char *outdir, const char *index_href, int *pages)
 {
-	static const char *const names[] = { "document.xml",
-	    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf" };
 	struct rendering r = { 0 };
+	struct wp_outset *o = NULL;
 	pthread_t	 fonts;
+	char		*id = wp_service_id(dir);
 	int		 loading, rc = -1, i;
 
 	r.t = t;
@@ -281,38 +295,39 @@ wp_build_service(struct wp_templates *t, const char *dir,
 	r.model = wp_build_model(t, dir);
 	if (loading)
 		pthread_join(fonts, NULL);
-	if (r.model == NULL)
-		return -1;
-	if (render(&r) == -1)
+	if (r.model == NULL || render(&r) == -1)
 		goto done;
-	if (wp_mkdirs(outdir) == -1) {
-		wp_msg(MSG_IO, outdir, 0, strerror(errno));
-		goto done;
-	}
-	rc = 0;
+	/* every output of the service, or none: one folder swapped in */
 	wp_stage_begin(STAGE_WRITE);
-	for (i = 0; i <= OUT_PDF; i++) {
-		char *path = wp_path(outdir, names[i]);
-		if (wp_write_file(path, r.out[i].buf, r.out[i].len) == -1)
-			rc = -1;
-		free(path);
+	if ((o = wp_outset_begin(outdir, service_file, NULL)) != NULL) {
+		rc = 0;
+		for (i = 0; i <= OUT_PDF && rc == 0; i++)
+			rc = wp_outset_put(o, service_files[i], r.out[i].buf,
+			    r.out[i].len);
+		if (rc == 0)
+			rc = put_entry(o, id, r.model);
+		rc = rc == 0 ? wp_outset_commit(o) : (wp_outset_abort(o), -1);
 	}
-	if (rc == 0 && write_entry(dir, outdir, r.model) == -1)
-		rc = -1;
 	wp_stage_end(STAGE_WRITE);
 	if (pages != NULL)
 		*pages = r.pages;
 done:
 	rendering_free(&r);
+	free(id);
 	return rc;
 }
 
 /* ---- release ---------------------------------------------------------- */
 
-/* A JSON string: quotes, backslashes and control characters escaped. */
+/* A JSON string: quotes, backslashes and control characters escaped;
+ * null for NULL. */
 static void
 json_str(GString *j, const char *s)
 {
+	if (s == NULL) {
+		g_string_append(j, "null");
+		return;
+	}
 	g_string_append_c(j, '"');
 	for (; s != NULL && *s != '\0'; s++) {
 		if (*s == '"' || *s == '\\')
@@ -325,103 +340,194 @@ json_str(GString *j, const char *s)
 	g_string_append_c(j, '"');
 }
 
-/* Writes one released file and describes it in the manifest. */
+/* What a release writes besides the services' files. */
+#define MANIFEST	"manifest.json"
+#define SUMS		"SHA256SUMS"
+
+/* The files of the release being written, and of the one it replaces. */
+struct release {
+	struct wp_outset *set;
+	GString		*json;		/* manifest.json */
+	GString		*sums;		/* SHA256SUMS */
+	GHashTable	*names;		/* file base name -> its service */
+	char		*old_sums;	/* the previous SHA256SUMS, or NULL */
+	char		*old_manifest;	/* the previous manifest.json */
+};
+
+/*
+ * A name the previous release wrote: it listed the name in its
+ * SHA256SUMS (or, before those were written, its manifest), so the new
+ * release may replace it.
+ */
 static int
-release_file(const char *outdir, const char *name, const struct output *o,
-    GString *j, int last)
+released_file(const char *name, void *arg)
 {
-	char	*path = wp_path(outdir, name);
+	const struct release *rl = arg;
+	char	*line, *quoted;
+	int	 yes;
+
+	if (strcmp(name, MANIFEST) == 0 || strcmp(name, SUMS) == 0)
+		return 1;
+	line = g_strdup_printf("  %s\n", name);
+	quoted = g_strdup_printf("\"name\": \"%s\"", name);
+	yes = (rl->old_sums != NULL && strstr(rl->old_sums, line) != NULL) ||
+	    (rl->old_sums == NULL && rl->old_manifest != NULL &&
+	    strstr(rl->old_manifest, quoted) != NULL);
+	g_free(line);
+	g_free(quoted);
+	return yes;
+}
+
+/* Adds one released file to the set, the manifest and the sums. */
+static int
+release_file(struct release *rl, const char *name, const struct output *o,
+    int last)
+{
 	gchar	*sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 		    o->buf, o->len);
-	int	 rc = wp_write_file(path, o->buf, o->len);
+	int	 rc = wp_outset_put(rl->set, name, o->buf, o->len);
 
-	g_string_append(j, "        { \"name\": ");
-	json_str(j, name);
-	g_string_append_printf(j, ", \"bytes\": %zu, \"sha256\": \"%s\" }%s\n",
-	    o->len, sum, last ? "" : ",");
+	g_string_append(rl->json, "        { \"name\": ");
+	json_str(rl->json, name);
+	g_string_append_printf(rl->json, ", \"bytes\": %zu, \"sha256\": "
+	    "\"%s\" }%s\n", o->len, sum, last ? "" : ",");
+	g_string_append_printf(rl->sums, "%s  %s\n", sum, name);
 	g_free(sum);
-	free(path);
 	return rc;
+}
+
+/*
+ * The base of a service's released file names: "<document number>_
+ * <version>", or the id where there is no number; NULL after reporting
+ * that another service of the release has it already.
+ */
+static char *
+release_base(struct release *rl, const char *id, xmlDocPtr model)
+{
+	xmlNodePtr	 meta = wp_xml_child(xmlDocGetRootElement(model), "meta");
+	char		*num = wp_model_meta(model, "document-number");
+	char		*ver = wp_model_meta(model, "version");
+	char		*base, *src;
+	const char	*other;
+
+	base = g_strdup_printf("%s%s%s", num != NULL ? num : id,
+	    ver != NULL ? "_" : "", ver != NULL ? ver : "");
+	if ((other = g_hash_table_lookup(rl->names, base)) != NULL) {
+		src = wp_model_src(wp_xml_child(meta, num != NULL ?
+		    "document-number" : "name"));
+		wp_msg(MSG_SAME_OUTPUT, src, 0, base, other);
+		free(src);
+		g_free(base);
+		base = NULL;
+	} else
+		g_hash_table_insert(rl->names, g_strdup(base), g_strdup(id));
+	free(num);
+	free(ver);
+	return base;
+}
+
+/* One service's files and manifest entry; 0, or -1 after reporting. */
+static int
+release_service(struct wp_templates *t, struct release *rl, const char *dir,
+    int last)
+{
+	struct rendering r = { t, NULL, NULL, NULL, 1, { { 0 } }, 0, NULL };
+	char	*id = wp_service_id(dir), *base = NULL, *pdf, *html, *png;
+	int	 rc = -1;
+
+	if ((r.model = wp_build_model(t, dir)) == NULL ||
+	    (base = release_base(rl, id, r.model)) == NULL)
+		goto done;
+	pdf = g_strconcat(base, ".pdf", NULL);
+	html = g_strconcat(base, ".html", NULL);
+	png = g_strconcat(base, ".png", NULL);
+	r.pdf_href = pdf;
+	if (render(&r) == 0) {
+		static const char *const fields[][2] = { { "title", "title" },
+		    { "version", "version" }, { "date", "date" },
+		    { "document_number", "document-number" } };
+		g_string_append(rl->json, "    {\n      \"service\": ");
+		json_str(rl->json, id);
+		for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++) {
+			char *v = wp_model_meta(r.model, fields[i][1]);
+			g_string_append_printf(rl->json, ",\n      \"%s\": ",
+			    fields[i][0]);
+			json_str(rl->json, v);
+			free(v);
+		}
+		g_string_append_printf(rl->json, ",\n      \"pages\": %d,\n"
+		    "      \"files\": [\n", r.pages);
+		rc = release_file(rl, pdf, &r.out[OUT_PDF], 0) |
+		    release_file(rl, html, &r.out[OUT_HTML], 0) |
+		    release_file(rl, png, &r.out[OUT_COVER], 1);
+		g_string_append_printf(rl->json, "      ]\n    }%s\n",
+		    last ? "" : ",");
+	}
+	g_free(pdf);
+	g_free(html);
+	g_free(png);
+done:
+	g_free(base);
+	free(id);
+	rendering_free(&r);
+	return rc;
+}
+
+/* Reads a small file of the previous release, or NULL. */
+static char *
+previous(const char *outdir, const char *name)
+{
+	char	*path = wp_path(outdir, name), *text = NULL;
+
+	if (!g_file_get_contents(path, &text, NULL, NULL))
+		text = NULL;
+	free(path);
+	return text;
 }
 
 int
 wp_build_release(struct wp_templates *t, int n, char **dirs,
     const char *outdir)
 {
-	GString	*j = g_string_new("{\n  \"whitepapers\": [\n");
-	int	 i, bad = 0;
-	char	*path;
+	struct release	 rl = { NULL, NULL, NULL, NULL, NULL, NULL };
+	int		 i, bad = 0;
 
 	for (i = 0; i < n; i++)
 		bad |= wp_build_check(t, dirs[i]) != 0;
 	if (bad) {
 		wp_msg(MSG_RELEASE, outdir, 0);
-		g_string_free(j, TRUE);
 		return -1;
 	}
-	if (wp_mkdirs(outdir) == -1) {
-		wp_msg(MSG_IO, outdir, 0, strerror(errno));
-		g_string_free(j, TRUE);
-		return -1;
-	}
-	for (i = 0; i < n && !bad; i++) {
-		struct rendering r = { t, NULL, NULL, NULL, 1, { { 0 } }, 0,
-				    NULL };
-		char *id = wp_basename(dirs[i]), *num, *ver, *base;
-		char *pdf, *html, *png, *title, *date;
-
-		if ((r.model = wp_build_model(t, dirs[i])) == NULL) {
-			bad = 1;
-			free(id);
-			break;
-		}
-		num = wp_model_meta(r.model, "document-number");
-		ver = wp_model_meta(r.model, "version");
-		base = ver ? g_strdup_printf("%s_%s", num ? num : id, ver) :
-		    g_strdup(num ? num : id);
-		pdf = g_strconcat(base, ".pdf", NULL);
-		html = g_strconcat(base, ".html", NULL);
-		png = g_strconcat(base, ".png", NULL);
-		r.pdf_href = pdf;
-		if (render(&r) == 0) {
-			title = wp_model_meta(r.model, "title");
-			date = wp_model_meta(r.model, "date");
-			g_string_append(j, "    {\n      \"service\": ");
-			json_str(j, id);
-			g_string_append(j, ",\n      \"title\": ");
-			json_str(j, title);
-			g_string_append(j, ",\n      \"version\": ");
-			json_str(j, ver);
-			g_string_append(j, ",\n      \"date\": ");
-			json_str(j, date);
-			g_string_append(j, ",\n      \"document_number\": ");
-			json_str(j, num);
-			g_string_append_printf(j, ",\n      \"pages\": %d,\n"
-			    "      \"files\": [\n", r.pages);
-			bad |= release_file(outdir, pdf, &r.out[OUT_PDF], j, 0);
-			bad |= release_file(outdir, html, &r.out[OUT_HTML], j, 0);
-			bad |= release_file(outdir, png, &r.out[OUT_COVER], j, 1);
-			g_string_append_printf(j, "      ]\n    }%s\n",
-			    i + 1 < n ? "," : "");
-			free(title);
-			free(date);
-		} else
-			bad = 1;
-		rendering_free(&r);
-		g_free(pdf);
-		g_free(html);
-		g_free(png);
-		g_free(base);
-		free(num);
-		free(ver);
-		free(id);
-	}
-	g_string_append(j, "  ]\n}\n");
-	path = wp_path(outdir, "manifest.json");
-	if (!bad && wp_write_file(path, j->str, j->len) == -1)
+	rl.old_sums = previous(outdir, SUMS);
+	rl.old_manifest = previous(outdir, MANIFEST);
+	/* the whole release, or nothing: one folder swapped in */
+	if ((rl.set = wp_outset_begin(outdir, released_file, &rl)) == NULL) {
 		bad = 1;
-	free(path);
-	g_string_free(j, TRUE);
+		goto done;
+	}
+	rl.json = g_string_new("{\n  \"whitepapers\": [\n");
+	rl.sums = g_string_new(NULL);
+	rl.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
+	for (i = 0; i < n && !bad; i++)
+		bad = release_service(t, &rl, dirs[i], i + 1 == n) != 0;
+	g_string_append(rl.json, "  ]\n}\n");
+	if (!bad) {
+		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    (const guchar *)rl.json->str, rl.json->len);
+		g_string_append_printf(rl.sums, "%s  %s\n", sum, MANIFEST);
+		g_free(sum);
+		bad = wp_outset_put(rl.set, MANIFEST, rl.json->str,
+		    rl.json->len) != 0 || wp_outset_put(rl.set, SUMS,
+		    rl.sums->str, rl.sums->len) != 0;
+	}
+	bad = bad ? (wp_outset_abort(rl.set), 1) : wp_outset_commit(rl.set) != 0;
+	g_string_free(rl.json, TRUE);
+	g_string_free(rl.sums, TRUE);
+	g_hash_table_destroy(rl.names);
+done:
+	g_free(rl.old_sums);
+	g_free(rl.old_manifest);
 	return bad ? -1 : 0;
 }
 
@@ -435,14 +541,14 @@ wp_index_new(void)
 	return x;
 }
 
-void
-wp_index_add(struct wp_index *x, const char *id, xmlDocPtr model)
+/* Adds a whitepaper: its outputs' addresses made from its id, never
+ * copied, so that no entry can point the index anywhere else. */
+static void
+index_add_meta(struct wp_index *x, const char *id, xmlNodePtr meta)
 {
-	xmlNodePtr	 wp, meta;
+	xmlNodePtr	 wp;
 	char		*path;
 
-	if ((meta = wp_xml_child(xmlDocGetRootElement(model), "meta")) == NULL)
-		return;
 	wp = xmlNewChild(xmlDocGetRootElement(x->doc), NULL,
 	    BAD_CAST "whitepaper", NULL);
 	xmlNewProp(wp, BAD_CAST "id", BAD_CAST id);
@@ -452,9 +558,28 @@ wp_index_add(struct wp_index *x, const char *id, xmlDocPtr model)
 	path = wp_path(id, "whitepaper.pdf");
 	xmlNewProp(wp, BAD_CAST "pdf", BAD_CAST path);
 	free(path);
-	xmlAddChild(wp, xmlDocCopyNode(meta, x->doc, 1));
+	meta = xmlAddChild(wp, xmlDocCopyNode(meta, x->doc, 1));
+	/* where each fact was written is the build's business: an entry
+	 * changes only when what the index shows does */
+	for (xmlNodePtr n = meta != NULL ? meta->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			xmlUnsetProp(n, BAD_CAST "src");
 }
 
+void
+wp_index_add(struct wp_index *x, const char *id, xmlDocPtr model)
+{
+	xmlNodePtr	 meta;
+
+	if ((meta = wp_xml_child(xmlDocGetRootElement(model), "meta")) != NULL)
+		index_add_meta(x, id, meta);
+}
+
+/*
+ * An entry is read as data a build wrote, but checked as content: it may
+ * have been edited or planted.  Only its id (a service id, so a safe
+ * folder name) and its <meta> are taken.
+ */
 int
 wp_index_add_entry(struct wp_index *x, const char *path)
 {
@@ -464,16 +589,27 @@ wp_index_add_entry(struct wp_index *x, const char *path)
 
 	if (entry == NULL)
 		return -1;
-	if (!wp_xml_is(xmlDocGetRootElement(entry), "index"))
+	if (!wp_xml_is(xmlDocGetRootElement(entry), "index")) {
 		wp_msg(MSG_IO, path, 0, "neither a service folder nor an "
 		    "index-entry.xml");
-	else {
-		for (n = xmlDocGetRootElement(entry)->children; n; n = n->next)
-			if (wp_xml_is(n, "whitepaper"))
-				xmlAddChild(xmlDocGetRootElement(x->doc),
-				    xmlDocCopyNode(n, x->doc, 1));
-		rc = 0;
+		goto done;
 	}
+	rc = 0;
+	for (n = xmlDocGetRootElement(entry)->children; n; n = n->next) {
+		xmlChar *id;
+		if (!wp_xml_is(n, "whitepaper"))
+			continue;
+		id = xmlGetProp(n, BAD_CAST "id");
+		if (id == NULL || !wp_validate_id((const char *)id) ||
+		    wp_xml_child(n, "meta") == NULL) {
+			wp_msg(MSG_ENTRY, path, xmlGetLineNo(n));
+			rc = -1;
+		} else
+			index_add_meta(x, (const char *)id,
+			    wp_xml_child(n, "meta"));
+		xmlFree(id);
+	}
+done:
 	xmlFreeDoc(entry);
 	return rc;
 }

@@ -7,8 +7,11 @@
 
 #include "load.h"
 
-/* Loads and validates; returns 0 if the service has no errors. */
-int	 wp_build_check(const struct wp_templates *, const char *dir);
+/*
+ * Loads, validates, merges and typesets a service without writing
+ * anything (fonts loaded on first use); returns 0 if it has no errors.
+ */
+int	 wp_build_check(struct wp_templates *, const char *dir);
 
 /*
  * Builds a service into outdir (created if need be): document.xml,

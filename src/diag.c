@@ -59,6 +59,10 @@ static const struct {
 	 * and how often each is written are the finding's own data */
 	[MSG_LINT] = { WP_WARNING, "%s" },
 	[MSG_SCOPE_ANSWERED] = { WP_ERROR, "control %s is marked out of scope but answered at line %ld (keep one)" },
+	[MSG_ENTRY] = { WP_ERROR, "this <whitepaper> entry has no service id (lower-case letters, digits and hyphens) or no <meta>: it is not one wpgen wrote (build the service again)" },
+	[MSG_FILE_NAME] = { WP_ERROR, "%s \"%s\" becomes part of a file name: write letters, digits, '.', '-' and '_' only, starting with a letter or digit" },
+	[MSG_SAME_OUTPUT] = { WP_ERROR, "this service's outputs would be written as %s, which service %s writes too (give each service its own document number or folder name)" },
+	[MSG_OUTDIR] = { WP_ERROR, "cannot replace this output folder as a whole: it %s (give the outputs a folder of their own)" },
 	[MSG_SCOPE_TWICE] = { WP_ERROR, "control %s is marked out of scope twice (first at line %ld; keep one)" },
 };
 

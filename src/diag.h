@@ -57,6 +57,10 @@ enum wp_msg {
 	MSG_LINT,		/* %s: a finding, worded by lint.c */
 	MSG_SCOPE_ANSWERED,	/* %s control, %ld line of its answer */
 	MSG_SCOPE_TWICE,	/* %s control, %ld first line */
+	MSG_ENTRY,		/* (none) */
+	MSG_FILE_NAME,		/* %s what, %s value */
+	MSG_SAME_OUTPUT,	/* %s file name, %s other service */
+	MSG_OUTDIR,		/* %s what is wrong with it */
 	MSG__MAX
 };
 

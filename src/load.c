@@ -374,6 +374,21 @@ wp_templates_free(struct wp_templates *t)
 	free(t);
 }
 
+char *
+wp_service_id(const char *dir)
+{
+	char	*id = wp_basename(dir), *real;
+
+	if (strcmp(id, ".") != 0 && strcmp(id, "..") != 0 && *id != '\0')
+		return id;
+	if ((real = realpath(dir, NULL)) != NULL) {
+		free(id);
+		id = wp_basename(real);
+		free(real);
+	}
+	return id;
+}
+
 struct wp_service *
 wp_service_load(const char *dir)
 {
@@ -387,7 +402,7 @@ wp_service_load(const char *dir)
 	}
 	s = wp_calloc(1, sizeof(*s));
 	s->dir = wp_strdup(dir);
-	s->id = wp_basename(dir);
+	s->id = wp_service_id(dir);
 	s->service_path = path;
 	s->service = wp_load_xml(path);
 	path = wp_path(dir, "revisions.xml");

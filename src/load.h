@@ -72,6 +72,12 @@ struct wp_service {
 };
 
 /*
+ * A service's id: its folder's name, the folder as the path names it
+ * ("content/x/" gives "x"; "." the current folder's name).  Caller frees.
+ */
+char			*wp_service_id(const char *dir);
+
+/*
  * Loads a service folder.  Returns NULL only if the folder has no
  * service.xml; a file that fails to parse leaves its document NULL and
  * has been reported.  Free with wp_service_free().

@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "load.h"
 #include "timing.h"
+#include "output.h"
 #include "util.h"
 #include "xform.h"
 
@@ -122,7 +123,7 @@ usage(FILE *f, int status)
 }
 
 static int
-cmd_check(const struct wp_templates *t, int argc, char **argv)
+cmd_check(struct wp_templates *t, int argc, char **argv)
 {
 	int	 bad = 0;
 
@@ -163,7 +164,7 @@ now(void)
 static int
 build_one(struct job *j, int i)
 {
-	char	*id = wp_basename(j->argv[i]);
+	char	*id = wp_service_id(j->argv[i]);
 	char	*dir = j->each ? wp_path(j->outdir, id) : wp_strdup(j->outdir);
 	double	 start = now();
 	int	 pages = 0, ok;
@@ -258,10 +259,12 @@ build_parallel(struct job *j, int jobs)
 		if ((pid[workers] = fork()) == -1)
 			break;
 		if (pid[workers] == 0) {
+			wp_output_child();
 			close(todo[1]);
 			close(done[0]);
 			work(j, todo[0], done[1]);
 		}
+		wp_output_worker(pid[workers]);
 		workers++;
 	}
 	close(todo[0]);
@@ -315,7 +318,7 @@ write_index(struct job *j)
 		char *id, *dir, *file;
 		if (!j->ok[i])
 			continue;
-		id = wp_basename(j->argv[i]);
+		id = wp_service_id(j->argv[i]);
 		dir = wp_path(j->outdir, id);
 		file = wp_path(dir, "index-entry.xml");
 		(void)wp_index_add_entry(idx, file);	/* reported */
@@ -496,7 +499,7 @@ cmd_index(const struct wp_templates *t, const char *path, int argc,
 			continue;
 		}
 		doc = wp_build_model(t, argv[i]);
-		id = wp_basename(argv[i]);
+		id = wp_service_id(argv[i]);
 		if (doc == NULL)
 			bad = 1;
 		else
@@ -655,6 +658,7 @@ main(int argc, char **argv)
 	    (strcmp(cmd, "release") == 0 && outdir == NULL))
 		return usage(stderr, EXIT_USAGE);
 
+	wp_output_signals();
 	xmlInitParser();
 	wp_diag_route_libxml();
 	wp_xform_init();

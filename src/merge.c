@@ -118,3 +118,17 @@ wp_model_meta(xmlDocPtr model, const char *name)
 	xmlFree(v);
 	return s;
 }
+
+char *
+wp_model_src(xmlNodePtr n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlChar *v = xmlGetProp(n, BAD_CAST "src");
+		if (v != NULL) {
+			char *s = wp_strdup((const char *)v);
+			xmlFree(v);
+			return s;
+		}
+	}
+	return NULL;
+}

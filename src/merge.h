@@ -21,4 +21,10 @@ xmlDocPtr	 wp_merge(const struct wp_templates *, struct wp_service *);
  */
 char		*wp_model_meta(xmlDocPtr model, const char *name);
 
+/*
+ * Where a model node came from, "file:line" (its own src attribute or
+ * its nearest ancestor's), or NULL; the caller frees it.
+ */
+char		*wp_model_src(xmlNodePtr);
+
 #endif

@@ -77,6 +77,26 @@ wp_basename(const char *path)
 	return p;
 }
 
+char *
+wp_dirname(const char *path)
+{
+	size_t	 end = strlen(path);
+	char	*p;
+
+	while (end > 1 && path[end - 1] == '/')
+		end--;
+	while (end > 0 && path[end - 1] != '/')
+		end--;
+	if (end == 0)
+		return wp_strdup(".");
+	while (end > 1 && path[end - 1] == '/')
+		end--;
+	p = wp_malloc(end + 1);
+	memcpy(p, path, end);
+	p[end] = '\0';
+	return p;
+}
+
 int
 wp_exists(const char *path)
 {
@@ -104,121 +124,4 @@ wp_mkdirs(const char *path)
 	}
 	free(p);
 	return rc;
-}
-
-int
-wp_out_open(struct wp_out *o, const char *path)
-{
-	o->path = wp_strdup(path);
-	o->tmp = wp_malloc(strlen(path) + sizeof(".tmp.XXXXXX"));
-	strcpy(o->tmp, path);
-	strcat(o->tmp, ".tmp.XXXXXX");
-	if ((o->fd = mkstemp(o->tmp)) == -1) {
-		wp_msg(MSG_IO, path, 0, strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
-		free(o->path);
-		o->path = NULL;
-		return -1;
-	}
-	/* mkstemp makes 0600; outputs are ordinary files. */
-	fchmod(o->fd, 0644);
-	return 0;
-}
-
-int
-wp_out_write(struct wp_out *o, const void *buf, size_t n)
-{
-	const char	*p = buf;
-
-	while (n > 0) {
-		ssize_t w = write(o->fd, p, n);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1) {
-			wp_msg(MSG_IO, o->path, 0, strerror(errno));
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-void
-wp_out_abort(struct wp_out *o)
-{
-	if (o->tmp != NULL) {
-		close(o->fd);
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
-	free(o->path);
-	o->path = NULL;
-}
-
-int
-wp_out_commit(struct wp_out *o)
-{
-	int	 rc = 0;
-
-	/* No fsync: the rename protects readers from our own failures,
-	 * which is the promise; surviving power loss is not. */
-	if (close(o->fd) == -1 || rename(o->tmp, o->path) == -1) {
-		wp_msg(MSG_IO, o->path, 0, strerror(errno));
-		unlink(o->tmp);
-		rc = -1;
-	}
-	free(o->tmp);
-	o->tmp = NULL;
-	free(o->path);
-	o->path = NULL;
-	return rc;
-}
-
-int
-wp_write_file(const char *path, const void *buf, size_t n)
-{
-	struct wp_out	 o;
-
-	if (wp_out_open(&o, path) == -1)
-		return -1;
-	if (wp_out_write(&o, buf, n) == -1) {
-		wp_out_abort(&o);
-		return -1;
-	}
-	return wp_out_commit(&o);
-}
-
-/*
- * Whether path is a regular file holding exactly the n bytes of buf.
- * Opened without blocking, so that a FIFO in its place is no trap.
- */
-static int
-same_file(const char *path, const void *buf, size_t n)
-{
-	char		 chunk[4096];
-	struct stat	 st;
-	size_t		 at = 0;
-	ssize_t		 got;
-	int		 fd, same;
-
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
-		return 0;
-	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size == n;
-	while (same && (got = read(fd, chunk, sizeof(chunk))) != 0) {
-		same = got > 0 && at + (size_t)got <= n &&
-		    memcmp(chunk, (const char *)buf + at, (size_t)got) == 0;
-		at += got > 0 ? (size_t)got : 0;
-	}
-	close(fd);
-	return same && at == n;
-}
-
-int
-wp_write_file_if_changed(const char *path, const void *buf, size_t n)
-{
-	return same_file(path, buf, n) ? 0 : wp_write_file(path, buf, n);
 }

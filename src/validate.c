@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libxml/relaxng.h>
 
 #include "diag.h"
@@ -141,6 +142,27 @@ wp_validate_control(const struct wp_templates *t, const char *id,
 	snprintf(hint, n, "the catalogue templates/iso27017/catalogue.xml "
 	    "has no such control");
 	return 0;
+}
+
+int
+wp_validate_id(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n > WP_MAX_NAME || s[0] == '-')
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+int
+wp_validate_file_part(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n > WP_MAX_NAME || !isalnum((unsigned char)s[0]))
+		return 0;
+	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789.-_") == n;
 }
 
 int
@@ -481,6 +503,16 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	if (id != NULL && strcmp((char *)id, s->id) != 0)
 		wp_msg(MSG_ID_FOLDER, file, line(root), id, s->id);
 	xmlFree(id);
+	xmlNodePtr num = wp_xml_child(root, "document-number");
+	if (num != NULL) {
+		xmlChar *v = xmlNodeGetContent(num);
+		char *dn = v != NULL ? g_strstrip(g_strdup((char *)v)) : NULL;
+		if (dn != NULL && *dn != '\0' && !wp_validate_file_part(dn))
+			wp_msg(MSG_FILE_NAME, file, line(num),
+			    "the document number", dn);
+		g_free(dn);
+		xmlFree(v);
+	}
 
 	for (xmlNodePtr a = wp_xml_child(wp_xml_child(root, "answers"), "answer"); a; a = a->next) {
 		if (!wp_xml_is(a, "answer"))

@@ -34,6 +34,20 @@ void	 wp_validate_schema(xmlRelaxNGPtr rng, xmlDocPtr doc);
 int	 wp_validate_control(const struct wp_templates *, const char *id,
 	    char *hint, size_t n);
 
+/*
+ * 1 if s is a service id: lower-case letters, digits and hyphens,
+ * starting with a letter or digit (it names a folder of outputs).
+ */
+int	 wp_validate_id(const char *s);
+
+/*
+ * 1 if s may be part of a file name (a document number): letters,
+ * digits, '.', '-' and '_', starting with a letter or digit, at most
+ * WP_MAX_NAME bytes.  No '/', no ".." alone, nothing a shell or a file
+ * system reads otherwise.
+ */
+int	 wp_validate_file_part(const char *s);
+
 /* 1 if "YYYY-MM-DD" is a real calendar date. */
 int	 wp_validate_date(const char *);
 

@@ -29,6 +29,7 @@ for d in tests/regress/check/*/; do
 done
 
 for d in tests/regress/build/*/; do
+	[ -d "$d" ] || continue
 	d=${d%/}
 	rm -rf "$out/b"
 	mkdir "$out/b"

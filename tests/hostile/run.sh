@@ -25,7 +25,7 @@
 # the exit status must be exactly the expected one (a signal or a hang
 # fails), stderr must equal the expected text, a failed build must leave
 # the previous outputs in OUTDIR byte for byte, a successful one must
-# write all four, and no *.tmp.* file may be left in OUTDIR.
+# write all four, and no temporary (.*.wpgen-*) may be left beside it.
 set -u
 WPGEN=${WPGEN:-build/wpgen}
 TIMEOUT=${TIMEOUT:-60}
@@ -117,7 +117,7 @@ run_case() {	# case-folder kind
 	fi
 	said check "$check_err" "$work/check.err"
 	said build "$case/expected.err" "$work/build.err"
-	tmp=$(find "$work/o" -name '*.tmp.*')
+	tmp=$(find "$work/o" -name '.*.wpgen-*')
 	[ -z "$tmp" ] || problem "build left temporary files:" $tmp
 	if [ "$status" -ne 0 ]; then
 		extra=$(cd "$out" && for f in *; do
@@ -171,6 +171,7 @@ else
 		run_case "${c%/}" regress
 	done
 	for c in tests/regress/build/*/; do
+		[ -d "$c" ] || continue
 		run_case "${c%/}" build-only
 	done
 fi
