@@ -2,8 +2,9 @@
 # by the Makefile, whose variables it uses; everything it builds lives
 # under build/asan/ or build/fuzz/, never mixed with build/obj/.
 #
-#   make hostile     tests/hostile/run.sh (broken and hostile services)
-#                    and tests/hostile/isolation.sh (reproducible bytes)
+#   make hostile     tests/hostile/run.sh (broken and hostile services),
+#                    tests/hostile/isolation.sh (reproducible bytes) and
+#                    tests/hostile/sets.sh (kills, two builds, full disk)
 #   make sanitize    ASan+UBSan build; unit tests, regress, hostile and a
 #                    full build of every service, with no report
 #   make valgrind    a full build of every service under memcheck
@@ -77,6 +78,7 @@ valgrind: build/test-deps.stamp build/wpgen $(SUBSETS)
 hostile: build/test-deps.stamp build/wpgen $(SUBSETS)
 	sh tests/hostile/run.sh
 	sh tests/hostile/isolation.sh
+	sh tests/hostile/sets.sh
 
 # ---- fuzzing (libFuzzer) ---------------------------------------------------
 

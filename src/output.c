@@ -40,6 +40,22 @@ static struct {
 	char			 path[PATH_MAX];
 } slots[SLOTS];
 
+/* While the old set is moved aside (see swap_in), where to put it back. */
+static char		 undo_from[PATH_MAX], undo_to[PATH_MAX];
+static volatile sig_atomic_t undo_set;
+
+/* Arms (or, with NULL, disarms) putting a set back on a signal. */
+static void
+undo(const char *from, const char *to)
+{
+	undo_set = 0;
+	if (from == NULL || strlen(from) >= PATH_MAX || strlen(to) >= PATH_MAX)
+		return;
+	strcpy(undo_from, from);
+	strcpy(undo_to, to);
+	undo_set = 1;
+}
+
 #define WORKERS	64
 static volatile pid_t	 workers[WORKERS];
 static volatile sig_atomic_t nworkers;
@@ -77,6 +93,8 @@ on_signal(int sig)
 	for (i = 0; i < nworkers; i++)
 		if (workers[i] > 0)
 			kill(workers[i], sig);
+	if (undo_set)
+		rename(undo_from, undo_to);
 	for (i = SLOTS; i-- > 0;)
 		if (slots[i].used && unlink(slots[i].path) == -1)
 			rmdir(slots[i].path);
@@ -221,7 +239,7 @@ tmp_name(const char *path)
  * the output folder.  Returns 0, or -1 with errno.
  */
 static int
-make_stage(char *templ)
+make_stage(char *templ, int *slot)
 {
 	static const char	 abc[] = "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -236,8 +254,12 @@ make_stage(char *templ)
 		    (unsigned long)getpid() << 16 ^ (unsigned long)tries;
 		for (i = 0; i < 6; i++, v /= sizeof(abc) - 1)
 			x[i] = abc[v % (sizeof(abc) - 1)];
+		/* known to the signal handler before it exists */
+		*slot = track(templ);
 		if (mkdir(templ, 0777) == 0)
 			return 0;
+		untrack(*slot);
+		*slot = -1;
 		if (errno != EEXIST)
 			return -1;
 	}
@@ -367,7 +389,7 @@ wp_outset_begin(const char *dir, int (*owned)(const char *, void *),
     void *arg)
 {
 	struct wp_outset *o;
-	char		*trimmed = wp_strdup(dir), *parent, *stage;
+	char		*trimmed = wp_strdup(dir), *parent;
 	size_t		 n = strlen(trimmed);
 
 	while (n > 1 && trimmed[n - 1] == '/')
@@ -385,17 +407,16 @@ wp_outset_begin(const char *dir, int (*owned)(const char *, void *),
 	}
 	sweep(parent);
 	free(parent);
-	stage = tmp_name(trimmed);
-	if (make_stage(stage) == -1) {
-		wp_msg(MSG_IO, dir, 0, strerror(errno));
-		free(stage);
-		free(trimmed);
-		return NULL;
-	}
 	o = wp_calloc(1, sizeof(*o));
 	o->dir = trimmed;
-	o->stage = stage;
-	o->slot = track(stage);
+	o->stage = tmp_name(trimmed);
+	if (make_stage(o->stage, &o->slot) == -1) {
+		wp_msg(MSG_IO, dir, 0, strerror(errno));
+		free(o->stage);
+		free(o->dir);
+		free(o);
+		return NULL;
+	}
 	return o;
 }
 
@@ -406,10 +427,11 @@ wp_outset_put(struct wp_outset *o, const char *name, const void *buf,
 	char	*path = wp_path(o->stage, name);
 	int	 fd, rc = -1;
 
+	/* known to the signal handler before it exists */
+	if (o->nfiles < SLOTS)
+		o->files[o->nfiles++] = track(path);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0644)) != -1) {
-		if (o->nfiles < SLOTS)
-			o->files[o->nfiles++] = track(path);
 		if (write_all(fd, buf, n) == 0)
 			rc = 0;
 		if (close(fd) == -1)
@@ -457,9 +479,13 @@ wp_outset_put_kept(struct wp_outset *o, const char *name, const void *buf,
 	int	 kept;
 
 	/* a second name for the same file: same bytes, same time */
-	kept = same_file(old, buf, n) && link(old, path) == 0;
+	kept = same_file(old, buf, n);
 	if (kept && o->nfiles < SLOTS)
 		o->files[o->nfiles++] = track(path);
+	if (kept && link(old, path) == -1) {
+		untrack(o->files[--o->nfiles]);
+		kept = 0;
+	}
 	free(old);
 	free(path);
 	return kept ? 0 : wp_outset_put(o, name, buf, n);
@@ -490,36 +516,48 @@ wp_outset_abort(struct wp_outset *o)
 /*
  * Puts the new set in dir's place in one step.  Where the file system
  * cannot exchange two names (ENOSYS, EINVAL), the old set is moved
- * aside first: dir is then briefly missing, never mixed.  Returns 0, or
- * -1 with errno; on success o->stage holds the old set (or nothing).
+ * aside first: dir is then briefly missing, never mixed, and a signal
+ * in between puts the old set back.  Returns 0, or -1 with errno; on
+ * success o->stage holds the old set (or nothing).
  */
 static int
 swap_in(struct wp_outset *o)
 {
 	char	*aside;
+	int	 slot = -1, e;
 
 	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->dir,
-	    RENAME_NOREPLACE) == 0) {
-		rmdir(o->stage);	/* nothing was there: nothing to keep */
-		return 0;
-	}
+	    RENAME_NOREPLACE) == 0)
+		return 0;	/* nothing was there: o->stage is no more */
 	if (errno == EEXIST && renameat2(AT_FDCWD, o->stage, AT_FDCWD,
 	    o->dir, RENAME_EXCHANGE) == 0)
 		return 0;
 	if (errno != ENOSYS && errno != EINVAL)
 		return -1;
 	aside = tmp_name(o->dir);
-	if (make_stage(aside) == -1 || (rename(o->dir, aside) == -1 &&
-	    errno != ENOENT) || rename(o->stage, o->dir) == -1) {
-		int e = errno;
-		free(aside);
+	if (make_stage(aside, &slot) == -1 || rename(o->dir, aside) == -1)
+		goto fail;
+	undo(aside, o->dir);
+	if (rename(o->stage, o->dir) == -1) {
+		e = errno;
+		rename(aside, o->dir);
+		undo(NULL, NULL);
 		errno = e;
-		return -1;
+		goto fail;
 	}
-	rmdir(o->stage);
+	undo(NULL, NULL);
+	untrack(o->slot);
+	o->slot = slot;
 	free(o->stage);
 	o->stage = aside;
 	return 0;
+fail:
+	e = errno;
+	rmdir(aside);
+	untrack(slot);
+	free(aside);
+	errno = e;
+	return -1;
 }
 
 int
