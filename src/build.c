@@ -100,11 +100,22 @@ load_fonts(void *arg)
 {
 	struct wp_templates	*t = arg;
 
+	struct wp_fonts		*f;
+
+	if (t->fonts_failed)
+		return NULL;
 	wp_stage_begin(STAGE_FONTS);
-	if ((t->fonts = wp_fonts_new(t->fonts_conf)) != NULL)
-		wp_fonts_warm(t->fonts, t->style);
+	if ((f = wp_fonts_new(t->fonts_conf)) != NULL &&
+	    wp_fonts_check(f, t->style) == -1) {
+		wp_fonts_free(f);
+		f = NULL;
+	}
+	if (f != NULL)
+		wp_fonts_warm(f, t->style);
+	t->fonts = f;
+	t->fonts_failed = f == NULL;
 	wp_stage_end(STAGE_FONTS);
-	return t->fonts;
+	return f;
 }
 
 /*

@@ -4,6 +4,7 @@
  */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xmlerror.h>
@@ -61,8 +62,9 @@ static const struct {
 	[MSG_SCOPE_ANSWERED] = { WP_ERROR, "control %s is marked out of scope but answered at line %ld (keep one)" },
 	[MSG_ENTRY] = { WP_ERROR, "this <whitepaper> entry has no service id (lower-case letters, digits and hyphens) or no <meta>: it is not one wpgen wrote (build the service again)" },
 	[MSG_FILE_NAME] = { WP_ERROR, "%s \"%s\" becomes part of a file name: write letters, digits, '.', '-' and '_' only, starting with a letter or digit" },
-	[MSG_SAME_OUTPUT] = { WP_ERROR, "this service's outputs would be written as %s, which service %s writes too (give each service its own document number or folder name)" },
+	[MSG_SAME_OUTPUT] = { WP_ERROR, "this service's outputs would be written as %s, as those of %s are (give each service its own document number and folder name)" },
 	[MSG_OUTDIR] = { WP_ERROR, "cannot replace this output folder as a whole: it %s (give the outputs a folder of their own)" },
+	[MSG_INVISIBLE] = { WP_ERROR, "U+%04X here is %s, which can make text read otherwise than it is stored (delete it; it often comes with pasted text)" },
 	[MSG_SCOPE_TWICE] = { WP_ERROR, "control %s is marked out of scope twice (first at line %ld; keep one)" },
 };
 
@@ -168,6 +170,68 @@ static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static FILE		*out;
 static int		 nerrors, nwarnings;
 
+/*
+ * A flood (10,000 answers to one control) is cut short: after WP_DIAG_CAP
+ * messages about one file the rest are counted, not said, and
+ * wp_diag_flush() says how many there were.
+ */
+#define FLOODED	64		/* files whose messages are counted */
+static struct {
+	char	*file;		/* without its ":line" */
+	int	 said;
+	int	 errors, warnings;	/* not said */
+} flood[FLOODED];
+
+/* The counter of a file, or NULL when too many files have spoken. */
+static int
+flood_slot(const char *file)
+{
+	size_t	 n = strlen(file), d = n;
+	int	 i;
+
+	while (d > 0 && file[d - 1] >= '0' && file[d - 1] <= '9')
+		d--;
+	if (d > 0 && d < n && file[d - 1] == ':')	/* "file:line" */
+		n = d - 1;
+	for (i = 0; i < FLOODED && flood[i].file != NULL; i++)
+		if (strlen(flood[i].file) == n &&
+		    strncmp(flood[i].file, file, n) == 0)
+			return i;
+	if (i == FLOODED)
+		return -1;
+	flood[i].file = strndup(file, n);
+	return flood[i].file != NULL ? i : -1;
+}
+
+void
+wp_diag_flush(void)
+{
+	FILE	*f;
+	int	 i;
+
+	pthread_mutex_lock(&lock);
+	f = out != NULL ? out : stderr;
+	for (i = 0; i < FLOODED && flood[i].file != NULL; i++) {
+		int e = flood[i].errors, w = flood[i].warnings;
+		char more[96] = "";
+		if (e > 0 && w > 0)
+			snprintf(more, sizeof(more), "%d more error%s and %d "
+			    "more warning%s", e, e == 1 ? "" : "s", w,
+			    w == 1 ? "" : "s");
+		else if (e + w > 0)
+			snprintf(more, sizeof(more), "%d more %s%s", e + w,
+			    e > 0 ? "error" : "warning", e + w == 1 ? "" : "s");
+		if (e + w > 0)
+			fprintf(f, "%s: %s: %s not shown (mend the ones above "
+			    "and run again)\n", flood[i].file, e > 0 ?
+			    "error" : "warning", more);
+		free(flood[i].file);
+		flood[i].file = NULL;
+		flood[i].said = flood[i].errors = flood[i].warnings = 0;
+	}
+	pthread_mutex_unlock(&lock);
+}
+
 void
 wp_diag_stream(FILE *f)
 {
@@ -209,9 +273,23 @@ vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
     va_list ap)
 {
 	FILE	*f;
+	int	 slot;
 
 	pthread_mutex_lock(&lock);
 	f = out != NULL ? out : stderr;
+	if (level == WP_ERROR)
+		nerrors++;
+	else
+		nwarnings++;
+	if (file != NULL && (slot = flood_slot(file)) >= 0 &&
+	    ++flood[slot].said > WP_DIAG_CAP) {
+		if (level == WP_ERROR)
+			flood[slot].errors++;
+		else
+			flood[slot].warnings++;
+		pthread_mutex_unlock(&lock);
+		return;
+	}
 	if (file != NULL && line > 0)
 		fprintf(f, "%s:%ld: ", file, line);
 	else if (file != NULL)
@@ -219,10 +297,6 @@ vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
 	fputs(level == WP_ERROR ? "error: " : "warning: ", f);
 	vfprintf(f, msgs[m].fmt, ap);
 	fputc('\n', f);
-	if (level == WP_ERROR)
-		nerrors++;
-	else
-		nwarnings++;
 	pthread_mutex_unlock(&lock);
 }
 

@@ -61,6 +61,7 @@ enum wp_msg {
 	MSG_FILE_NAME,		/* %s what, %s value */
 	MSG_SAME_OUTPUT,	/* %s file name, %s other service */
 	MSG_OUTDIR,		/* %s what is wrong with it */
+	MSG_INVISIBLE,		/* U+%04X, %s what it is */
 	MSG__MAX
 };
 
@@ -75,6 +76,13 @@ void	 wp_diag_stream(FILE *);
 
 /* Routes libxml2's and libxslt's errors into wp_msg(MSG_XML/MSG_XSLT). */
 void	 wp_diag_route_libxml(void);
+
+/*
+ * At most this many messages are said about one file; wp_diag_flush()
+ * then says how many more there were (and forgets the counts).
+ */
+#define WP_DIAG_CAP	50
+void	 wp_diag_flush(void);
 
 int	 wp_diag_errors(void);		/* errors since the last reset */
 int	 wp_diag_warnings(void);

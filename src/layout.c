@@ -106,6 +106,52 @@ wp_fonts_new(const char *conf)
 	return f;
 }
 
+/* Whether any font of the configuration is of the family. */
+static int
+has_family(FcConfig *cfg, const char *family)
+{
+	FcPattern	*pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString,
+			    (const FcChar8 *)family, (char *)NULL);
+	FcObjectSet	*os = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
+	FcFontSet	*fs = FcFontList(cfg, pat, os);
+	int		 yes = fs != NULL && fs->nfont > 0;
+
+	FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return yes;
+}
+
+static void
+unknown_family(const struct wp_style *st, long line, const char *family)
+{
+	char	 what[256];
+
+	snprintf(what, sizeof(what), "no font has the family \"%s\" (name "
+	    "one fonts/fonts.conf gives, such as \"Noto Serif CJK JP\" or "
+	    "\"Noto Sans CJK JP\")", family);
+	wp_msg(MSG_STYLE, st->file, line, what);
+}
+
+int
+wp_fonts_check(struct wp_fonts *f, const struct wp_style *st)
+{
+	int	 bad = 0, r;
+
+	/* Pango would set an unknown family in whatever fontconfig
+	 * finds closest, silently */
+	for (r = 0; r < ROLE__MAX; r++)
+		if (!has_family(f->config, st->text[r].family)) {
+			unknown_family(st, st->text[r].line, st->text[r].family);
+			bad = 1;
+		}
+	if (st->em_family != NULL && !has_family(f->config, st->em_family)) {
+		unknown_family(st, st->em_line, st->em_family);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
 void
 wp_fonts_free(struct wp_fonts *f)
 {

@@ -26,6 +26,11 @@ struct wp_fonts;
 struct wp_fonts	*wp_fonts_new(const char *conf);
 void		 wp_fonts_free(struct wp_fonts *);
 /*
+ * Checks that a font of every family the style names is there; 0, or
+ * -1 after reporting each that is not (at its line in the style file).
+ */
+int		 wp_fonts_check(struct wp_fonts *, const struct wp_style *);
+/*
  * Opens every face and size the style names and measures, in the body
  * face, the kana, Latin letters and punctuation that any Japanese text
  * uses, so that the first document finds them loaded.  Typesetting

@@ -34,8 +34,9 @@ is_utf8_name(const xmlChar *enc)
 
 /* What one parse has seen, kept in the parser context's _private. */
 struct parse {
-	int	 nerr;		/* errors libxml2 raised */
-	long	 doctype;	/* line of a DOCTYPE, or 0 */
+	int		 nerr;		/* errors libxml2 raised */
+	long		 doctype;	/* line of a DOCTYPE, or 0 */
+	const char	*name;		/* the file as the user wrote it */
 };
 
 /*
@@ -50,8 +51,13 @@ parse_error(void *ctx, xmlErrorPtr e)
 
 	if (e == NULL || e->level < XML_ERR_ERROR)
 		return;
-	if (p->nerr++ == 0 && p->doctype == 0)
-		wp_diag_xml_error(NULL, e);
+	if (p->nerr++ == 0 && p->doctype == 0) {
+		/* libxml2 names the file by URL ("my%20folder"): say it
+		 * as the user wrote it */
+		xmlError named = *e;
+		named.file = (char *)p->name;
+		wp_diag_xml_error(NULL, &named);
+	}
 }
 
 /*
@@ -105,7 +111,7 @@ find_xinclude(xmlDocPtr doc)
 xmlDocPtr
 wp_load_xml_memory(const char *buf, size_t len, const char *name)
 {
-	struct parse		 p = { 0, 0 };
+	struct parse		 p = { 0, 0, name };
 	xmlParserCtxtPtr	 pc;
 	xmlDocPtr		 doc;
 	xmlNodePtr		 xi;
@@ -152,8 +158,13 @@ wp_load_xml_memory(const char *buf, size_t len, const char *name)
 		wp_msg(MSG_ENCODING, name, 1, (const char *)doc->encoding);
 	else if ((xi = find_xinclude(doc)) != NULL)
 		wp_msg(MSG_XINCLUDE, name, xmlGetLineNo(xi));
-	else
+	else {
+		/* the schema's messages and wp:src() name the document by
+		 * its URL, which libxml2 percent-encodes: keep the path */
+		xmlFree((xmlChar *)doc->URL);
+		doc->URL = xmlStrdup(BAD_CAST name);
 		return doc;
+	}
 	xmlFreeDoc(doc);
 	return NULL;
 }

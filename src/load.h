@@ -49,6 +49,7 @@ struct wp_templates {
 	struct wp_style		*style;		/* style/pdf.xml */
 	char			*fonts_conf;	/* ../fonts/fonts.conf */
 	struct wp_fonts		*fonts;		/* loaded on first use */
+	int			 fonts_failed;	/* and said why: not again */
 };
 
 /* Whether n is an element called name (n may be NULL). */

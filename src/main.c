@@ -27,6 +27,7 @@
 #include "load.h"
 #include "timing.h"
 #include "output.h"
+#include "pdf.h"
 #include "util.h"
 #include "xform.h"
 
@@ -127,8 +128,10 @@ cmd_check(struct wp_templates *t, int argc, char **argv)
 {
 	int	 bad = 0;
 
-	for (int i = 0; i < argc; i++)
+	for (int i = 0; i < argc; i++) {
 		bad |= wp_build_check(t, argv[i]);
+		wp_diag_flush();
+	}
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
 
@@ -171,6 +174,7 @@ build_one(struct job *j, int i)
 
 	ok = wp_build_service(j->t, j->argv[i], dir, j->index_href,
 	    &pages) == 0;
+	wp_diag_flush();
 	if (j->progress && ok)
 		fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n", i + 1,
 		    j->argc, id, pages, now() - start);
@@ -312,25 +316,55 @@ write_index(struct job *j)
 {
 	struct wp_index	*idx = wp_index_new();
 	char		*path;
-	int		 rc;
+	int		 rc = 0, listed = 0;
 
+	/* each service whose outputs are there: a failed build leaves the
+	 * previous ones in place, and they stay listed */
 	for (int i = 0; i < j->argc; i++) {
-		char *id, *dir, *file;
-		if (!j->ok[i])
-			continue;
-		id = wp_service_id(j->argv[i]);
-		dir = wp_path(j->outdir, id);
-		file = wp_path(dir, "index-entry.xml");
-		(void)wp_index_add_entry(idx, file);	/* reported */
+		char *id = wp_service_id(j->argv[i]);
+		char *dir = wp_path(j->outdir, id);
+		char *file = wp_path(dir, "index-entry.xml");
+		if (wp_exists(file) && wp_index_add_entry(idx, file) == 0)
+			listed++;
 		free(file);
 		free(dir);
 		free(id);
 	}
 	path = wp_path(j->outdir, "index.html");
-	rc = wp_index_write(j->t, idx, path);
+	if (listed > 0)
+		rc = wp_index_write(j->t, idx, path);
 	free(path);
 	wp_index_free(idx);
 	return rc;
+}
+
+/*
+ * Two services of one build must not write one folder: their ids (their
+ * folders' names) differ.  Returns how many do, each reported.
+ */
+static int
+same_outputs(const struct job *j)
+{
+	int	 bad = 0;
+
+	for (int i = 0; j->each && i < j->argc; i++) {
+		char *id = wp_service_id(j->argv[i]);
+		for (int k = 0; k < i; k++) {
+			char *other = wp_service_id(j->argv[k]);
+			int same = strcmp(id, other) == 0;
+			free(other);
+			if (!same)
+				continue;
+			char *where = wp_path(j->outdir, id);
+			wp_msg(MSG_SAME_OUTPUT, j->argv[i], 0, where,
+			    j->argv[k]);
+			free(where);
+			bad++;
+			break;
+		}
+		free(id);
+	}
+	return bad;
 }
 
 /*
@@ -351,6 +385,8 @@ cmd_build(struct wp_templates *t, const struct build_args *a, int argc,
 
 	if (j.each && j.index_href == NULL)
 		j.index_href = "../index.html";
+	if (same_outputs(&j) > 0)
+		return EXIT_CONTENT;
 	j.ok = wp_calloc((size_t)argc, 1);
 	if (jobs > argc)
 		jobs = argc;
@@ -658,6 +694,12 @@ main(int argc, char **argv)
 	    (strcmp(cmd, "release") == 0 && outdir == NULL))
 		return usage(stderr, EXIT_USAGE);
 
+	if (wp_pdf_set_epoch(getenv("SOURCE_DATE_EPOCH")) == -1) {
+		fprintf(stderr, "wpgen: error: SOURCE_DATE_EPOCH=\"%s\" is not "
+		    "a time (give seconds since 1970 as a whole number, or "
+		    "unset it)\n", getenv("SOURCE_DATE_EPOCH"));
+		return EXIT_USAGE;
+	}
 	wp_output_signals();
 	xmlInitParser();
 	wp_diag_route_libxml();
@@ -686,6 +728,7 @@ main(int argc, char **argv)
 		    EXIT_CONTENT;
 	else
 		rc = cmd_text(t, argv[0]);
+	wp_diag_flush();
 	wp_templates_free(t);
 	free(deftdir);
 	xsltCleanupGlobals();

@@ -2,6 +2,7 @@
  * pdf: the Cairo PDF back end.  It draws the display list as it is;
  * every decision about where things go was made by the layout.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -218,17 +219,39 @@ outline(cairo_surface_t *s, const struct wp_doc *d)
 	}
 }
 
-/* The creation date: SOURCE_DATE_EPOCH if set, else the document's. */
+/* The creation date every PDF gets when set, or -1: the document's. */
+static long long	 epoch = -1;
+
+int
+wp_pdf_set_epoch(const char *s)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0') {
+		epoch = -1;
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	/* up to the year 9999, which a PDF date can write */
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
+	    v > 253402300799LL)
+		return -1;
+	epoch = v;
+	return 0;
+}
+
+/* The creation date: the epoch if set, else the document's. */
 static char *
 creation_date(const struct wp_doc *d)
 {
-	const char	*e = getenv("SOURCE_DATE_EPOCH");
 	char		 buf[32];
 	time_t		 t;
 	struct tm	 tm;
 
-	if (e != NULL && *e != '\0') {
-		t = (time_t)strtoll(e, NULL, 10);
+	if (epoch >= 0) {
+		t = (time_t)epoch;
 		gmtime_r(&t, &tm);
 		strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		return wp_strdup(buf);

@@ -10,9 +10,16 @@
 #include "layout.h"
 
 /*
+ * Sets the creation date of every PDF from SOURCE_DATE_EPOCH's value
+ * (NULL or "": each document's own date).  Returns -1 if it is not a
+ * non-negative whole number of seconds.
+ */
+int	 wp_pdf_set_epoch(const char *);
+
+/*
  * Renders into a new buffer (*buf, *len; caller frees *buf with free()).
- * date is the creation date "YYYY-MM-DD" (SOURCE_DATE_EPOCH, when set,
- * wins).  Returns 0, or -1 after reporting.
+ * The creation date is the document's (its newest revision's), or the
+ * one wp_pdf_set_epoch() set.  Returns 0, or -1 after reporting.
  */
 int	 wp_pdf_render(const struct wp_doc *, unsigned char **buf,
 	    size_t *len);

@@ -79,14 +79,28 @@ yes(const char *s)
 	return s != NULL && strcmp(s, "yes") == 0;
 }
 
-static void
-read_text(xmlNodePtr n, struct wp_text_style *t)
+/* The smallest and largest text wpgen sets: a size of 0 would make a
+ * document of thousands of empty lines. */
+#define MIN_SIZE	4.0
+#define MAX_SIZE	72.0
+
+/* Reads one <text>; returns 0, or -1 after reporting. */
+static int
+read_text(xmlNodePtr n, struct wp_text_style *t, const char *file)
 {
 	const char *a;
 
+	t->line = xmlGetLineNo(n);
 	t->family = wp_strdup(attr(n, "family"));
 	t->weight = atoi(attr(n, "weight"));
 	t->size = wp_style_length(attr(n, "size"), 0);
+	if (t->size < MIN_SIZE || t->size > MAX_SIZE) {
+		char what[128];
+		snprintf(what, sizeof(what), "size=\"%s\" sets no readable "
+		    "text (write a size from 4pt to 72pt)", attr(n, "size"));
+		wp_msg(MSG_STYLE, file, t->line, what);
+		return -1;
+	}
 	t->pitch = t->size * strtod(attr(n, "leading"), NULL);
 	t->before = wp_style_length(attr(n, "before"), t->size);
 	t->after = wp_style_length(attr(n, "after"), t->size);
@@ -96,6 +110,7 @@ read_text(xmlNodePtr n, struct wp_text_style *t)
 	    strcmp(a, "center") == 0 ? ALIGN_CENTER :
 	    strcmp(a, "right") == 0 ? ALIGN_RIGHT : ALIGN_JUSTIFY;
 	t->color = color(attr(n, "color"));
+	return 0;
 }
 
 struct wp_style *
@@ -122,8 +137,8 @@ wp_style_read(xmlDocPtr doc, const char *file)
 			wp_msg(MSG_STYLE, file, xmlGetLineNo(n),
 			    "this text role is styled twice (keep one)");
 			bad = 1;
-		} else
-			read_text(n, &st->text[i]);
+		} else if (read_text(n, &st->text[i], file) == -1)
+			bad = 1;
 	}
 	for (i = 0; i < ROLE__MAX; i++)
 		if (st->text[i].family == NULL) {
@@ -159,6 +174,8 @@ wp_style_read(xmlDocPtr doc, const char *file)
 	}
 	n = wp_xml_child(root, "emphasis");
 	st->em_family = wp_strdup(attr(n, "family"));
+	st->em_line = xmlGetLineNo(n);
+	st->file = wp_strdup(file);
 	n = wp_xml_child(root, "pagination");
 	st->section_new_page = yes(attr(n, "section-new-page"));
 	st->chapter_new_page = yes(attr(n, "chapter-new-page"));
@@ -201,5 +218,6 @@ wp_style_free(struct wp_style *st)
 	free(st->footer_pattern);
 	free(st->header_pattern);
 	free(st->em_family);
+	free(st->file);
 	free(st);
 }

@@ -28,6 +28,7 @@ struct wp_text_style {
 	double		 indent;	/* first line */
 	enum wp_align	 align;
 	unsigned	 color;
+	long		 line;		/* of its <text> in the style file */
 };
 
 enum wp_color {
@@ -52,6 +53,8 @@ struct wp_style {
 	double		 toc_indent, toc_number_w;
 	unsigned	 colors[COLOR__MAX];
 	char		*em_family;	/* emphasis: this family, bold */
+	long		 em_line;	/* of <emphasis> */
+	char		*file;		/* the style file, for messages */
 	struct wp_text_style text[ROLE__MAX];
 };
 

@@ -226,19 +226,51 @@ in(const xmlChar *name, const char *const *v, size_t n)
 }
 #define IN(name, v)	in((name), (v), sizeof(v) / sizeof((v)[0]))
 
-/* Characters of n's own text and of its inline elements' text. */
+/*
+ * What an element shows, in characters, as the typesetter will meet it:
+ * its text, a link's address where the link has no text of its own,
+ * the service's name for each <name/> and at most a clause's number and
+ * title for each <xref/>.  (Counting only the text let a 200,000-letter
+ * address through, which took minutes to set.)
+ */
+struct shown {
+	long	 full, shorter;		/* the name's forms, in characters */
+};
+
 static long
-text_length(xmlNodePtr n)
+text_length(xmlNodePtr n, const struct shown *sh)
 {
 	long	 len = 0;
 
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
 			len += xmlUTF8Strlen(c->content);
-		else if (c->type == XML_ELEMENT_NODE && IN(c->name, inline_names))
-			len += text_length(c);
+		else if (wp_xml_is(c, "name"))
+			len += sh->full + sh->shorter + 8;	/* "defining" */
+		else if (wp_xml_is(c, "xref"))
+			len += WP_MAX_NAME + 16;
+		else if (wp_xml_is(c, "link") && c->children == NULL) {
+			xmlChar *href = xmlGetProp(c, BAD_CAST "href");
+			len += href != NULL ? xmlUTF8Strlen(href) : 0;
+			xmlFree(href);
+		} else if (c->type == XML_ELEMENT_NODE &&
+		    IN(c->name, inline_names))
+			len += text_length(c, sh);
 	}
 	return len;
+}
+
+/* The lengths of a service's names, from its service.xml root. */
+static void
+shown_names(xmlNodePtr root, struct shown *sh)
+{
+	xmlChar	*full = xmlNodeGetContent(wp_xml_child(root, "name"));
+	xmlChar	*sn = xmlNodeGetContent(wp_xml_child(root, "short-name"));
+
+	sh->full = full != NULL ? xmlUTF8Strlen(full) : 0;
+	sh->shorter = sn != NULL ? xmlUTF8Strlen(sn) : sh->full;
+	xmlFree(full);
+	xmlFree(sn);
 }
 
 /*
@@ -334,7 +366,8 @@ check_link(const char *file, xmlNodePtr n)
  * counts the lists n is in.
  */
 static void
-check_elements(const char *file, xmlNodePtr n, int depth)
+check_elements(const char *file, xmlNodePtr n, int depth,
+    const struct shown *sh)
 {
 	for (; n != NULL; n = n->next) {
 		int d = depth;
@@ -343,7 +376,7 @@ check_elements(const char *file, xmlNodePtr n, int depth)
 		for (size_t i = 0; i < sizeof(para_names) / sizeof(para_names[0]); i++) {
 			long len;
 			if (!wp_xml_is(n, para_names[i][0]) ||
-			    (len = text_length(n)) <= WP_MAX_PARA)
+			    (len = text_length(n, sh)) <= WP_MAX_PARA)
 				continue;
 			wp_msg(MSG_TOO_LONG, file, line(n), para_names[i][1],
 			    len, (long)WP_MAX_PARA);
@@ -378,7 +411,60 @@ check_elements(const char *file, xmlNodePtr n, int depth)
 				continue;
 			}
 		}
-		check_elements(file, n->children, d);
+		check_elements(file, n->children, d, sh);
+	}
+}
+
+/*
+ * Characters that are invisible and change how text reads or what it
+ * is: the bidirectional embeddings, overrides and isolates (a line that
+ * shows one thing and stores another), and the C1 controls (pasted
+ * from legacy encodings).  XML allows them; content does not.  Returns
+ * what the character is, or NULL.
+ */
+static const char *
+invisible(gunichar c)
+{
+	if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+		return "an invisible bidirectional control";
+	if (c >= 0x80 && c <= 0x9F)
+		return "a C1 control character";
+	return NULL;
+}
+
+/* Reports the first invisible character of a text, at its own line. */
+static void
+check_chars(const char *file, long line, const xmlChar *text)
+{
+	const char	*p = (const char *)text;
+
+	for (; p != NULL && *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		const char *what;
+		if (c == '\n')
+			line++;
+		if ((what = invisible(c)) != NULL) {
+			wp_msg(MSG_INVISIBLE, file, line, (unsigned)c, what);
+			return;
+		}
+	}
+}
+
+/* Every text and attribute of a content file, for invisible characters. */
+static void
+check_text(const char *file, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			check_chars(file, xmlGetLineNo(n), n->content);
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+			check_chars(file, line(n), v);
+			xmlFree(v);
+		}
+		check_text(file, n->children);
 	}
 }
 
@@ -476,7 +562,7 @@ check_boilerplate(const struct wp_templates *t, xmlNodePtr bp, const char *file)
 
 static void
 check_service(const struct wp_templates *t, const struct wp_service *s,
-    struct seenset *answered)
+    struct seenset *answered, const struct shown *sh)
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(s->service);
 	const char	*file = s->service_path;
@@ -531,12 +617,13 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	check_scope(wp_xml_child(root, "answers"), file, answered);
 	check_refs(t, root->children, file, answered);
 	check_boilerplate(t, wp_xml_child(root, "boilerplate"), file);
-	check_elements(file, root, 0);
+	check_elements(file, root, 0, sh);
+	check_text(file, root);
 }
 
 static void
 check_revisions(const struct wp_templates *t, const struct wp_service *s,
-    const struct seenset *answered)
+    const struct seenset *answered, const struct shown *sh)
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(s->revisions);
 	const char	*file = s->revisions_path;
@@ -576,7 +663,8 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	xmlFree(pver);
 	xmlFree(pdate);
 	check_refs(t, root->children, file, answered);
-	check_elements(file, root, 0);
+	check_elements(file, root, 0, sh);
+	check_text(file, root);
 }
 
 int
@@ -585,10 +673,14 @@ wp_validate(const struct wp_templates *t, const struct wp_service *s)
 	int		 before = wp_diag_errors();
 	struct seenset	 answered = { 0 };
 
-	if (s->service != NULL)
-		check_service(t, s, &answered);
+	struct shown	 sh = { 0, 0 };
+
+	if (s->service != NULL) {
+		shown_names(xmlDocGetRootElement(s->service), &sh);
+		check_service(t, s, &answered, &sh);
+	}
 	if (s->revisions != NULL)
-		check_revisions(t, s, &answered);
+		check_revisions(t, s, &answered, &sh);
 	for (size_t i = 0; i < answered.n; i++)
 		xmlFree(answered.v[i].name);
 	seen_free(&answered);

@@ -18,6 +18,12 @@
 #                          outputs, run as `sh check.sh OUTDIR`
 #   known-bug              a bug not fixed yet, described: the case runs
 #                          and reports, but does not fail the suite
+#   test.sh                instead of all the above, for what is not one
+#                          service built once (a release, an index, the
+#                          templates, the environment): run as
+#                          `sh test.sh WPGEN SCRATCH` from the top of the
+#                          tree, it passes when it exits 0 and says what
+#                          failed otherwise
 # The cases of tests/regress/check/ run here too, through build as
 # well; those of tests/regress/build/ must pass check and fail build.
 #
@@ -64,6 +70,16 @@ $(diff -u "$2" "$3" | sed -n '3,14p')"
 run_case() {	# case-folder kind
 	case=$1 kind=$2 name=$(basename "$1") problems=""
 	src=$case
+	if [ -f "$case/test.sh" ]; then
+		rm -rf "$work/t"
+		mkdir -p "$work/t"
+		if ! timeout -k 5 "$TIMEOUT" sh "$case/test.sh" "$WPGEN" \
+		    "$work/t" >"$work/out" 2>&1; then
+			problem "test.sh: $(cat "$work/out")"
+		fi
+		report
+		return
+	fi
 	if [ -f "$case/generate.sh" ]; then
 		src=build/hostile/$name
 		rm -rf "$src"
@@ -141,6 +157,11 @@ run_case() {	# case-folder kind
 		fi
 	fi
 
+	report
+}
+
+# Counts the current case as passed, failed or a known bug.
+report() {
 	if [ -z "$problems" ]; then
 		pass=$((pass + 1))
 		[ -f "$case/known-bug" ] &&
