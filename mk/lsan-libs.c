@@ -13,10 +13,10 @@
  *    of the first, and the <rejectfont> patterns of fonts/fonts.conf
  *    that the second reads, look lost while the configuration lives on
  *    as fontconfig's current one (to the end of the process, since
- *    setting none would load the system's), or while Pango's font map
- *    holds them (should its start-up thread outlive a build that failed
- *    at once).  wp_fonts_free() releases the first
- *    (FcConfigAppFontClear), but cannot reach Pango's copies.
+ *    setting none would load the system's).  wp_fonts_free() releases
+ *    the first (FcConfigAppFontClear).  (Pango's own threads, which
+ *    outlived a build that failed at once about one run in twenty on a
+ *    busy machine, are waited for by wp_fonts_free(): not hidden here.)
  *
  * A suppression file cannot say "allocated by the library itself":
  * these libraries have no frame pointers, so LSan's fast unwinder stops
