@@ -25,15 +25,14 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
 endif
 
-ALL_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_CFLAGS = $(WARN) $(WERROR) -Isrc $(CPPFLAGS_WP) $(LIB_CFLAGS) $(CFLAGS) -MMD -MP
 
-LIB_SRCS = src/diag.c src/util.c src/output.c src/load.c src/validate.c src/xform.c \
-	   src/style.c src/compose.c src/justify.c src/paginate.c src/layout.c \
-	   src/flow.c src/figure.c src/pdf.c \
-	   src/merge.c src/build.c src/timing.c src/chardiff.c src/diff.c \
-	   src/lint.c src/coverage.c
+# src/ is a folder a stage (see README.md: How it works); every .c file
+# there is wpgen, and src/cli/main.c its command line.
+MAIN_SRC = src/cli/main.c
+LIB_SRCS = $(filter-out $(MAIN_SRC),$(sort $(wildcard src/*/*.c)))
 LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
-MAIN_OBJ = build/obj/main.o
+MAIN_OBJ = $(MAIN_SRC:src/%.c=build/obj/%.o)
 
 TEST_NAMES = check_load check_validate check_merge check_outline \
 	     check_paginate check_compose check_typeset check_diff \
@@ -65,7 +64,7 @@ build/config.mk: scripts/configure
 	mv $@.tmp $@
 
 build/obj/%.o: src/%.c build/config.mk
-	@mkdir -p build/obj
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The data folder is compiled into main.o: rebuild it when PREFIX changes.
@@ -145,7 +144,7 @@ build/index.html: $(ENTRIES) $(TEMPLATE_FILES) build/wpgen build/services.list
 
 build/tests/%.o: tests/%.c build/config.mk
 	@mkdir -p build/tests
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
 build/tests/%: build/tests/%.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIB_LIBS)
@@ -236,4 +235,4 @@ clean:
 	rm -rf build fonts/subset
 
 include mk/hardening.mk
--include $(wildcard build/obj/*.d build/tests/*.d)
+-include $(wildcard build/obj/*/*.d build/tests/*.d)

@@ -1,7 +1,7 @@
 /*
- * fuzz: what both harnesses need: the real templates (and fonts), loaded
- * once from the top of the tree, and freed at exit so that the leak
- * check at exit sees only what an input lost.
+ * fuzz: what both harnesses need: a session (the real templates and
+ * style, and the fonts), loaded once from the top of the tree, and freed
+ * at exit so that the leak check at exit sees only what an input lost.
  */
 #ifndef WP_FUZZ_H
 #define WP_FUZZ_H
@@ -12,33 +12,34 @@
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
-#include "diag.h"
-#include "layout.h"
-#include "load.h"
-#include "xform.h"
+#include "base/diag.h"
+#include "publish/publish.h"
+#include "model/xform.h"
 
-static struct wp_templates	*T;
+static struct wp_session	*S;
+static struct wp_templates	*T;	/* S's */
 
 static void
 fuzz_teardown(void)
 {
-	wp_templates_free(T);		/* and T->fonts */
+	wp_session_free(S);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 }
 
-/* Loads the templates, and the fonts if asked; exits if it cannot. */
+/* Loads the session, and the fonts if asked; exits if it cannot. */
 static void
 fuzz_setup(const char *name, int fonts)
 {
 	xmlInitParser();
 	wp_diag_route_libxml();
 	wp_xform_init();
-	if ((T = wp_templates_load("templates")) == NULL || (fonts &&
-	    (T->fonts = wp_fonts_new(T->fonts_conf)) == NULL)) {
+	if ((S = wp_session_new("templates")) == NULL ||
+	    (fonts && wp_session_fonts(S) == NULL)) {
 		fprintf(stderr, "%s: run from the top of the tree\n", name);
 		exit(1);
 	}
+	T = S->t;
 	atexit(fuzz_teardown);
 }
 

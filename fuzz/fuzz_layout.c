@@ -1,9 +1,10 @@
 /*
  * fuzz_layout: libFuzzer over the typesetting of one paragraph of any
- * Unicode text: composition (compose.c), Pango's line breaking with the
- * real fonts, JLReq justification (justify.c).  Each input is set in a
- * few styles and widths, with layout.c's fallback for a word too wide
- * (breaking between characters) applied as layout.c applies it.
+ * Unicode text, through the engine's own wp_lines_set(): composition
+ * (compose.c), Pango's line breaking with the real fonts, the fallback
+ * for a word too wide (breaking between characters), JLReq
+ * justification (justify.c).  Each input is set in a few styles and
+ * widths.
  *
  * What must hold: no crash and no sanitizer report, and justification
  * never makes a line wider than Pango set it or than its room.  With
@@ -24,10 +25,9 @@
 
 #include <pango/pango.h>
 
-#include "compose.h"
 #include "fuzz.h"
-#include "justify.h"
-#include "style.h"
+#include "typeset/engine.h"
+#include "typeset/justify.h"
 
 static int	 strict;		/* WP_FUZZ_STRICT set */
 
@@ -44,6 +44,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	strict = getenv("WP_FUZZ_STRICT") != NULL;
 	fuzz_setup("fuzz_layout", 1);
+	wp_diag_stream(fopen("/dev/null", "w"));	/* the fallback warns */
 	return 0;
 }
 
@@ -131,8 +132,8 @@ check(PangoLayout *lay, PangoLayout *pango, double width, double indent)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct wp_text_style	 ts;
-	struct wp_para		*p;
+	struct wp_style		 st;
+	enum wp_role		 role;
 	char			*text;
 	unsigned		 opt;
 
@@ -140,36 +141,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	opt = data[0];
 	text = g_utf8_make_valid((const char *)data + 1, (gssize)size - 1);
-	ts = T->style->text[roles[opt % (sizeof(roles) / sizeof(roles[0]))]];
-	ts.align = opt & 0x80 ? ALIGN_LEFT : ALIGN_JUSTIFY;
-	p = para(text);
-	wp_para_compose(p, ts.size, ts.color, T->style->colors[COLOR_LINK],
-	    opt & 0x40 ? T->style->em_family : NULL);
+	/* the real style, the role's alignment and emphasis varied */
+	st = *S->style;
+	role = roles[opt % (sizeof(roles) / sizeof(roles[0]))];
+	st.text[role].align = opt & 0x80 ? ALIGN_LEFT : ALIGN_JUSTIFY;
+	st.em_family = opt & 0x40 ? S->style->em_family : NULL;
 	for (size_t i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
-		double w = widths[i] * ts.size, indent = opt & 0x20 ? ts.size : 0;
-		PangoLayout *lay = wp_typeset(T->fonts, &ts, p, w, indent);
+		const struct wp_text_style *ts = &st.text[role];
+		double w = widths[i] * ts->size;
+		double indent = opt & 0x20 ? ts->size : 0;
+		struct wp_engine e;
+		struct wp_lines ln;
 		PangoLayout *pango;
-		int over = 0, n = pango_layout_get_line_count(lay);
-		/* A missing glyph fails the build: nothing more to check. */
-		if (pango_layout_get_unknown_glyphs_count(lay) > 0) {
-			g_object_unref(lay);
-			continue;
+
+		wp_engine_start(&e, wp_session_fonts(S), &st);
+		/* a missing glyph fails the build: nothing more to check */
+		if (wp_lines_set(&e, &ln, para(text), role, w, indent) == 0) {
+			/* Pango's own lines for the same text and settings,
+			 * unjustified: a copy is laid out afresh */
+			pango = pango_layout_copy(ln.layout);
+			check(ln.layout, pango, w, ln.indent);
+			g_object_unref(pango);
 		}
-		/* layout.c's overfull() and fallback, as they are. */
-		for (int j = 0; j < n; j++)
-			over |= wp_line_width(pango_layout_get_line_readonly(lay,
-			    j)) > lround(w * PANGO_SCALE) + PANGO_SCALE;
-		if (over)
-			pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-		pango = pango_layout_copy(lay);
-		if (over)
-			wp_justify(lay, (int)lround(ts.size * PANGO_SCALE),
-			    ts.align == ALIGN_JUSTIFY);
-		check(lay, pango, w, indent);
-		g_object_unref(pango);
-		g_object_unref(lay);
+		wp_doc_free(wp_engine_finish(&e));
 	}
-	wp_para_free(p);
 	g_free(text);
 	return 0;
 }

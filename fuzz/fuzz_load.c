@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build.h"
+#include "publish/publish.h"
+#include "check/validate.h"
 #include "fuzz.h"
-#include "merge.h"
-#include "validate.h"
+#include "model/merge.h"
+#include "model/model.h"
+#include "model/text.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -46,10 +48,10 @@ render(xmlDocPtr model)
 			    "index-href", "", NULL };
 	xmlDocPtr	 res;
 	xmlChar		*buf;
+	size_t		 n;
 	int		 len;
 
-	if ((buf = wp_build_text(T, model, &len)) != NULL)
-		xmlFree(buf);
+	free(wp_text_document(model, &n));
 	if ((res = wp_xform_apply(T->html_xsl, model, NULL, 0, params)) != NULL) {
 		if ((buf = wp_xform_serialize(T->html_xsl, res, &len)) != NULL)
 			xmlFree(buf);

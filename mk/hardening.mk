@@ -16,7 +16,7 @@
 SAN_CC	 = clang
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	    -fno-omit-frame-pointer -g -O1
-SAN_CFLAGS = $(WARN) $(WERROR) $(CPPFLAGS_WP) $(LIB_CFLAGS) -MMD -MP
+SAN_CFLAGS = $(WARN) $(WERROR) -Isrc $(CPPFLAGS_WP) $(LIB_CFLAGS) -MMD -MP
 
 # Sanitizer settings shared by every run.  Memory that libraries lose by
 # themselves is kept out of the reports precisely by mk/lsan-libs.c;
@@ -29,7 +29,7 @@ ASAN_OBJS  = $(LIB_SRCS:src/%.c=build/asan/obj/%.o)
 ASAN_TESTS = $(TEST_NAMES:%=build/asan/tests/%)
 
 build/asan/obj/%.o: src/%.c build/config.mk
-	@mkdir -p build/asan/obj
+	@mkdir -p $(dir $@)
 	$(SAN_CC) $(SAN_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 # Library leaks, and why they are not suppressions: see mk/lsan-libs.c.
@@ -37,12 +37,12 @@ build/asan/obj/lsan-libs.o: mk/lsan-libs.c build/config.mk
 	@mkdir -p build/asan/obj
 	$(SAN_CC) $(SAN_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-build/asan/wpgen: $(ASAN_OBJS) build/asan/obj/main.o build/asan/obj/lsan-libs.o
+build/asan/wpgen: $(ASAN_OBJS) $(MAIN_SRC:src/%.c=build/asan/obj/%.o) build/asan/obj/lsan-libs.o
 	$(SAN_CC) $(SAN_FLAGS) -o $@ $^ $(LIB_LIBS)
 
 build/asan/tests/%.o: tests/%.c build/config.mk
 	@mkdir -p build/asan/tests
-	$(SAN_CC) $(SAN_CFLAGS) $(CHECK_CFLAGS) $(SAN_FLAGS) -Isrc -c -o $@ $<
+	$(SAN_CC) $(SAN_CFLAGS) $(CHECK_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/asan/tests/%: build/asan/tests/%.o $(ASAN_OBJS) build/asan/obj/lsan-libs.o
 	$(SAN_CC) $(SAN_FLAGS) -o $@ $^ $(CHECK_LIBS) $(LIB_LIBS)
@@ -89,13 +89,13 @@ FUZZ_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 FUZZ_OBJS   = $(LIB_SRCS:src/%.c=build/fuzz/obj/%.o)
 
 build/fuzz/obj/%.o: src/%.c build/config.mk
-	@mkdir -p build/fuzz/obj
+	@mkdir -p $(dir $@)
 	$(SAN_CC) $(SAN_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		-c -o $@ $<
 
 build/fuzz/%: fuzz/%.c $(FUZZ_OBJS) build/asan/obj/lsan-libs.o
 	@mkdir -p build/fuzz
-	$(SAN_CC) $(SAN_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc \
+	$(SAN_CC) $(SAN_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer \
 		-o $@ $< $(FUZZ_OBJS) build/asan/obj/lsan-libs.o $(LIB_LIBS)
 
 fuzz-build: build/test-deps.stamp
@@ -125,4 +125,5 @@ fuzz: fuzz-build
 		    sed "s/^stat::number_of_executed_units: */$$h: executions: /"; \
 	done
 
--include $(wildcard build/asan/obj/*.d build/asan/tests/*.d build/fuzz/obj/*.d build/fuzz/*.d)
+-include $(wildcard build/asan/obj/*/*.d build/asan/obj/*.d build/asan/tests/*.d \
+	build/fuzz/obj/*/*.d build/fuzz/*.d)

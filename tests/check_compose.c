@@ -3,8 +3,9 @@
  * the quarter-em space between Japanese and Latin, URLs made breakable,
  * tokens protected, punctuation pairs marked for compression.
  */
+#include "base/chars.h"
 #include "testutil.h"
-#include "compose.h"
+#include "typeset/compose.h"
 
 static struct wp_para *
 composed(const char *text)

@@ -8,11 +8,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
+#include "base/path.h"
+#include "publish/publish.h"
+#include "diff/chardiff.h"
+#include "diff/diff.h"
 #include "testutil.h"
-#include "build.h"
-#include "chardiff.h"
-#include "diff.h"
-#include "util.h"
 
 /* ---- chardiff ----------------------------------------------------------- */
 
@@ -377,7 +378,7 @@ case_model(const char *name, const char *side)
 
 	snprintf(dir, sizeof(dir), "tests/regress/diff/%s/%s", name, side);
 	capture();
-	m = wp_build_model(T, dir);
+	m = wp_publish_model(S, dir);
 	ck_assert_msg(m != NULL, "%s: %s", dir, captured());
 	captured();
 	return m;
@@ -542,7 +543,7 @@ START_TEST(test_checkout)
 	ck_assert_int_eq(stat(p, &st), 0);
 	free(p);
 	capture();
-	m = wp_build_model(T, dir);
+	m = wp_publish_model(S, dir);
 	ck_assert_msg(m != NULL, "%s", captured());
 	captured();
 	ck_assert_xpath(m, "/document/@service", "minimal");

@@ -9,8 +9,8 @@
 #include <dirent.h>
 #include <unistd.h>
 
+#include "check/lint.h"
 #include "testutil.h"
-#include "lint.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 

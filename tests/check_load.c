@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include "input/service.h"
+#include "input/xml.h"
 #include "testutil.h"
 
 #define CASE "tests/regress/check/"

@@ -6,8 +6,8 @@
  */
 #include <glib.h>
 
+#include "publish/publish.h"
 #include "testutil.h"
-#include "build.h"
 
 static const char *const services[] = {
 	"secure-mx", "private-access", "ddos-protection", "managed-database",
@@ -37,7 +37,7 @@ START_TEST(test_outline)
 	snprintf(dir, sizeof(dir), "content/%s", id);
 	snprintf(path, sizeof(path), "tests/outline/%s.txt", id);
 	capture();
-	m = wp_build_model(T, dir);
+	m = wp_publish_model(S, dir);
 	const char *said = captured();
 	ck_assert_msg(m != NULL, "%s did not build: %s", id, said);
 	ck_assert_msg(wp_diag_warnings() == 0, "%s: %s", id, said);

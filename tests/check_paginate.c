@@ -4,7 +4,7 @@
  * widows), new pages, the foot of the page, table headers repeated.
  */
 #include "testutil.h"
-#include "paginate.h"
+#include "typeset/paginate.h"
 
 #define LINE	{ 10, 0, 0, 0, 0, -1 }
 #define KEEP	{ 10, 0, 1, 0, 0, -1 }

@@ -7,11 +7,12 @@
  */
 #include <math.h>
 
+#include "base/chars.h"
 #include "testutil.h"
-#include "compose.h"
-#include "justify.h"
-#include "layout.h"
-#include "style.h"
+#include "typeset/compose.h"
+#include "typeset/justify.h"
+#include "typeset/engine.h"
+#include "typeset/style.h"
 
 static struct wp_fonts		*F;
 static struct wp_text_style	 body;
@@ -20,9 +21,9 @@ static void
 setup(void)
 {
 	setup_templates();
-	F = wp_fonts_new(T->fonts_conf);
+	F = wp_fonts_new(S->fonts_conf);
 	ck_assert_ptr_nonnull(F);
-	body = T->style->text[ROLE_BODY];
+	body = S->style->text[ROLE_BODY];
 }
 
 static void
@@ -44,7 +45,7 @@ set(const char *text, double width_em, int justify)
 	ts.align = justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
 	wp_para_add(p, text, -1, 0, NULL);
 	wp_para_compose(p, ts.size, 0, 0, NULL);
-	lay = wp_typeset(F, &ts, p, width_em * ts.size, 0);
+	lay = wp_lines_layout(F, &ts, p, width_em * ts.size, 0);
 	wp_para_free(p);
 	return lay;
 }

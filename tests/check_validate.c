@@ -4,8 +4,8 @@
  */
 #include <glib.h>
 
+#include "check/validate.h"
 #include "testutil.h"
-#include "validate.h"
 
 #define CASE "tests/regress/check/"
 

@@ -1,6 +1,7 @@
 /*
- * testutil: what every Check test needs: the real templates, loaded
- * once, and diagnostics captured into a string to assert on.
+ * testutil: what every Check test needs: the real templates (a session,
+ * wp_session_new()), loaded once, and diagnostics captured into a string
+ * to assert on.
  * Tests run from the top of the source tree (make check does).
  */
 #ifndef WP_TESTUTIL_H
@@ -14,11 +15,12 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
-#include "diag.h"
-#include "load.h"
-#include "xform.h"
+#include "base/diag.h"
+#include "publish/publish.h"
+#include "model/xform.h"
 
-static struct wp_templates	*T;
+static struct wp_session	*S;	/* the real templates and style */
+static struct wp_templates	*T;	/* S's templates */
 static char			*diag_buf;
 static size_t			 diag_len;
 static FILE			*diag_f;
@@ -29,14 +31,16 @@ setup_templates(void)
 	xmlInitParser();
 	wp_diag_route_libxml();
 	wp_xform_init();
-	T = wp_templates_load("templates");
-	ck_assert_msg(T != NULL, "templates/ did not load");
+	S = wp_session_new("templates");
+	ck_assert_msg(S != NULL, "templates/ did not load");
+	T = S->t;
 }
 
 static inline void
 teardown_templates(void)
 {
-	wp_templates_free(T);
+	wp_session_free(S);
+	S = NULL;
 	T = NULL;
 }
 

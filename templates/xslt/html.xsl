@@ -164,12 +164,12 @@
     <li>
       <xsl:choose>
         <xsl:when test="@target">
-          <a href="#{@target}" title="{concat('現在の ', @number, ' ', @title)}">
+          <a href="#{@target}" title="{@now}">
             <xsl:apply-templates mode="in-link"/>
           </a>
           <xsl:if test="@renumbered">
             <span class="now">
-              <xsl:value-of select="concat('（現在の ', @number, ' ', @title, '）')"/>
+              <xsl:value-of select="concat('（', @now, '）')"/>
             </span>
           </xsl:if>
         </xsl:when>

@@ -67,10 +67,13 @@
   <xsl:variable name="short-node" select="($svc/short-name | $svc/name[not($svc/short-name)])[1]"/>
   <xsl:variable name="title-node" select="($svc/title | $svc/name[not($svc/title)])[1]"/>
 
-  <!-- Replaces {name}, {short}, {version} and {n} in a pattern. -->
+  <!-- Replaces {name}, {short}, {version}, {n}, {number} and {title} in
+       a pattern. -->
   <xsl:template name="fill">
     <xsl:param name="pattern"/>
     <xsl:param name="n" select="''"/>
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="title" select="''"/>
     <xsl:choose>
       <xsl:when test="contains($pattern, '{')">
         <xsl:variable name="field" select="substring-before(substring-after($pattern, '{'), '}')"/>
@@ -80,11 +83,15 @@
           <xsl:when test="$field = 'short'"><xsl:value-of select="$short"/></xsl:when>
           <xsl:when test="$field = 'version'"><xsl:value-of select="$latest/@version"/></xsl:when>
           <xsl:when test="$field = 'n'"><xsl:value-of select="$n"/></xsl:when>
+          <xsl:when test="$field = 'number'"><xsl:value-of select="$number"/></xsl:when>
+          <xsl:when test="$field = 'title'"><xsl:value-of select="$title"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="concat('{', $field, '}')"/></xsl:otherwise>
         </xsl:choose>
         <xsl:call-template name="fill">
           <xsl:with-param name="pattern" select="substring-after(substring-after($pattern, '{'), '}')"/>
           <xsl:with-param name="n" select="$n"/>
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="title" select="$title"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$pattern"/></xsl:otherwise>
@@ -232,6 +239,19 @@
                   <xsl:call-template name="clause-ref">
                     <xsl:with-param name="control" select="@control"/>
                   </xsl:call-template>
+                  <!-- Where the clause is now, in words, for every
+                       renderer: 「現在の 8.4 …」. -->
+                  <xsl:attribute name="now">
+                    <xsl:call-template name="fill">
+                      <xsl:with-param name="pattern" select="$defaults/current-clause"/>
+                      <xsl:with-param name="number">
+                        <xsl:call-template name="clause-number"><xsl:with-param name="control" select="@control"/></xsl:call-template>
+                      </xsl:with-param>
+                      <xsl:with-param name="title">
+                        <xsl:call-template name="clause-title"><xsl:with-param name="control" select="@control"/></xsl:call-template>
+                      </xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:attribute>
                   <!-- The row names the clause by the number it had then;
                        when that is not today's, the renderers say where
                        the clause is now (the row's text stays as written). -->
@@ -320,7 +340,7 @@
         <xsl:apply-templates select="$change/*" mode="block"/>
       </xsl:when>
       <xsl:when test="self::figure">
-        <figure id="fig-{@key}" kind="structure">
+        <figure id="fig-{@key}" kind="structure" addition-label="{structure/@label}">
           <xsl:call-template name="figure-label">
             <xsl:with-param name="caption" select="@caption"/>
           </xsl:call-template>

@@ -1,0 +1,57 @@
+/*
+ * timing: per-stage wall-clock accumulators.  Cheap enough to be always
+ * on; printed only when asked.
+ */
+#include <time.h>
+
+#include "base/timing.h"
+
+static const char *const names[STAGE__MAX] = {
+	"fonts", "parse", "merge", "layout", "pdf", "html", "text", "write"
+};
+static double	 spent[STAGE__MAX];
+static double	 started[STAGE__MAX];
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void
+wp_stage_begin(enum wp_stage s)
+{
+	started[s] = now();
+}
+
+void
+wp_stage_end(enum wp_stage s)
+{
+	spent[s] += now() - started[s];
+}
+
+void
+wp_timings_print(FILE *fp, const char *label)
+{
+	double	total = 0;
+	int	i;
+
+	fprintf(fp, "timings %s", label);
+	for (i = 0; i < STAGE__MAX; i++) {
+		fprintf(fp, " %s=%.4f", names[i], spent[i]);
+		total += spent[i];
+	}
+	fprintf(fp, " total=%.4f\n", total);
+}
+
+void
+wp_timings_reset(void)
+{
+	int i;
+
+	for (i = 0; i < STAGE__MAX; i++)
+		spent[i] = 0;
+}

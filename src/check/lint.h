@@ -1,0 +1,93 @@
+/*
+ * lint: consistency across services.  Compares the services' texts with
+ * each other and reports what is likely a slip: a phrase one service
+ * writes a few characters differently from the others in the same
+ * clause, a rare variant of a frequent word, a misspelt or unknown
+ * product name, a link whose host or path differs from the one the
+ * other services use, and the service's own name typed by hand instead
+ * of <name/>.  Findings are data; the caller reports them.
+ */
+#ifndef WP_LINT_H
+#define WP_LINT_H
+
+#include <stddef.h>
+
+#include "input/service.h"
+#include "input/templates.h"
+#include "input/xml.h"
+
+/*
+ * What a finding is about, and what its text says ("X" the variant as
+ * written, with <name/>, <xref/>, <link/> and <br/> for the elements):
+ */
+enum wp_lint_kind {
+	/* "X" is written "Y" by N other services in control 18.1.1
+	 * (a typo?): a phrase near-identical (at most 2 edits, 90% alike)
+	 * to the same clause's (or boilerplate part's, or overview
+	 * section's) in other services, that most of them write otherwise */
+	LINT_VARIANT,
+	/* "X" is written "Y" in N other places (a typo?): a word seen at
+	 * most 3 times, one letter from a word of the same length seen
+	 * 3 times as often, between the same characters */
+	LINT_TOKEN,
+	/* "X" is not this service's name "Y" (a typo? write <name/>), or
+	 * "X" is not service ID's name "Y" (a typo?) */
+	LINT_NAME_VARIANT,
+	/* "X" is no service's name or short name (this service is "Y":
+	 * write <name/>), or (service ID is "Y"; a typo?): the publisher's
+	 * mark and a Latin word of a service's name, where no name is */
+	LINT_NAME_UNKNOWN,
+	/* "H" in "URL" is written "H2" in N other links (a typo?), and the
+	 * same for a path on the same host */
+	LINT_URL,
+	/* "Y" is this service's name typed by hand (write <name/>), or
+	 * short name, or (write <name form="full"/>) */
+	LINT_NAME_LITERAL
+};
+
+struct wp_lint_finding {
+	enum wp_lint_kind	 kind;
+	char			*file;	/* as loaded: wp_service.service_path */
+	long			 line;
+	char			*text;	/* the message, no "file:line:" */
+};
+
+struct wp_lint {
+	struct wp_lint_finding	*v;	/* sorted by file, line, text */
+	size_t			 n;
+};
+
+/*
+ * Lints n services (loaded by wp_service_load()) against each other,
+ * before or after wp_merge(), which works on a copy and leaves the loaded
+ * documents as they are.  Services whose service.xml did not parse are
+ * skipped.  When t is not NULL, the shared boilerplate's wording counts
+ * as what each service says where it does not replace it; findings are
+ * never reported in the template itself.  Borrows everything; returns
+ * the findings, which the caller frees with wp_lint_free().  Prints
+ * nothing.
+ */
+struct wp_lint	*wp_lint(const struct wp_templates *t,
+		    struct wp_service *const *svc, size_t n);
+void		 wp_lint_free(struct wp_lint *);
+
+/*
+ * The edit distance between two UTF-8 strings in characters (insert,
+ * delete, substitute, or swap two neighbours: optimal string alignment),
+ * or max + 1 when it is larger than max.  A byte that is no UTF-8 counts
+ * as a character of its own (wp_utf8_decode()).
+ */
+int		 wp_lint_distance(const char *a, const char *b, int max);
+
+/*
+ * Splits a UTF-8 text into the phrases lint compares: at 。、！？ and at
+ * U+2028, which stands for <br/>.  White space is dropped as rendering
+ * drops it (a newline is formatting), but for one space between two
+ * Latin letters or digits; full-width ASCII reads as ASCII.  Returns how
+ * many phrases, and in *out an array of that many strings, which the
+ * caller frees with wp_lint_strings_free().
+ */
+size_t		 wp_lint_split(const char *text, char ***out);
+void		 wp_lint_strings_free(char **, size_t);
+
+#endif

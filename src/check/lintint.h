@@ -1,0 +1,138 @@
+/*
+ * lintint: what lint's files share, seen by no other module.  The core
+ * (lint.c) reads the services into one struct lint and gathers the
+ * findings; lintnear.c says how near two strings are; the passes
+ * (lintnames.c, lintlinks.c, lintwords.c) use both and never each other.
+ */
+#ifndef WP_LINTINT_H
+#define WP_LINTINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check/lint.h"
+
+/*
+ * Characters that stand for an element in a normalised text.  They are
+ * from the Private Use Area, so no content holds them; a line break
+ * (<br/>) is kept as '\n', which white space folding leaves in no text.
+ */
+#define LINT_CH_NAME	0xE000		/* <name/>, any form */
+#define LINT_CH_XREF	0xE001		/* <xref/>: renders a clause's title */
+#define LINT_CH_LINK	0xE002		/* <link/> without text: its address */
+
+/*
+ * What "near" means: at most LINT_MAX_EDITS edits, and at most one edit
+ * per LINT_NEAR_RATIO characters of the longer string (90% alike).
+ * Three services make a majority form: it must be written by at least
+ * LINT_MIN_MAJORITY other services than the variant's, more than write
+ * the variant.
+ */
+#define LINT_MAX_EDITS		2
+#define LINT_NEAR_RATIO		10
+#define LINT_MIN_MAJORITY	2
+
+struct lint_text {
+	uint32_t	*c;		/* normalised characters */
+	long		*line;		/* the source line of each */
+	size_t		 n, cap;
+	int		 svc;		/* index into lint.svc */
+	int		 voter;		/* template text: never reported */
+	const char	*file;		/* borrowed */
+	char		*group;		/* "control 5.1.1", "the overview" */
+};
+
+struct lint_link {
+	char		*href;
+	long		 line;
+	int		 svc;
+	int		 voter;
+	const char	*file;		/* borrowed */
+};
+
+/* A service's name or short name, normalised like text. */
+struct lint_name {
+	uint32_t	*c;
+	size_t		 n;
+	int		 svc;
+	int		 is_short;
+	const char	*shown;		/* as the metadata writes it */
+};
+
+struct lint_svc {
+	const char	*id, *file;	/* borrowed from the wp_service */
+	char		*name, *short_name;	/* short_name NULL if none */
+};
+
+struct lint_span;			/* a span already reported */
+struct lint_memo;			/* a string's count: lint_count() */
+
+struct lint {
+	unsigned long	 work;		/* comparisons left; lint_work() */
+	struct lint_memo *memo;		/* a hash table, open addressing */
+	size_t		 nmemo, memocap;
+	struct lint_svc	*svc;
+	size_t		 nsvc;
+	struct lint_text *t;
+	size_t		 nt, tcap;
+	struct lint_link *l;
+	size_t		 nl, lcap;
+	struct lint_name *nm;		/* longest first, then by service */
+	size_t		 nnm, nmcap;
+	struct lint_span *cl;		/* what the passes have reported */
+	size_t		 ncl, clcap;
+	struct wp_lint	*out;		/* the findings, for the caller */
+	size_t		 outcap;
+};
+
+/* One stretch where two aligned strings differ: a[a0..a1), b[b0..b1). */
+struct lint_seg {
+	size_t		 a0, a1, b0, b1;
+};
+
+/* ---- lint.c: characters and texts ------------------------------------- */
+int	 lint_same(const uint32_t *, size_t, const uint32_t *, size_t);
+/* Orders strings by length, then character by character. */
+int	 lint_cmp(const uint32_t *, size_t, const uint32_t *, size_t);
+int	 lint_alnum(uint32_t);		/* a Latin letter or a digit */
+uint32_t lint_lower(uint32_t);		/* ASCII only */
+/* A new UTF-8 string of n characters, stand-ins as tags; caller frees. */
+char	*lint_utf8(const uint32_t *c, size_t n);
+/* Adds UTF-8 text to t, normalised, counting its line breaks. */
+void	 lint_push_utf8(struct lint_text *t, const char *s, long *line,
+	    int *space);
+
+/* ---- lint.c: findings, and what the passes share ---------------------- */
+void	 lint_report(struct lint *, enum wp_lint_kind, const char *file,
+	    long line, const char *fmt, ...);
+/* Marks t[text] from start to end reported: later passes leave it. */
+void	 lint_claim(struct lint *, size_t text, size_t start, size_t end);
+int	 lint_claimed(const struct lint *, size_t text, size_t start,
+	    size_t end);
+/* Counts one comparison; 0 when the pass's budget is spent. */
+int	 lint_work(struct lint *);
+/* How many times c[0..n) is written in all texts. */
+size_t	 lint_count(struct lint *, const uint32_t *c, size_t n);
+
+/* ---- lintnear.c: how near two strings are ----------------------------- */
+
+/* The edit distance, or max + 1 when it is larger. */
+int	 lint_osa(const uint32_t *a, size_t na, const uint32_t *b,
+	    size_t nb, int max);
+/* How many edits two strings of these lengths may be apart and near. */
+int	 lint_allowed(size_t la, size_t lb);
+/* Where a and b differ, in order, in *out (caller frees). */
+void	 lint_diff(const uint32_t *a, size_t na, const uint32_t *b,
+	    size_t nb, struct lint_seg **out, size_t *n);
+/* Calls found(arg, start, end, edits) where t holds p with 1..k edits. */
+void	 lint_search(const uint32_t *p, size_t np, const uint32_t *t,
+	    size_t nt, int k, void (*found)(void *, size_t, size_t, int),
+	    void *arg);
+
+/* ---- the passes, in the order wp_lint() runs them --------------------- */
+void	 lint_pass_names(struct lint *);	/* lintnames.c */
+void	 lint_pass_links(struct lint *);	/* lintlinks.c */
+void	 lint_pass_phrases(struct lint *);	/* lintwords.c */
+void	 lint_pass_words(struct lint *);	/* lintwords.c */
+
+#endif

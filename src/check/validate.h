@@ -1,0 +1,56 @@
+/*
+ * validate: everything wrong with a service's content, found before
+ * anything is merged or rendered: the schemas, then the rules a schema
+ * cannot say (known and unique controls, cross-references that land,
+ * boilerplate keys, revisions in order with real dates).
+ */
+#ifndef WP_VALIDATE_H
+#define WP_VALIDATE_H
+
+#include "input/service.h"
+#include "input/templates.h"
+#include "input/xml.h"
+
+/*
+ * Limits on sizes, checked with the rules.  Real content is far below
+ * them (its longest paragraph is 256 characters, its longest name or
+ * title 41, its lists 2 deep, its tables none); beyond them a document
+ * would be unreadable anyway, and the typesetter's time grows with a
+ * paragraph's length.  Files are limited to WP_MAX_FILE (load.h).
+ */
+#define WP_MAX_PARA	10000	/* characters in a paragraph, list item, cell */
+#define WP_MAX_NAME	200	/* in a name, title, label or setting */
+#define WP_MAX_NESTING	8	/* lists within lists */
+#define WP_MAX_COLUMNS	16	/* columns in a table row, spans included */
+
+/* Reports every problem found; returns how many errors it reported. */
+int	 wp_validate(const struct wp_templates *, const struct wp_service *);
+
+/*
+ * Checks a control number against the catalogue.  Returns 1 if known;
+ * otherwise 0, and writes into hint (size n) what to write instead.
+ */
+int	 wp_validate_control(const struct wp_templates *, const char *id,
+	    char *hint, size_t n);
+
+/*
+ * 1 if s is a service id: lower-case letters, digits and hyphens,
+ * starting with a letter or digit (it names a folder of outputs).
+ */
+int	 wp_validate_id(const char *s);
+
+/*
+ * 1 if s may be part of a file name (a document number): letters,
+ * digits, '.', '-' and '_', starting with a letter or digit, at most
+ * WP_MAX_NAME bytes.  No '/', no ".." alone, nothing a shell or a file
+ * system reads otherwise.
+ */
+int	 wp_validate_file_part(const char *s);
+
+/* 1 if "YYYY-MM-DD" is a real calendar date. */
+int	 wp_validate_date(const char *);
+
+/* Compares "major.minor" versions numerically, like strcmp. */
+int	 wp_validate_version_cmp(const char *, const char *);
+
+#endif

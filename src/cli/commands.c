@@ -1,0 +1,216 @@
+/*
+ * commands: each command but build (jobs.c), from its operands to its
+ * exit status.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/output.h"
+#include "check/coverage.h"
+#include "check/lint.h"
+#include "check/validate.h"
+#include "cli/cli.h"
+#include "diff/diff.h"
+#include "input/service.h"
+#include "model/text.h"
+
+int
+wp_cmd_check(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	(void)a;
+	int	 bad = 0;
+
+	for (int i = 0; i < argc; i++) {
+		bad |= wp_publish_check(t, argv[i]);
+		wp_diag_flush();
+	}
+	return bad ? EXIT_CONTENT : EXIT_OK;
+}
+
+/* Writes the diff's HTML page to path; 0, or -1 after reporting. */
+static int
+diff_html(const struct wp_diff *d, const struct wp_diff_opts *text,
+    const char *path)
+{
+	struct wp_diff_opts	 o = *text;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&buf, &len);
+	int			 rc = -1;
+
+	o.format = WP_DIFF_HTML;
+	if (f != NULL && wp_diff_write(d, &o, f) != -1 && fclose(f) == 0) {
+		f = NULL;
+		rc = wp_write_file(path, buf, len);
+	}
+	if (f != NULL)
+		fclose(f);
+	free(buf);
+	return rc;
+}
+
+/*
+ * Two versions of a service, clause by clause: OLD NEW, or with a git
+ * revision, DIR@REV against DIR (or OLD@REV against NEW).  Exit status
+ * as diff(1): 0 the same, 1 different, 2 trouble (or, with --strict, a
+ * revision history that does not say what changed).
+ */
+int
+wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	struct wp_diff_opts	 o = { a->color ? WP_DIFF_COLOR : WP_DIFF_TEXT,
+				    NULL, NULL };
+	struct wp_diff		*d = NULL;
+	struct wp_diff_note	*notes = NULL;
+	size_t			 nnotes = 0;
+	char			*revdir = NULL, *label = NULL;
+	xmlDocPtr		 old = NULL, new = NULL;
+	int			 rc = EXIT_USAGE;
+
+	if (argc > 2 || argc < (a->rev != NULL ? 1 : 2))
+		return wp_usage_error("diff", "give two versions, OLD NEW, or "
+		    "one with --rev REV");
+	if (a->strict && !a->history)
+		return wp_usage_error("diff", "--strict goes with "
+		    "--check-history");
+	if (a->rev != NULL) {
+		if ((revdir = wp_diff_checkout(argv[0], a->rev)) == NULL)
+			goto out;
+		label = g_strdup_printf("%s@%s", argv[0], a->rev);
+		o.old_label = label;
+		old = wp_publish_model(t, revdir);
+	} else {
+		o.old_label = argv[0];
+		old = wp_publish_model(t, argv[0]);
+	}
+	o.new_label = argv[argc - 1];
+	new = wp_publish_model(t, argv[argc - 1]);
+	if (old == NULL || new == NULL)
+		goto out;
+	d = wp_diff_new(old, new);
+	if ((rc = wp_diff_write(d, &o, stdout)) == -1) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (a->html != NULL && diff_html(d, &o, a->html) == -1)
+		rc = EXIT_USAGE;
+	if (a->history) {
+		nnotes = wp_diff_check_history(d, &notes);
+		if (wp_diff_report_history(notes, nnotes, a->strict) > 0 &&
+		    a->strict)
+			rc = EXIT_USAGE;
+	}
+out:
+	wp_diff_notes_free(notes, nnotes);
+	wp_diff_free(d);
+	xmlFreeDoc(old);
+	xmlFreeDoc(new);
+	wp_diff_checkout_remove(revdir);
+	g_free(label);
+	return rc;
+}
+
+/*
+ * Consistency across services (lint.c) and each service's coverage of
+ * the catalogue (coverage.c).  Exit status 0 when nothing was found, 1
+ * when something was (or the content has errors).
+ */
+int
+wp_cmd_lint(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	(void)a;
+	struct wp_service	**svc = wp_calloc((size_t)argc, sizeof(*svc));
+	struct wp_lint		 *l;
+	int			  found = 0, i;
+	size_t			  k;
+
+	for (i = 0; i < argc; i++)
+		if ((svc[i] = wp_service_load(argv[i])) != NULL &&
+		    svc[i]->service != NULL)
+			found |= wp_validate(t->t, svc[i]) != 0;
+	l = wp_lint(t->t, svc, (size_t)argc);
+	for (k = 0; k < l->n; k++)
+		wp_msg(MSG_LINT, l->v[k].file, l->v[k].line, l->v[k].text);
+	found |= l->n > 0;
+	wp_lint_free(l);
+	for (i = 0; i < argc; i++) {
+		if (svc[i] != NULL)
+			found |= wp_coverage(t->t, svc[i]) > 0;
+		wp_service_free(svc[i]);
+	}
+	free(svc);
+	return found || wp_diag_errors() ? EXIT_CONTENT : EXIT_OK;
+}
+
+/*
+ * The index page alone, of service folders (their models merged anew)
+ * or of the index-entry.xml files builds wrote (read as they are).
+ */
+int
+wp_cmd_index(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	const char	*path = a->output;
+	struct wp_index	*idx = wp_index_new();
+	int		 bad = 0;
+
+	for (int i = 0; i < argc; i++) {
+		xmlDocPtr doc;
+		char *id;
+		if (!g_file_test(argv[i], G_FILE_TEST_IS_DIR)) {
+			if (wp_index_add_entry(idx, argv[i]) == -1)
+				bad = 1;
+			continue;
+		}
+		doc = wp_publish_model(t, argv[i]);
+		id = wp_service_id(argv[i]);
+		if (doc == NULL)
+			bad = 1;
+		else
+			wp_index_add(idx, id, doc);
+		xmlFreeDoc(doc);
+		free(id);
+	}
+	if (!bad && wp_index_write(t, idx, path) == -1)
+		bad = 1;
+	wp_index_free(idx);
+	return bad ? EXIT_CONTENT : EXIT_OK;
+}
+
+int
+wp_cmd_text(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	xmlDocPtr	 model = wp_publish_model(t, argv[0]);
+	(void)a;
+	(void)argc;
+	char		*buf;
+	size_t		 len;
+	int		 rc = EXIT_CONTENT;
+
+	if (model == NULL)
+		return EXIT_CONTENT;
+	buf = wp_text_document(model, &len);
+	if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0)
+		rc = EXIT_OK;
+	free(buf);
+	xmlFreeDoc(model);
+	return rc;
+}
+
+
+int
+wp_cmd_release(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	return wp_publish_release(t, argc, argv, a->output) == 0 ? EXIT_OK :
+	    EXIT_CONTENT;
+}

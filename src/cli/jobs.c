@@ -1,0 +1,280 @@
+/*
+ * jobs: `wpgen build`: services built one after another, or in worker
+ * processes, one per core, taking them from a queue.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/output.h"
+#include "base/path.h"
+#include "base/timing.h"
+#include "cli/cli.h"
+#include "input/service.h"
+
+struct job {
+	struct wp_session	*t;
+	const char		*outdir, *index_href;
+	int			 each;	/* each service to outdir/<id>/ */
+	int			 timings, progress, argc;
+	char			**argv;
+	char			*ok;	/* per service: built */
+};
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Builds service i of a job; 1 if it was built. */
+static int
+build_one(struct job *j, int i)
+{
+	char	*id = wp_service_id(j->argv[i]);
+	char	*dir = j->each ? wp_path(j->outdir, id) : wp_strdup(j->outdir);
+	double	 start = now();
+	int	 pages = 0, ok;
+
+	ok = wp_publish_service(j->t, j->argv[i], dir, j->index_href,
+	    &pages) == 0;
+	wp_diag_flush();
+	if (j->progress && ok)
+		fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n", i + 1,
+		    j->argc, id, pages, now() - start);
+	else if (j->progress)
+		fprintf(stderr, "[%d/%d] %s: failed\n", i + 1, j->argc, id);
+	if (j->timings) {
+		wp_timings_print(stderr, id);
+		wp_timings_reset();
+	}
+	free(dir);
+	free(id);
+	return ok;
+}
+
+/* The size of a service's content, to deal the big ones first. */
+static long
+content_size(const char *dir)
+{
+	char		*path = wp_path(dir, "service.xml");
+	struct stat	 st;
+	long		 n = stat(path, &st) == 0 ? (long)st.st_size : 0;
+
+	free(path);
+	return n;
+}
+
+static const long	*sizes;	/* for bigger_first, during one qsort */
+
+static int
+bigger_first(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return sizes[x] != sizes[y] ? (sizes[x] < sizes[y] ? 1 : -1) : x - y;
+}
+
+struct result {
+	int	 service, ok;
+};
+
+/* A worker: takes services from the queue until it is empty. */
+static void
+work(struct job *j, int todo, int done)
+{
+	struct result	 r;
+
+	while (read(todo, &r.service, sizeof(r.service)) ==
+	    (ssize_t)sizeof(r.service)) {
+		r.ok = build_one(j, r.service);
+		fflush(NULL);
+		if (write(done, &r, sizeof(r)) != (ssize_t)sizeof(r))
+			_exit(EXIT_CONTENT);
+	}
+	_exit(EXIT_OK);
+}
+
+/*
+ * Several services on several cores: one worker process per core, each
+ * taking the next service from a queue (a pipe of service numbers, the
+ * biggest service first, so that no worker is left with a long one at
+ * the end) and reporting each one it built on a second pipe.  Each
+ * number and report is one write of a few bytes, which a pipe keeps
+ * whole.  Processes, not threads: threads, each with a font map of its
+ * own (Pango's are not for sharing) and cairo's glyph caches shared,
+ * were measured no faster, and a worker that dies takes only its own
+ * service with it.  Each worker loads the fonts once.  A service whose
+ * worker dies is not reported, so it counts as failed.
+ */
+static void
+build_parallel(struct job *j, int jobs)
+{
+	int		 todo[2], done[2], *order, w, workers = 0;
+	long		*size;
+	pid_t		 pid[64];
+	struct result	 r;
+
+	if (pipe(todo) == -1)
+		goto alone;
+	if (pipe(done) == -1) {
+		close(todo[0]);
+		close(todo[1]);
+		goto alone;
+	}
+	fflush(NULL);
+	for (w = 0; w < jobs; w++) {
+		if ((pid[workers] = fork()) == -1)
+			break;
+		if (pid[workers] == 0) {
+			wp_output_child();
+			close(todo[1]);
+			close(done[0]);
+			work(j, todo[0], done[1]);
+		}
+		wp_output_worker(pid[workers]);
+		workers++;
+	}
+	close(todo[0]);
+	close(done[1]);
+	/* should every worker die, writing the queue fails, not kills */
+	signal(SIGPIPE, SIG_IGN);
+	order = wp_calloc((size_t)j->argc, sizeof(*order));
+	size = wp_calloc((size_t)j->argc, sizeof(*size));
+	for (int i = 0; i < j->argc; i++) {
+		order[i] = i;
+		size[i] = content_size(j->argv[i]);
+	}
+	sizes = size;
+	qsort(order, (size_t)j->argc, sizeof(*order), bigger_first);
+	free(size);
+	for (int i = 0; i < j->argc && workers > 0; i++)
+		if (write(todo[1], &order[i], sizeof(order[i])) !=
+		    (ssize_t)sizeof(order[i]))
+			break;
+	close(todo[1]);
+	free(order);
+	while (read(done[0], &r, sizeof(r)) == (ssize_t)sizeof(r))
+		if (r.service >= 0 && r.service < j->argc)
+			j->ok[r.service] = (char)r.ok;
+	close(done[0]);
+	signal(SIGPIPE, SIG_DFL);
+	for (w = 0; w < workers; w++) {
+		int status;
+		if (waitpid(pid[w], &status, 0) == pid[w] &&
+		    WIFSIGNALED(status))
+			fprintf(stderr, "wpgen: a worker process died (signal "
+			    "%d); the service it was building counts as "
+			    "failed\n", WTERMSIG(status));
+	}
+	if (workers > 0)
+		return;
+alone:
+	for (int i = 0; i < j->argc; i++)
+		j->ok[i] = (char)build_one(j, i);
+}
+
+/* The index of the services built, from the entries they wrote. */
+static int
+write_index(struct job *j)
+{
+	struct wp_index	*idx = wp_index_new();
+	char		*path;
+	int		 rc = 0, listed = 0;
+
+	/* each service whose outputs are there: a failed build leaves the
+	 * previous ones in place, and they stay listed */
+	for (int i = 0; i < j->argc; i++) {
+		char *id = wp_service_id(j->argv[i]);
+		char *dir = wp_path(j->outdir, id);
+		char *file = wp_path(dir, "index-entry.xml");
+		if (wp_exists(file) && wp_index_add_entry(idx, file) == 0)
+			listed++;
+		free(file);
+		free(dir);
+		free(id);
+	}
+	path = wp_path(j->outdir, "index.html");
+	if (listed > 0)
+		rc = wp_index_write(j->t, idx, path);
+	free(path);
+	wp_index_free(idx);
+	return rc;
+}
+
+/*
+ * Two services of one build must not write one folder: their ids (their
+ * folders' names) differ.  Returns how many do, each reported.
+ */
+static int
+same_outputs(const struct job *j)
+{
+	int	 bad = 0;
+
+	for (int i = 0; j->each && i < j->argc; i++) {
+		char *id = wp_service_id(j->argv[i]);
+		for (int k = 0; k < i; k++) {
+			char *other = wp_service_id(j->argv[k]);
+			int same = strcmp(id, other) == 0;
+			free(other);
+			if (!same)
+				continue;
+			char *where = wp_path(j->outdir, id);
+			wp_msg(MSG_SAME_OUTPUT, j->argv[i], 0, where,
+			    j->argv[k]);
+			free(where);
+			bad++;
+			break;
+		}
+		free(id);
+	}
+	return bad;
+}
+
+/*
+ * Progress, a line per service, goes to a terminal when several services
+ * are built, and anywhere with -v; a build run by make or a pipeline is
+ * otherwise quiet.  Several services, or any with --no-index (make's
+ * form: it writes the index itself), each go to OUTDIR/<id>/.
+ */
+int
+wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	struct job	 j = { t, a->output, a->index_href,
+			    argc > 1 || a->no_index, a->timings,
+			    a->verbose || (argc > 1 && isatty(STDERR_FILENO)),
+			    argc, argv, NULL };
+	int		 bad = 0, jobs = a->jobs;
+
+	if (j.each && j.index_href == NULL)
+		j.index_href = "../index.html";
+	if (same_outputs(&j) > 0)
+		return EXIT_CONTENT;
+	j.ok = wp_calloc((size_t)argc, 1);
+	if (jobs > argc)
+		jobs = argc;
+	if (jobs > 1)
+		build_parallel(&j, jobs);
+	else
+		for (int i = 0; i < argc; i++)
+			j.ok[i] = (char)build_one(&j, i);
+	for (int i = 0; i < argc; i++)
+		bad |= !j.ok[i];
+	if (argc > 1 && !a->no_index && write_index(&j) == -1)
+		bad = 1;
+	free(j.ok);
+	return bad ? EXIT_CONTENT : EXIT_OK;
+}
+

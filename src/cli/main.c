@@ -1,0 +1,369 @@
+/*
+ * wpgen: the command line.  A table of commands, each with its options,
+ * its operands and its help; main() parses one command line against it
+ * and runs the command.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/output.h"
+#include "base/path.h"
+#include "cli/cli.h"
+#include "model/xform.h"
+#include "render/pdf.h"
+
+#ifndef WP_VERSION
+#define WP_VERSION "0.1"
+#endif
+#ifndef WP_DATADIR
+#define WP_DATADIR "/usr/local/share/wpgen"
+#endif
+
+/* Every option; a command takes those whose letters its opts list. */
+static const struct option longopts[] = {
+	{ "templates", required_argument, NULL, 't' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "index", required_argument, NULL, 'i' },
+	{ "no-index", no_argument, NULL, 'N' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "timings", no_argument, NULL, 'T' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "color", no_argument, NULL, 'c' },
+	{ "no-color", no_argument, NULL, 'C' },
+	{ "html", required_argument, NULL, 'H' },
+	{ "check-history", no_argument, NULL, 'k' },
+	{ "strict", no_argument, NULL, 's' },
+	{ "rev", required_argument, NULL, 'r' },
+	{ NULL, 0, NULL, 0 }
+};
+
+#define TEMPLATES_HELP \
+"  -t, --templates DIR  the templates folder (default: $WPGEN_TEMPLATES,\n" \
+"                       else ../templates beside the program if there,\n" \
+"                       else " WP_DATADIR "/templates)\n"
+
+struct command {
+	const char	*name;
+	int		(*run)(struct wp_session *, const struct args *, int,
+			    char **);
+	const char	*opts;		/* the options' letters (longopts) */
+	int		 min, max;	/* operands; max -1: any number */
+	const char	*needs;		/* an option it cannot do without */
+	const char	*operand;	/* what its operands are, for messages */
+	const char	*synopsis;
+	const char	*help;		/* what it does, then its options */
+};
+
+static const struct command commands[] = {
+	{ "check", wp_cmd_check, "th", 1, -1, NULL, "a service folder",
+	  "[--templates DIR] SERVICE-DIR...",
+	  "Validates each service's content and typesets it, writing nothing;\n"
+	  "reports every error found, as file:line: error: what (and how).\n" },
+	{ "build", wp_cmd_build, "thoiNjTv", 1, -1, "o", "a service folder",
+	  "[--templates DIR] [--index HREF] [--no-index] [-j N] [-v]\n"
+	  "[--timings] -o OUTDIR SERVICE-DIR...",
+	  "Writes OUTDIR/whitepaper.pdf, whitepaper.html, whitepaper.txt,\n"
+	  "document.xml and index-entry.xml, as one set replacing the last;\n"
+	  "with several services, each goes to OUTDIR/<id>/ and\n"
+	  "OUTDIR/index.html lists them all.\n"
+	  "\n"
+	  "  -o, --output OUTDIR  where to write\n"
+	  "  -i, --index HREF     link each HTML page to the index page at HREF\n"
+	  "                       (default with several services: ../index.html)\n"
+	  "      --no-index       each service to OUTDIR/<id>/, even one alone,\n"
+	  "                       and no index page (make writes it)\n"
+	  "  -j, --jobs N         build services in N processes at once\n"
+	  "                       (default: as many as the machine has cores)\n"
+	  "  -v, --verbose        a line per service built: pages and time\n"
+	  "                       (shown anyway on a terminal for several)\n"
+	  "      --timings        each service's time per stage\n" },
+	{ "index", wp_cmd_index, "tho", 1, -1, "o",
+	  "a service folder or index-entry.xml",
+	  "[--templates DIR] -o FILE SERVICE-DIR|ENTRY.xml...",
+	  "Writes the page listing the services (their outputs in <id>/ beside\n"
+	  "it), from service folders or the index-entry.xml files builds wrote.\n"
+	  "\n"
+	  "  -o, --output FILE    the page to write\n" },
+	{ "release", wp_cmd_release, "tho", 1, -1, "o", "a service folder",
+	  "[--templates DIR] -o DISTDIR SERVICE-DIR...",
+	  "Checks every service (writing nothing if one has an error), then\n"
+	  "writes DISTDIR as one set: <document number>_<version>.pdf, .html\n"
+	  "and .png (the cover) for each, manifest.json and SHA256SUMS.\n"
+	  "\n"
+	  "  -o, --output DISTDIR the release folder\n" },
+	{ "text", wp_cmd_text, "th", 1, 1, NULL, "a service folder",
+	  "[--templates DIR] SERVICE-DIR",
+	  "Prints the whole document as plain text, one paragraph a line.\n" },
+	{ "diff", wp_cmd_diff, "thcCHksr", 1, 2, NULL, "a version",
+	  "[--templates DIR] [--color|--no-color] [--html FILE]\n"
+	  "[--check-history [--strict]] [--rev REV] OLD [NEW]",
+	  "Compares two versions of a service clause by clause, aligned by\n"
+	  "control number; exit 0 the same, 1 different, 2 trouble.\n"
+	  "\n"
+	  "      --color, --no-color  colour the report (default: on a terminal)\n"
+	  "      --html FILE      also write the two side by side as a web page\n"
+	  "      --check-history  the newest revision must name every clause\n"
+	  "                       that changed, and no other (warnings)\n"
+	  "      --strict         with --check-history: errors, exit 2\n"
+	  "      --rev REV        DIR as it was at git revision REV against DIR\n" },
+	{ "lint", wp_cmd_lint, "th", 1, -1, NULL, "a service folder",
+	  "[--templates DIR] SERVICE-DIR...",
+	  "Likely mistakes across services: near-identical variants of the\n"
+	  "others' wording, unknown product names, odd URLs, names typed by\n"
+	  "hand; and controls neither answered nor marked out of scope.\n" },
+};
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+static const char exits_help[] =
+"\nExit status: 0 success, 1 errors in content, 2 usage error.\n";
+
+/* A synopsis, its lines after the first indented by indent. */
+static void
+synopsis(FILE *f, const char *s, int indent)
+{
+	for (; *s != '\0'; s++) {
+		fputc(*s, f);
+		if (*s == '\n')
+			fprintf(f, "%*s", indent, "");
+	}
+	fputc('\n', f);
+}
+
+static void
+command_help(FILE *f, const struct command *c)
+{
+	fprintf(f, "usage: wpgen %s ", c->name);
+	synopsis(f, c->synopsis, (int)strlen(c->name) + 14);
+	fprintf(f, "\n%s", c->help);
+	if (strchr(c->help, '\n') != NULL && strstr(c->help, "\n\n") == NULL)
+		fputc('\n', f);
+	fputs(TEMPLATES_HELP, f);
+	fputs(exits_help, f);
+}
+
+static void
+help(FILE *f)
+{
+	size_t	 i;
+
+	fputs("usage: wpgen COMMAND [OPTION...] OPERAND...\n"
+	    "       wpgen --help | --version\n\n", f);
+	for (i = 0; i < NCOMMANDS; i++) {
+		fprintf(f, "  wpgen %-7s ", commands[i].name);
+		synopsis(f, commands[i].synopsis, 16);
+	}
+	fputs("\n`wpgen COMMAND --help` says what a command does and what "
+	    "its options are.\n", f);
+	fputs(exits_help, f);
+}
+
+/* The long option with this letter, for messages. */
+static const char *
+option_name(int letter)
+{
+	for (const struct option *o = longopts; o->name != NULL; o++)
+		if (o->val == letter)
+			return o->name;
+	return "?";
+}
+
+/* Takes one option of c into a; returns 0, or a usage error's status. */
+static int
+take(const struct command *c, int ch, struct args *a, const char **tdir)
+{
+	char	*end;
+	long	 n;
+
+	switch (ch) {
+	case 't': *tdir = optarg; break;
+	case 'o': a->output = optarg; break;
+	case 'i': a->index_href = optarg; break;
+	case 'N': a->no_index = 1; break;
+	case 'T': a->timings = 1; break;
+	case 'v': a->verbose = 1; break;
+	case 'c': a->color = 1; break;
+	case 'C': a->color = 0; break;
+	case 'H': a->html = optarg; break;
+	case 'k': a->history = 1; break;
+	case 's': a->strict = 1; break;
+	case 'r':
+		if (a->rev != NULL)
+			return wp_usage_error(c->name, "--rev is given twice");
+		a->rev = optarg;
+		break;
+	case 'j':
+		n = strtol(optarg, &end, 10);
+		if (*end != '\0' || n < 1 || n > 64)
+			return wp_usage_error(c->name, "-j takes a number from "
+			    "1 to 64, not \"%s\"", optarg);
+		a->jobs = (int)n;
+		break;
+	}
+	return 0;
+}
+
+/*
+ * Parses the options of command c (argv[0] is its name) into a and
+ * *tdir.  Returns 0 and sets *optind_out, -1 if --help was asked (and
+ * given), or a usage error's status.
+ */
+static int
+parse(const struct command *c, int argc, char **argv, struct args *a,
+    const char **tdir)
+{
+	int	 ch, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":t:ho:i:j:v", longopts,
+	    NULL)) != -1) {
+		if (ch == '?')
+			return wp_usage_error(c->name, "unknown option %s",
+			    argv[optind - 1]);
+		if (ch == ':')
+			return wp_usage_error(c->name, "%s needs a value",
+			    argv[optind - 1]);
+		if (strchr(c->opts, ch) == NULL)
+			return wp_usage_error(c->name, "--%s is not an option "
+			    "of %s", option_name(ch), c->name);
+		if (ch == 'h') {
+			command_help(stdout, c);
+			return -1;
+		}
+		if ((rc = take(c, ch, a, tdir)) != 0)
+			return rc;
+	}
+	if (c->needs != NULL && strchr(c->needs, 'o') != NULL &&
+	    a->output == NULL)
+		return wp_usage_error(c->name, "-o is missing: say where to "
+		    "write");
+	if (argc - optind < c->min)
+		return wp_usage_error(c->name, "give %s", c->operand);
+	if (c->max >= 0 && argc - optind > c->max)
+		return wp_usage_error(c->name, "%d operands given, at most %d "
+		    "taken", argc - optind, c->max);
+	return 0;
+}
+
+/*
+ * The templates beside a binary run from its build tree (build/wpgen ->
+ * templates/), else the installed ones.  Returns a string to free.
+ */
+static char *
+default_templates(void)
+{
+	char	 exe[4096], *dir, *probe, *real;
+	ssize_t	 n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	int	 found;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((dir = strrchr(exe, '/')) != NULL) {
+			strcpy(dir, "/../templates");
+			if ((real = realpath(exe, NULL)) != NULL) {
+				probe = wp_path(real, "iso27017/catalogue.xml");
+				found = wp_exists(probe);
+				free(probe);
+				if (found)
+					return real;
+				free(real);
+			}
+		}
+	}
+	return wp_path(WP_DATADIR, "templates");
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Loads the session and runs the command on its operands. */
+static int
+run(const struct command *c, const struct args *a, const char *tdir,
+    int argc, char **argv)
+{
+	char			*deftdir = NULL;
+	struct wp_session	*s;
+	int			 rc;
+
+	wp_output_signals();
+	xmlInitParser();
+	wp_diag_route_libxml();
+	wp_xform_init();
+	if (tdir == NULL)
+		tdir = deftdir = default_templates();
+	if ((s = wp_session_new(tdir)) == NULL) {
+		free(deftdir);
+		return EXIT_CONTENT;
+	}
+	rc = c->run(s, a, argc, argv);
+	wp_diag_flush();
+	wp_session_free(s);
+	free(deftdir);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command	*c;
+	struct args		 a;
+	const char		*tdir = getenv("WPGEN_TEMPLATES");
+	long			 cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int			 rc;
+
+	/* Output must not depend on the user's locale. */
+	setlocale(LC_ALL, "C");
+	/*
+	 * cairo copies a CFF font's whole table twice for each face of
+	 * each PDF (23 MB for a full Noto CJK face, which serves what
+	 * wpgen's TrueType subsets lack).  From the heap, and kept there
+	 * once freed, the copies reuse one block; mapped and unmapped
+	 * afresh, they cost a quarter of such a whitepaper's page faults
+	 * and of its CPU time.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	if (argc < 2)
+		return wp_usage_error(NULL, "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		help(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("wpgen %s\n", WP_VERSION);
+		return EXIT_OK;
+	}
+	if ((c = find_command(argv[1])) == NULL)
+		return wp_usage_error(NULL, "unknown command \"%s\"", argv[1]);
+	memset(&a, 0, sizeof(a));
+	a.color = isatty(STDOUT_FILENO);
+	a.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	if ((rc = parse(c, argc - 1, argv + 1, &a, &tdir)) != 0)
+		return rc == -1 ? EXIT_OK : rc;
+	if (wp_pdf_set_epoch(getenv("SOURCE_DATE_EPOCH")) == -1) {
+		fprintf(stderr, "wpgen: error: SOURCE_DATE_EPOCH=\"%s\" is not "
+		    "a time (give seconds since 1970 as a whole number, or "
+		    "unset it)\n", getenv("SOURCE_DATE_EPOCH"));
+		return EXIT_USAGE;
+	}
+	return run(c, &a, tdir, argc - 1 - optind, argv + 1 + optind);
+}

@@ -1,0 +1,380 @@
+/*
+ * align: each model read into lists of comparable items, the lists of
+ * the two aligned by key, never by position, into the entries that
+ * differ.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/xpath.h>
+
+#include "base/alloc.h"
+#include "input/xml.h"
+#include "model/model.h"
+#include "model/text.h"
+#include "diff/items.h"
+
+static const char *const list_xpath[L__MAX] = {
+	"/document/meta/*[not(self::version-label)]",	/* says version */
+	"/document/history/revision",
+	"/document//section | /document//figure",
+	"/document/controls/chapter/clause",
+};
+
+/* How an item's text is read: a link's address shown where its text
+ * differs; written, a cross-reference by its control number. */
+#define READ	WP_TEXT_HREF
+#define WRITTEN	(WP_TEXT_HREF | WP_TEXT_WRITTEN)
+
+FILE *
+diff_str_open(struct diff_str *b)
+{
+	b->s = NULL;
+	if ((b->f = open_memstream(&b->s, &b->len)) == NULL) {
+		fputs("wpgen: out of memory\n", stderr);
+		abort();
+	}
+	return b->f;
+}
+
+char *
+diff_str_close(struct diff_str *b)
+{
+	if (fclose(b->f) != 0) {
+		fputs("wpgen: out of memory\n", stderr);
+		abort();
+	}
+	return b->s;
+}
+
+static char *
+dup_attr(const xmlNode *n, const char *name)
+{
+	const char	*v = wp_attr(n, name);
+
+	return v != NULL ? wp_strdup(v) : NULL;
+}
+
+/* A revision: its date, a line a change, then the remark. */
+static void
+revision(FILE *f, const xmlNode *rev, unsigned flags)
+{
+	const xmlNode	*n;
+
+	for (n = rev->children; n != NULL; n = n->next)
+		if (wp_xml_is(n, "date") || wp_xml_is(n, "change") ||
+		    wp_xml_is(n, "remark")) {
+			wp_text_inline(f, n, flags);
+			fputc('\n', f);
+		}
+}
+
+static char *
+flatten(const struct item *it, unsigned flags)
+{
+	struct diff_str	 b;
+	FILE		*f = diff_str_open(&b);
+	char		*s;
+
+	switch (it->list) {
+	case L_META:
+		s = wp_text_all(it->node);
+		fputs(s, f);
+		free(s);
+		break;
+	case L_HISTORY:
+		revision(f, it->node, flags);
+		break;
+	case L_FRONT:
+		if (wp_xml_is(it->node, "figure"))
+			wp_text_figure(f, it->node);
+		else
+			wp_text_blocks(f, it->node, flags, 0);
+		break;
+	case L_CLAUSES:
+		wp_text_blocks(f, it->node, flags, 0);
+		break;
+	default:
+		break;
+	}
+	return diff_str_close(&b);
+}
+
+/* A figure's heading: its label and caption, "図1. 責任分界点". */
+static char *
+figure_title(const xmlNode *fig)
+{
+	return g_strdup_printf("%s%s",
+	    wp_text_only(wp_xml_child(fig, "label")),
+	    wp_text_only(wp_xml_child(fig, "caption")));
+}
+
+static void
+item_read(struct item *it, enum list l, const xmlNode *n)
+{
+	it->list = l;
+	it->node = n;
+	switch (l) {
+	case L_META:
+		it->kind = "meta";
+		it->key = wp_strdup((const char *)n->name);
+		break;
+	case L_HISTORY:
+		it->kind = "revision";
+		it->key = dup_attr(n, "version");
+		break;
+	case L_FRONT:
+		it->key = dup_attr(n, "id");
+		if (wp_xml_is(n, "figure")) {
+			it->kind = "figure";
+			it->number = dup_attr(n, "number");
+			it->title = figure_title(n);
+		} else {
+			it->kind = "section";
+			it->title = dup_attr(n, "title");
+		}
+		break;
+	case L_CLAUSES:
+		it->kind = "clause";
+		it->key = dup_attr(n, "control");
+		it->number = dup_attr(n, "number");
+		it->title = dup_attr(n, "title");
+		break;
+	default:
+		break;
+	}
+	if (it->key == NULL)
+		it->key = wp_strdup("");
+	it->text = flatten(it, READ);
+	it->written = flatten(it, WRITTEN);
+}
+
+static void
+items_read(struct items *v, enum list l, xmlDocPtr doc)
+{
+	xmlXPathContextPtr	 ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr	 o = NULL;
+	xmlNodeSetPtr		 set;
+
+	v->v = NULL;
+	v->n = 0;
+	if (ctx != NULL)
+		o = xmlXPathEvalExpression(BAD_CAST list_xpath[l], ctx);
+	set = o != NULL ? o->nodesetval : NULL;
+	if (set != NULL && set->nodeNr > 0) {
+		v->v = wp_calloc((size_t)set->nodeNr, sizeof(*v->v));
+		for (int i = 0; i < set->nodeNr; i++)
+			if (set->nodeTab[i]->type == XML_ELEMENT_NODE)
+				item_read(&v->v[v->n++], l, set->nodeTab[i]);
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+}
+
+static void
+items_free(struct items *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].key);
+		free(v->v[i].number);
+		g_free(v->v[i].title);
+		free(v->v[i].text);
+		free(v->v[i].written);
+	}
+	free(v->v);
+}
+
+/* ---- comparing -------------------------------------------------------- */
+
+long
+diff_find(const struct items *v, const char *key)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->v[i].key, key) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static struct wp_chardiff *
+chardiff(const char *a, const char *b)
+{
+	a = a != NULL ? a : "";
+	b = b != NULL ? b : "";
+	return wp_chardiff(a, strlen(a), b, strlen(b), 0);
+}
+
+/* Adds an entry for old and new (either NULL) if they differ. */
+static void
+add(struct wp_diff *d, const struct item *old, const struct item *new)
+{
+	struct entry	 e = { old, new, 0, NULL, NULL };
+
+	if (old == NULL)
+		e.what = WP_DIFF_ADDED;
+	else if (new == NULL)
+		e.what = WP_DIFF_REMOVED;
+	else {
+		if (!same(old->number, new->number))
+			e.what |= WP_DIFF_RENUMBERED;
+		if (!same(old->title, new->title)) {
+			e.what |= WP_DIFF_RETITLED;
+			e.title = chardiff(old->title, new->title);
+		}
+		if (strcmp(old->written, new->written) != 0)
+			e.what |= WP_DIFF_CHANGED;
+		else if (strcmp(old->text, new->text) != 0)
+			e.what |= WP_DIFF_REFS;
+		if (e.what & (WP_DIFF_CHANGED | WP_DIFF_REFS))
+			e.text = chardiff(old->text, new->text);
+	}
+	if (e.what != 0)
+		d->e[d->n++] = e;
+}
+
+/* Reports the items of old from *r up to limit that new has not. */
+static void
+removed(struct wp_diff *d, const struct items *old, const struct items *new,
+    size_t *r, size_t limit)
+{
+	for (; *r < limit; (*r)++)
+		if (diff_find(new, old->v[*r].key) < 0)
+			add(d, &old->v[*r], NULL);
+}
+
+/*
+ * Pairs the items of old and new by key.  Entries follow new's order;
+ * an item only old has comes where it stood, before what new added in
+ * its place (as diff(1) puts deletions first).
+ */
+static void
+align(struct wp_diff *d, const struct items *old, const struct items *new)
+{
+	size_t	 r = 0, j, next;
+	long	 k = -1;
+
+	for (j = 0; j < new->n; j++) {
+		/* The next item both have: removals before it go first. */
+		for (next = j; next < new->n &&
+		    (k = diff_find(old, new->v[next].key)) < 0; next++)
+			;
+		removed(d, old, new, &r, next < new->n ? (size_t)k : old->n);
+		for (; j < next; j++)
+			add(d, NULL, &new->v[j]);
+		if (j < new->n)
+			add(d, &old->v[k], &new->v[j]);
+	}
+	removed(d, old, new, &r, old->n);
+}
+
+struct wp_diff *
+wp_diff_new(xmlDocPtr old, xmlDocPtr new)
+{
+	struct wp_diff	*d = wp_calloc(1, sizeof(*d));
+	size_t		 most = 0;
+
+	for (int l = 0; l < L__MAX; l++) {
+		items_read(&d->old[l], l, old);
+		items_read(&d->new[l], l, new);
+		most += d->old[l].n + d->new[l].n;
+	}
+	d->e = wp_calloc(most, sizeof(*d->e));
+	for (int l = 0; l < L__MAX; l++)
+		align(d, &d->old[l], &d->new[l]);
+	return d;
+}
+
+void
+wp_diff_free(struct wp_diff *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		wp_chardiff_free(d->e[i].title);
+		wp_chardiff_free(d->e[i].text);
+	}
+	free(d->e);
+	for (int l = 0; l < L__MAX; l++) {
+		items_free(&d->old[l]);
+		items_free(&d->new[l]);
+	}
+	free(d);
+}
+
+int
+wp_diff_differs(const struct wp_diff *d)
+{
+	return d->n > 0;
+}
+
+const struct item *
+diff_either(const struct entry *e)
+{
+	return e->new != NULL ? e->new : e->old;
+}
+
+const struct entry *
+diff_clause_entry(const struct wp_diff *d, const char *control)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (diff_either(&d->e[i])->list == L_CLAUSES &&
+		    strcmp(diff_either(&d->e[i])->key, control) == 0)
+			return &d->e[i];
+	return NULL;
+}
+
+unsigned
+wp_diff_clause(const struct wp_diff *d, const char *control)
+{
+	const struct entry	*e = diff_clause_entry(d, control);
+
+	return e != NULL ? e->what : 0;
+}
+
+/* ---- describing an entry ---------------------------------------------- */
+
+/* The entry's heading: " (2.1 情報セキュリティの役割及び責任)". */
+void
+diff_heading(FILE *f, const struct item *it)
+{
+	if (it->title == NULL)
+		return;
+	if (it->list == L_CLAUSES && it->number != NULL)
+		fprintf(f, " (%s %s)", it->number, it->title);
+	else
+		fprintf(f, " (%s)", it->title);
+}
+
+void
+diff_facts(FILE *f, const struct entry *e)
+{
+	const char	*sep = "";
+
+	if (e->what & WP_DIFF_ADDED) {
+		fputs("added", f);
+		sep = ", ";
+	}
+	if (e->what & WP_DIFF_REMOVED) {
+		fputs("removed", f);
+		sep = ", ";
+	}
+	if (e->what & WP_DIFF_RENUMBERED) {
+		fprintf(f, "%srenumbered from %s", sep, e->old->number);
+		sep = ", ";
+	}
+	if (e->what & WP_DIFF_RETITLED) {
+		fprintf(f, "%sretitled", sep);
+		sep = ", ";
+	}
+	if (e->what & WP_DIFF_CHANGED)
+		fprintf(f, "%schanged", sep);
+	if (e->what & WP_DIFF_REFS)
+		fprintf(f, "%sreferences updated", sep);
+}
+

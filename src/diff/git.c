@@ -1,0 +1,193 @@
+/*
+ * git: a content folder as it was at a git revision, for `wpgen diff
+ * --rev`: its files written into a temporary folder by git cat-file,
+ * run without a shell.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/path.h"
+#include "diff/diff.h"
+
+/* What wp_service_load() reads from a content folder. */
+static const char *const content_files[] = { "service.xml", "revisions.xml" };
+
+/*
+ * Runs "git -C dir cat-file op spec" (cat-file: the blob's bytes,
+ * without a pager, textconv or filters) with its output into outfd
+ * (-1: none) and the start of its error output in err.  Returns git's
+ * exit status, or -1 if it could not be run.
+ */
+static int
+git(const char *dir, const char *op, const char *spec, int outfd, char *err,
+    size_t errlen)
+{
+	char	*argv[] = { "git", "-C", (char *)dir, "cat-file", (char *)op,
+		    (char *)spec, NULL };
+	char	 buf[512];
+	size_t	 got = 0;
+	ssize_t	 r;
+	int	 ep[2], status;
+	pid_t	 pid;
+
+	err[0] = '\0';
+	if (pipe(ep) == -1)
+		return -1;
+	if ((pid = fork()) == -1) {
+		close(ep[0]);
+		close(ep[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		if (outfd == -1)
+			outfd = open("/dev/null", O_WRONLY);
+		if (outfd == -1 || dup2(outfd, STDOUT_FILENO) == -1 ||
+		    dup2(ep[1], STDERR_FILENO) == -1)
+			_exit(127);
+		close(ep[0]);
+		execvp(argv[0], argv);
+		dprintf(STDERR_FILENO, "%s\n", strerror(errno));
+		_exit(127);
+	}
+	close(ep[1]);
+	while ((r = read(ep[0], buf, sizeof(buf))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			break;
+		if (got + 1 < errlen) {
+			size_t k = (size_t)r < errlen - 1 - got ? (size_t)r :
+			    errlen - 1 - got;
+			memcpy(err + got, buf, k);
+			err[got += k] = '\0';
+		}
+	}
+	close(ep[0]);
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return -1;
+	err[strcspn(err, "\n")] = '\0';
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Writes dir/name at rev into sub/name; 0, or -1 after reporting. */
+static int
+fetch(const char *dir, const char *rev, const char *name, const char *sub,
+    int required)
+{
+	char	 err[512], *spec, *path;
+	int	 fd, rc = -1, st;
+
+	spec = wp_malloc(strlen(rev) + strlen(name) + 4);
+	sprintf(spec, "%s:./%s", rev, name);
+	path = wp_path(sub, name);
+	if (!required) {
+		st = git(dir, "-e", spec, -1, err, sizeof(err));
+		if (st == -1 || st == 127) {
+			wp_msg(MSG_GIT_RUN, dir, 0, err[0] != '\0' ?
+			    err : strerror(errno));
+			goto out;
+		}
+		if (st != 0) {		/* not at that revision */
+			rc = 0;
+			goto out;
+		}
+	}
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1) {
+		wp_msg(MSG_IO, path, 0, strerror(errno));
+		goto out;
+	}
+	st = git(dir, "blob", spec, fd, err, sizeof(err));
+	if (close(fd) == -1 && st == 0) {
+		wp_msg(MSG_IO, path, 0, strerror(errno));
+		goto out;
+	}
+	if (st != 0) {
+		wp_msg(MSG_GIT, dir, 0, name, rev,
+		    err[0] != '\0' ? err : "git failed");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(path);
+	free(spec);
+	return rc;
+}
+
+void
+wp_diff_checkout_remove(char *path)
+{
+	char	*p, *slash;
+
+	if (path == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(content_files) / sizeof(*content_files);
+	    i++) {
+		p = wp_path(path, content_files[i]);
+		unlink(p);
+		free(p);
+	}
+	rmdir(path);
+	if ((slash = strrchr(path, '/')) != NULL) {
+		*slash = '\0';
+		rmdir(path);
+	}
+	free(path);
+}
+
+char *
+wp_diff_checkout(const char *dir, const char *rev)
+{
+	const char	*tmp = getenv("TMPDIR");
+	char		*real = NULL, *base = NULL, *id = NULL, *sub = NULL;
+	char		*result = NULL;
+
+	/* A revision that git would read as an option, or a path. */
+	if (rev[0] == '\0' || rev[0] == '-' || strchr(rev, ':') != NULL) {
+		wp_msg(MSG_REV, NULL, 0, rev);
+		return NULL;
+	}
+	/* The service id must match the folder's name: the real one. */
+	if ((real = realpath(dir, NULL)) == NULL) {
+		wp_msg(MSG_IO, dir, 0, strerror(errno));
+		return NULL;
+	}
+	if (tmp == NULL || tmp[0] != '/')
+		tmp = "/tmp";
+	base = wp_path(tmp, "wpgen-rev.XXXXXX");
+	if (mkdtemp(base) == NULL) {
+		wp_msg(MSG_IO, base, 0, strerror(errno));
+		goto out;
+	}
+	id = wp_basename(real);
+	sub = wp_path(base, id);
+	if (mkdir(sub, 0700) == -1) {
+		wp_msg(MSG_IO, sub, 0, strerror(errno));
+		rmdir(base);
+		goto out;
+	}
+	if (fetch(dir, rev, content_files[0], sub, 1) == 0 &&
+	    fetch(dir, rev, content_files[1], sub, 0) == 0) {
+		result = sub;
+		sub = NULL;
+	} else {
+		wp_diff_checkout_remove(sub);
+		sub = NULL;
+	}
+out:
+	free(sub);
+	free(id);
+	free(base);
+	free(real);
+	return result;
+}

@@ -1,0 +1,32 @@
+/*
+ * service: one service's content folder, content/<id>/.
+ */
+#ifndef WP_SERVICE_H
+#define WP_SERVICE_H
+
+#include <libxml/tree.h>
+
+struct wp_service {
+	char		*dir;
+	char		*id;		/* the folder's name */
+	char		*service_path;	/* dir/service.xml */
+	char		*revisions_path;/* dir/revisions.xml, or NULL if absent */
+	xmlDocPtr	 service;	/* NULL if it could not be parsed */
+	xmlDocPtr	 revisions;	/* NULL if absent or unparsable */
+};
+
+/*
+ * A service's id: its folder's name, the folder as the path names it
+ * ("content/x/" gives "x"; "." the current folder's name).  Caller frees.
+ */
+char			*wp_service_id(const char *dir);
+
+/*
+ * Loads a service folder.  Returns NULL only if the folder has no
+ * service.xml; a file that fails to parse leaves its document NULL and
+ * has been reported.  Free with wp_service_free().
+ */
+struct wp_service	*wp_service_load(const char *dir);
+void			 wp_service_free(struct wp_service *);
+
+#endif

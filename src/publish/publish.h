@@ -1,0 +1,88 @@
+/*
+ * publish: services from content folders to outputs, for the command line
+ * and the tests: a session (what one run loads once), a service checked,
+ * merged and built (every output or none), the index page, a release.
+ */
+#ifndef WP_PUBLISH_H
+#define WP_PUBLISH_H
+
+#include <libxml/tree.h>
+
+#include "input/templates.h"
+#include "typeset/fonts.h"
+#include "typeset/style.h"
+
+/*
+ * What one run of wpgen loads once and every service it builds shares:
+ * the templates, the PDF style and, on first use, the fonts.
+ */
+struct wp_session {
+	struct wp_templates	*t;
+	struct wp_style		*style;
+	char			*fonts_conf;	/* ../fonts/fonts.conf */
+	struct wp_fonts		*fonts;		/* loaded on first use */
+	int			 fonts_failed;	/* and said why: not again */
+};
+
+/* Loads the templates folder dir; NULL after reporting.  Free with
+ * wp_session_free(). */
+struct wp_session *wp_session_new(const char *dir);
+void		 wp_session_free(struct wp_session *);
+/* The fonts, loaded (and checked against the style) on the first call,
+ * which may run in a thread of its own; NULL after reporting. */
+struct wp_fonts	*wp_session_fonts(struct wp_session *);
+
+/*
+ * Loads, validates and merges a service.  Returns the document model
+ * (caller frees with xmlFreeDoc()) or NULL after reporting.
+ */
+xmlDocPtr	 wp_publish_model(const struct wp_session *, const char *dir);
+
+/*
+ * Loads, validates, merges and typesets a service without writing
+ * anything; returns 0 if it has no errors.
+ */
+int		 wp_publish_check(struct wp_session *, const char *dir);
+
+/*
+ * Builds a service into the folder outdir, which it replaces as a whole
+ * (base/output.h): document.xml, whitepaper.txt, whitepaper.html
+ * (linking to the index page at index_href unless NULL), whitepaper.pdf
+ * and index-entry.xml (its entry in an index, kept as it was, time too,
+ * when it did not change); *pages (unless NULL) gets the PDF's page
+ * count.  Returns 0, or -1 after reporting; then outdir is as it was.
+ */
+int		 wp_publish_service(struct wp_session *, const char *dir,
+		    const char *outdir, const char *index_href, int *pages);
+
+/*
+ * The index page of several whitepapers: each entry is a service id
+ * (its outputs in the folder <id>/ beside the index) and its facts.
+ */
+struct wp_index {
+	xmlDocPtr	 doc;		/* <index><whitepaper>... */
+};
+struct wp_index	*wp_index_new(void);
+/* Adds a service; the model's meta is copied. */
+void		 wp_index_add(struct wp_index *, const char *id,
+		    const xmlDoc *model);
+/* Adds the services of the index file at path (an index-entry.xml that
+ * wp_publish_service() wrote); 0, or -1 after reporting. */
+int		 wp_index_add_entry(struct wp_index *, const char *path);
+/* Writes the page to path atomically; 0, or -1 after reporting. */
+int		 wp_index_write(const struct wp_session *, struct wp_index *,
+		    const char *path);
+void		 wp_index_free(struct wp_index *);
+
+/*
+ * A release: checks every service first and writes nothing if any has
+ * an error; then writes outdir as one set (replacing an earlier
+ * release): per service, <document number>_<version>.pdf, .html and
+ * .png (its cover), manifest.json (title, version, date, document
+ * number, pages, and each file's bytes and SHA-256) and SHA256SUMS.
+ * Returns 0, or -1 after reporting.
+ */
+int		 wp_publish_release(struct wp_session *, int n, char **dirs,
+		    const char *outdir);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * service: one service from its content folder to its outputs: read,
+ * validated, merged, rendered in memory, and written as one set only
+ * when every output was made, so that a failed build leaves the
+ * previous outputs as they were.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/output.h"
+#include "base/timing.h"
+#include "publish/render.h"
+#include "check/validate.h"
+#include "input/service.h"
+#include "model/merge.h"
+#include "model/xform.h"
+#include "typeset/typeset.h"
+
+xmlDocPtr
+wp_publish_model(const struct wp_session *ss, const char *dir)
+{
+	int			 before = wp_diag_errors();
+	struct wp_service	*s;
+	xmlDocPtr		 model = NULL;
+
+	wp_stage_begin(STAGE_PARSE);
+	s = wp_service_load(dir);
+	if (s != NULL && s->service != NULL)
+		wp_validate(ss->t, s);
+	wp_stage_end(STAGE_PARSE);
+	if (s == NULL)
+		return NULL;
+	wp_stage_begin(STAGE_MERGE);
+	if (wp_diag_errors() == before)
+		model = wp_merge(ss->t, s);
+	wp_stage_end(STAGE_MERGE);
+	wp_service_free(s);
+	return model;
+}
+
+/* The files a build writes into a service's folder, and nothing else. */
+static const char *const service_files[] = { "document.xml",
+    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf", "index-entry.xml" };
+
+static int
+service_file(const char *name, void *unused)
+{
+	(void)unused;
+	for (size_t i = 0; i < sizeof(service_files) / sizeof(*service_files); i++)
+		if (strcmp(name, service_files[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * index-entry.xml: the service as the index page shows it, an index of
+ * one.  Kept as it was when it did not change, so that make, which
+ * builds the index from these, rebuilds it only when a title, version,
+ * date or document number changed, not on every edit of a clause.
+ */
+static int
+put_entry(struct wp_outset *o, const char *id, const xmlDoc *model)
+{
+	struct wp_index	*e = wp_index_new();
+	xmlChar		*buf = NULL;
+	int		 len = 0, rc;
+
+	wp_index_add(e, id, model);
+	xmlDocDumpFormatMemoryEnc(e->doc, &buf, &len, "UTF-8", 1);
+	rc = buf == NULL ? -1 :
+	    wp_outset_put_kept(o, "index-entry.xml", buf, (size_t)len);
+	xmlFree(buf);
+	wp_index_free(e);
+	return rc;
+}
+
+/* The fonts, loaded beside the first service's merge; a thread's body. */
+static void *
+load_fonts(void *s)
+{
+	return wp_session_fonts(s);
+}
+
+/*
+ * Everything a build would find wrong, without writing: the content is
+ * validated, merged and typeset (a character no font has, a word too
+ * long for the column), and the result dropped.
+ */
+int
+wp_publish_check(struct wp_session *s, const char *dir)
+{
+	int		 before = wp_diag_errors();
+	xmlDocPtr	 model = wp_publish_model(s, dir);
+	struct wp_fonts	*f;
+
+	if (model != NULL && (f = wp_session_fonts(s)) != NULL)
+		wp_doc_free(wp_typeset(f, s->style, model));
+	xmlFreeDoc(model);
+	return wp_diag_errors() != before;
+}
+
+int
+wp_publish_service(struct wp_session *s, const char *dir,
+    const char *outdir, const char *index_href, int *pages)
+{
+	struct rendering r = { 0 };
+	struct wp_outset *o = NULL;
+	pthread_t	 fonts;
+	char		*id = wp_service_id(dir);
+	int		 loading, rc = -1, i;
+
+	r.s = s;
+	r.pdf_href = "whitepaper.pdf";
+	r.index_href = index_href;
+	/* The first service's fonts load in a thread of their own while its
+	 * content is read, validated and merged. */
+	loading = s->fonts == NULL && !s->fonts_failed &&
+	    pthread_create(&fonts, NULL, load_fonts, s) == 0;
+	r.model = wp_publish_model(s, dir);
+	if (loading)
+		pthread_join(fonts, NULL);
+	if (r.model == NULL || wp_render(&r) == -1)
+		goto done;
+	/* every output of the service, or none: one folder swapped in */
+	wp_stage_begin(STAGE_WRITE);
+	if ((o = wp_outset_begin(outdir, service_file, NULL)) != NULL) {
+		rc = 0;
+		for (i = 0; i <= OUT_PDF && rc == 0; i++)
+			rc = wp_outset_put(o, service_files[i], r.out[i].buf,
+			    r.out[i].len);
+		if (rc == 0)
+			rc = put_entry(o, id, r.model);
+		rc = rc == 0 ? wp_outset_commit(o) : (wp_outset_abort(o), -1);
+	}
+	wp_stage_end(STAGE_WRITE);
+	if (pages != NULL)
+		*pages = r.pages;
+done:
+	wp_render_free(&r);
+	free(id);
+	return rc;
+}
+

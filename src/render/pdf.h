@@ -1,0 +1,41 @@
+/*
+ * pdf: draws a typeset document with Cairo into a PDF: text, shapes,
+ * links, bookmarks and metadata.  Fonts are embedded as subsets.
+ */
+#ifndef WP_PDF_H
+#define WP_PDF_H
+
+#include <stddef.h>
+
+#include "typeset/doc.h"
+
+/*
+ * Sets the creation date of every PDF from SOURCE_DATE_EPOCH's value
+ * (NULL or "": each document's own date).  Returns -1 if it is not a
+ * non-negative whole number of seconds.
+ */
+int	 wp_pdf_set_epoch(const char *);
+
+/*
+ * Renders into a new buffer (*buf, *len; caller frees *buf with free()).
+ * The creation date is the document's (its newest revision's), or the
+ * one wp_pdf_set_epoch() set.  Returns 0, or -1 after reporting.
+ */
+int	 wp_pdf_render(const struct wp_doc *, unsigned char **buf,
+	    size_t *len);
+
+/*
+ * Renders page (0-based) as a PNG image at dpi (a cover for a release
+ * listing), into a new buffer as above.  Returns 0, or -1.
+ */
+int	 wp_pdf_png(const struct wp_doc *, int page, double dpi,
+	    unsigned char **buf, size_t *len);
+
+/*
+ * A URI as it may stand in a PDF string: every byte that is neither an
+ * unreserved nor a reserved character of RFC 3986, and '(' and ')', is
+ * percent-encoded (an existing %XX is kept).  The caller g_free()s it.
+ */
+char	*wp_pdf_uri(const char *uri);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * blocks: the body of a section or clause: paragraphs, lists (markers
+ * in a column of their own), tables, figures and sections within.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "input/xml.h"
+#include "model/model.h"
+#include "typeset/walk.h"
+
+static void
+paragraph(struct wp_engine *e, const xmlNode *n, enum wp_role role)
+{
+	struct wp_para	*p = wp_para_new();
+	struct wp_lines	 sp;
+	const struct wp_text_style *ts = &e->st->text[role];
+
+	wp_flow_source(e, n);
+	wp_flow_inline(p, n, 0, NULL);
+	if (wp_lines_set(e, &sp, p, role, e->st->measure, ts->indent) == 0)
+		wp_lines_flow(e, &sp, 0);
+}
+
+static double
+marker_column(struct wp_engine *e, const xmlNode *list)
+{
+	const struct wp_text_style *ts = &e->st->text[ROLE_LIST];
+	double		 w = 0;
+	const xmlNode	*li;
+	struct wp_lines	 sp;
+
+	if (wp_xml_is(list, "ul"))
+		return ts->size * e->st->bullet_column;
+	for (li = list->children; li != NULL; li = li->next)
+		if (wp_xml_is(li, "li") && wp_lines_text(e, &sp,
+		    wp_attr(li, "marker"), ROLE_LIST, e->st->measure) == 0 &&
+		    wp_lines_width(&sp, 0) > w)
+			w = wp_lines_width(&sp, 0);
+	return w + ts->size * e->st->marker_gap;
+}
+
+static void
+list_marker(struct wp_engine *e, struct wp_box *x, const xmlNode *list,
+    const xmlNode *li, double at, double col)
+{
+	const struct wp_text_style *ts = &e->st->text[ROLE_LIST];
+	double		 base = wp_baseline(ts), em = ts->size;
+	struct wp_item	*it;
+	struct wp_lines	 sp;
+
+	if (wp_xml_is(list, "ol")) {
+		if (wp_lines_text(e, &sp, wp_attr(li, "marker"), ROLE_LIST,
+		    e->st->measure) == 0)
+			wp_lines_put(x, &sp, 0, at + col - em * e->st->marker_gap -
+			    wp_lines_width(&sp, 0), base);
+		return;
+	}
+	if (strcmp(wp_attr(list, "mark"), "check") == 0) {
+		it = wp_item_add(x, ITEM_CHECK);
+		it->x = at + em * 0.1;
+		it->y = base - em * 0.75;
+		it->w = it->h = em * 0.75;
+		it->stroke = e->st->colors[COLOR_ACCENT];
+		it->lw = 1.1;
+	} else {
+		it = wp_item_add(x, ITEM_DISC);
+		it->x = at + em * 0.4;
+		it->y = base - em * 0.36;
+		it->w = em * 0.14;
+		it->fill = ts->color;
+	}
+}
+
+static void
+list(struct wp_engine *e, const xmlNode *n, double at)
+{
+	const struct wp_text_style *ts = &e->st->text[ROLE_LIST];
+	double		 col = marker_column(e, n);
+	const xmlNode	*li, *sub;
+
+	for (li = n->children; li != NULL; li = li->next) {
+		struct wp_para	*p;
+		struct wp_lines	 sp;
+		size_t		 first = e->n;
+
+		if (!wp_xml_is(li, "li"))
+			continue;
+		wp_flow_source(e, li);
+		p = wp_para_new();
+		wp_flow_inline(p, li, 0, NULL);
+		if (wp_lines_set(e, &sp, p, ROLE_LIST, e->st->measure - at -
+		    col, 0) == -1)
+			continue;
+		wp_lines_flow(e, &sp, at + col);
+		if (first < e->n)
+			list_marker(e, &e->boxes[first], n, li, at, col);
+		for (sub = li->children; sub != NULL; sub = sub->next)
+			if (wp_xml_is(sub, "ol") || wp_xml_is(sub, "ul"))
+				list(e, sub, at + col);
+	}
+	e->pending = ts->after + e->st->text[ROLE_BODY].after;
+}
+
+void
+wp_flow_section(struct wp_engine *e, const xmlNode *n, int level,
+    enum wp_role prole)
+{
+	wp_flow_source(e, n);
+	wp_flow_heading(e, level == 1 ? ROLE_SECTION : ROLE_CHAPTER, NULL,
+	    wp_attr(n, "title"), wp_attr(n, "id"), level,
+	    level == 1 && e->st->section_new_page);
+	wp_flow_blocks(e, n, prole, level);
+}
+
+void
+wp_flow_blocks(struct wp_engine *e, const xmlNode *parent,
+    enum wp_role prole, int level)
+{
+	const xmlNode	*n;
+
+	for (n = parent->children; n != NULL && !e->failed; n = n->next) {
+		if (wp_xml_is(n, "p"))
+			paragraph(e, n, prole);
+		else if (wp_xml_is(n, "ol") || wp_xml_is(n, "ul"))
+			list(e, n, e->st->text[ROLE_BODY].indent);
+		else if (wp_xml_is(n, "table"))
+			wp_flow_table(e, n);
+		else if (wp_xml_is(n, "figure"))
+			wp_flow_figure(e, n);
+		else if (wp_xml_is(n, "section"))
+			wp_flow_section(e, n, level + 1, prole);
+	}
+}
+

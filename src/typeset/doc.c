@@ -1,0 +1,112 @@
+/*
+ * doc: the display list's bookkeeping.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "typeset/doc.h"
+
+struct wp_doc *
+wp_doc_new(double page_w, double page_h)
+{
+	struct wp_doc	*d = wp_calloc(1, sizeof(*d));
+
+	d->page_w = page_w;
+	d->page_h = page_h;
+	d->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+	return d;
+}
+
+struct wp_item *
+wp_page_add(struct wp_page *pg, const struct wp_item *it, double dx, double dy)
+{
+	struct wp_item *o;
+
+	pg->items = wp_grow(pg->items, &pg->cap, pg->n, sizeof(*pg->items));
+	o = &pg->items[pg->n++];
+	*o = *it;
+	o->x += dx;
+	o->y += dy;
+	o->target = it->target ? wp_strdup(it->target) : NULL;
+	return o;
+}
+
+void
+wp_doc_add_dest(struct wp_doc *d, const char *id, int page, double y)
+{
+	d->dests = wp_reallocarray(d->dests, d->ndests + 1, sizeof(*d->dests));
+	d->dests[d->ndests++] = (struct wp_dest){ wp_strdup(id), page, y };
+}
+
+const struct wp_dest *
+wp_doc_dest(const struct wp_doc *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < d->ndests; i++)
+		if (strcmp(d->dests[i].id, id) == 0)
+			return &d->dests[i];
+	return NULL;
+}
+
+void
+wp_doc_free(struct wp_doc *d)
+{
+	size_t i, k;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->npages; i++) {
+		for (k = 0; k < d->pages[i].n; k++)
+			free(d->pages[i].items[k].target);
+		free(d->pages[i].items);
+	}
+	free(d->pages);
+	for (i = 0; i < d->nmarks; i++) {
+		free(d->marks[i].title);
+		free(d->marks[i].id);
+	}
+	free(d->marks);
+	for (i = 0; i < d->ndests; i++)
+		free(d->dests[i].id);
+	free(d->dests);
+	g_ptr_array_free(d->layouts, TRUE);
+	free(d->title);
+	free(d->author);
+	g_free(d->subject);
+	free(d->short_name);
+	free(d->kind);
+	free(d->keywords);
+	free(d->date);
+	free(d);
+}
+
+void
+wp_doc_dump(const struct wp_doc *d, FILE *fp)
+{
+	static const char *const kinds[] = { "text", "rect", "rule", "disc",
+	    "check", "link" };
+	size_t i, k;
+
+	for (i = 0; i < d->npages; i++) {
+		fprintf(fp, "page %zu\n", i + 1);
+		for (k = 0; k < d->pages[i].n; k++) {
+			const struct wp_item *it = &d->pages[i].items[k];
+			fprintf(fp, "%s %.1f %.1f", kinds[it->kind], it->x, it->y);
+			if (it->kind == ITEM_TEXT) {
+				const char *t = pango_layout_get_text(
+				    it->line->layout);
+				fprintf(fp, " |%.*s|", it->line->length,
+				    t + it->line->start_index);
+			} else if (it->kind == ITEM_LINK)
+				fprintf(fp, " %.1f %s", it->w, it->target);
+			else
+				fprintf(fp, " %.1f %.1f", it->w, it->h);
+			fputc('\n', fp);
+		}
+	}
+	for (i = 0; i < d->nmarks; i++)
+		fprintf(fp, "mark %d %s %s\n", d->marks[i].level,
+		    d->marks[i].id, d->marks[i].title);
+}

@@ -1,0 +1,442 @@
+/*
+ * lines: text set into lines.  Pango breaks a composed paragraph
+ * (compose.c) at the measure, justify.c finishes each line; a word no
+ * rule can break is broken between characters, with a warning, and a
+ * character no font has fails the document at its source.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "typeset/engine.h"
+#include "typeset/justify.h"
+
+#define PU(x)	((int)lround((x) * PANGO_SCALE))
+#define PT(x)	((double)(x) / PANGO_SCALE)
+
+double
+wp_baseline(const struct wp_text_style *ts)
+{
+	/* the ideographic em box (0.88 above the baseline in Noto CJK)
+	 * centred in the line's pitch */
+	return (ts->pitch - ts->size) / 2 + 0.88 * ts->size;
+}
+
+/* Reports the first character no font could draw, with its source. */
+static void
+missing_glyph(struct wp_engine *e, PangoLayout *lay)
+{
+	const char	*text = pango_layout_get_text(lay);
+	GSList		*l;
+	int		 i;
+
+	for (l = pango_layout_get_line_readonly(lay, 0) ? 
+	    pango_layout_get_lines_readonly(lay) : NULL; l; l = l->next) {
+		GSList *r;
+		for (r = ((PangoLayoutLine *)l->data)->runs; r; r = r->next) {
+			PangoGlyphItem *gi = r->data;
+			for (i = 0; i < gi->glyphs->num_glyphs; i++) {
+				const char *p;
+				char ch[8] = "", ctx[64];
+				gunichar c;
+				if (!(gi->glyphs->glyphs[i].glyph &
+				    PANGO_GLYPH_UNKNOWN_FLAG))
+					continue;
+				p = text + gi->item->offset +
+				    gi->glyphs->log_clusters[i];
+				c = g_utf8_get_char(p);
+				ch[g_unichar_to_utf8(c, ch)] = '\0';
+				g_utf8_strncpy(ctx, text, 20);
+				e->failed = 1;
+				/* the same text may be set again (at another
+				 * width): said once */
+				if (e->glyph_src != NULL && c == e->glyph &&
+				    strcmp(e->glyph_src, e->src) == 0)
+					return;
+				wp_msg(MSG_GLYPH, e->src, 0, ch, (unsigned)c,
+				    ctx);
+				free(e->glyph_src);
+				e->glyph_src = wp_strdup(e->src);
+				e->glyph = c;
+				return;
+			}
+		}
+	}
+}
+
+/*
+ * The first line wider than its room (the width, less the indent on a
+ * paragraph's first line), or NULL: a word longer than the measure,
+ * which the rules cannot break.
+ */
+static PangoLayoutLine *
+overfull(PangoLayout *lay, double width, double indent)
+{
+	GSList	*l;
+
+	for (l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
+		PangoLayoutLine *line = l->data;
+		int room = PU(width) - (line->is_paragraph_start ?
+		    PU(indent) : 0);
+		if (wp_line_width(line) > room + PANGO_SCALE / 10)
+			return line;
+	}
+	return NULL;
+}
+
+static gboolean
+is_break_rule(PangoAttribute *a, gpointer unused)
+{
+	(void)unused;
+	return a->klass->type == PANGO_ATTR_ALLOW_BREAKS;
+}
+
+/*
+ * The last resort for an overfull paragraph: breaks between any two
+ * characters, the protection of tokens such as "ISO/IEC" lifted, so
+ * that nothing leaves the column.
+ */
+static void
+break_anywhere(PangoLayout *lay, const struct wp_text_style *ts)
+{
+	PangoAttrList *attrs = pango_attr_list_copy(
+	    pango_layout_get_attributes(lay));
+	PangoAttrList *lifted = pango_attr_list_filter(attrs, is_break_rule,
+	    NULL);
+
+	if (lifted != NULL)
+		pango_attr_list_unref(lifted);
+	pango_layout_set_attributes(lay, attrs);
+	pango_attr_list_unref(attrs);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	wp_justify(lay, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+}
+
+PangoLayout *
+wp_lines_layout(struct wp_fonts *f, const struct wp_text_style *ts,
+    const struct wp_para *p, double width, double indent)
+{
+	PangoLayout *lay = wp_fonts_layout(f, ts);
+
+	pango_layout_set_width(lay, PU(width));
+	pango_layout_set_indent(lay, PU(indent));
+	pango_layout_set_attributes(lay, p->attrs);
+	pango_layout_set_text(lay, p->text->str, (int)p->text->len);
+	if (pango_layout_get_unknown_glyphs_count(lay) == 0)
+		wp_justify(lay, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	return lay;
+}
+
+int
+wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
+    enum wp_role role, double width, double indent)
+{
+	const struct wp_text_style *ts = &e->st->text[role];
+	PangoLayoutLine	*line;
+
+	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
+	    e->st->em_family);
+	sp->ts = ts;
+	sp->para = p;
+	sp->width = width;
+	sp->indent = indent;
+	sp->layout = wp_lines_layout(e->fonts, ts, p, width, indent);
+	g_ptr_array_add(e->doc->layouts, sp->layout);
+	g_object_set_data_full(G_OBJECT(sp->layout), "wpgen-para", p,
+	    (GDestroyNotify)wp_para_free);
+	if (pango_layout_get_unknown_glyphs_count(sp->layout) > 0) {
+		missing_glyph(e, sp->layout);
+		return -1;
+	}
+	if (overfull(sp->layout, width, indent) != NULL && indent > 0) {
+		/* a long first word: the paragraph goes without its indent */
+		sp->indent = indent = 0;
+		pango_layout_set_indent(sp->layout, 0);
+		wp_justify(sp->layout, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	}
+	if ((line = overfull(sp->layout, width, indent)) != NULL) {
+		char ctx[64];
+		g_utf8_strncpy(ctx, pango_layout_get_text(sp->layout) +
+		    line->start_index, 20);
+		wp_msg(MSG_OVERFULL, e->src, 0, ctx);
+		break_anywhere(sp->layout, ts);
+	}
+	return 0;
+}
+
+int
+wp_lines_text(struct wp_engine *e, struct wp_lines *sp, const char *text,
+    enum wp_role role, double width)
+{
+	struct wp_para *p = wp_para_new();
+
+	wp_para_add(p, text, -1, 0, NULL);
+	return wp_lines_set(e, sp, p, role, width, 0);
+}
+
+int
+wp_lines_count(const struct wp_lines *sp)
+{
+	return pango_layout_get_line_count(sp->layout);
+}
+
+double
+wp_lines_width(const struct wp_lines *sp, int i)
+{
+	return PT(wp_line_width(pango_layout_get_line_readonly(sp->layout, i)));
+}
+
+char *
+wp_lines_string(const struct wp_lines *sp, int i)
+{
+	PangoLayoutLine	*line = pango_layout_get_line_readonly(sp->layout, i);
+	const char	*t = pango_layout_get_text(sp->layout) + line->start_index;
+	const char	*end = t + line->length;
+	GString		*s = g_string_new(NULL);
+
+	/* without what the composer inserted: it is composed again */
+	for (; t < end; t = g_utf8_next_char(t)) {
+		gunichar c = g_utf8_get_char(t);
+		if (c != WP_QSPACE && c != WP_ZWSP && c != 0x2028)
+			g_string_append_unichar(s, c);
+	}
+	while (s->len > 0 && s->str[s->len - 1] == ' ')
+		g_string_truncate(s, s->len - 1);
+	return g_string_free(s, FALSE);
+}
+
+/* Index of the first cluster of a line holding character c, or -1. */
+static int
+find_glyph(PangoLayoutLine *line, const char *text, gunichar c,
+    PangoGlyphString **gs, int from_x, int *x)
+{
+	GSList	*l;
+	int	 i;
+
+	*x = 0;
+	for (l = line->runs; l != NULL; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		for (i = 0; i < gi->glyphs->num_glyphs; i++) {
+			gunichar t = g_utf8_get_char(text + gi->item->offset +
+			    gi->glyphs->log_clusters[i]);
+			if (t == c && *x >= from_x) {
+				*gs = gi->glyphs;
+				return i;
+			}
+			*x += gi->glyphs->glyphs[i].geometry.width;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The glyphs of a line before its first character c: their count, and,
+ * when add is not 0, each widened by add (the last by what add * count
+ * leaves of total).
+ */
+static int
+before(PangoLayoutLine *line, const char *t, gunichar c, int add, int total)
+{
+	PangoGlyphInfo	*last = NULL;
+	GSList		*l;
+	int		 i, m = 0;
+
+	for (l = line->runs; l != NULL; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		for (i = 0; i < gi->glyphs->num_glyphs; i++) {
+			if (g_utf8_get_char(t + gi->item->offset +
+			    gi->glyphs->log_clusters[i]) == c)
+				goto done;
+			last = &gi->glyphs->glyphs[i];
+			last->geometry.width += add;
+			m++;
+		}
+	}
+done:
+	if (last != NULL && add != 0)
+		last->geometry.width += total - add * m;
+	return m;
+}
+
+/* Spreads extra evenly over the glyphs of a line before its first c. */
+static void
+spread_before(PangoLayoutLine *line, const char *t, gunichar c, int extra)
+{
+	int m = before(line, t, c, 0, 0);
+
+	if (m > 0)
+		before(line, t, c, extra / m, extra);
+}
+
+/*
+ * Fits the leaders of a contents line (n of them, enough to overfill
+ * it) to the width: drops leaders until the line fits with a gap of a
+ * third of an em before them (a gap, not a space character: a wide
+ * space would read as a loose word space), then spreads what is left
+ * between the leaders, a little each (more, and text extraction reads
+ * them as separate words), and the rest over the title, so that the
+ * page number ends at the measure.
+ */
+static void
+fit_leaders(PangoLayoutLine *line, const char *t, double width, double unit,
+    int n)
+{
+	PangoGlyphInfo	*first = NULL;
+	GSList		*l;
+	int		 i, slack, each;
+
+	slack = PU(width) - wp_line_width(line) - PU(unit / 3);
+	for (l = line->runs; l != NULL && slack < 0; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		for (i = 0; i < gi->glyphs->num_glyphs && slack < 0; i++)
+			if (g_utf8_get_char(t + gi->item->offset +
+			    gi->glyphs->log_clusters[i]) == 0x2026 &&
+			    gi->glyphs->glyphs[i].geometry.width > 0) {
+				slack += gi->glyphs->glyphs[i].geometry.width;
+				gi->glyphs->glyphs[i].geometry.width = 0;
+				gi->glyphs->glyphs[i].glyph = PANGO_GLYPH_EMPTY;
+				n--;
+			}
+	}
+	each = n > 0 ? slack / n : 0;
+	if (each > PU(unit * 0.08))
+		each = PU(unit * 0.08);
+	for (l = line->runs; l != NULL && n > 0; l = l->next) {
+		PangoGlyphItem *gi = l->data;
+		for (i = 0; i < gi->glyphs->num_glyphs; i++)
+			if (gi->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY &&
+			    g_utf8_get_char(t + gi->item->offset +
+			    gi->glyphs->log_clusters[i]) == 0x2026) {
+				gi->glyphs->glyphs[i].geometry.width += each;
+				slack -= each;
+				if (first == NULL)
+					first = &gi->glyphs->glyphs[i];
+			}
+	}
+	if (first != NULL) {
+		/* a third of an em before the first leader */
+		first->geometry.x_offset += PU(unit / 3);
+		first->geometry.width += PU(unit / 3);
+		spread_before(line, t, 0x2026, slack);
+	}
+}
+
+int
+wp_lines_entry(struct wp_engine *e, struct wp_lines *sp, enum wp_role role,
+    const char *lead, const char *text, double col, const char *page,
+    double width)
+{
+	struct wp_para		*p = wp_para_new();
+	PangoLayoutLine		*line;
+	PangoGlyphString	*g = NULL;
+	const char		*t;
+	double			 unit = e->st->text[role].size;
+	int			 i, x = 0, n = 0;
+
+	if (lead != NULL) {
+		wp_para_add(p, lead, -1, 0, NULL);
+		wp_para_add(p, "\xe3\x80\x80", -1, 0, NULL);	/* U+3000 */
+	}
+	wp_para_add(p, text, -1, 0, NULL);
+	if (page != NULL) {
+		/* leaders: enough to fill, then trimmed to fit exactly */
+		n = (int)(width / unit) + 1;
+		for (i = 0; i < n; i++)
+			wp_para_add(p, "\xe2\x80\xa6", -1, 0, NULL);
+		wp_para_add(p, " ", -1, 0, NULL);
+		wp_para_add(p, page, -1, 0, NULL);
+	}
+	if (wp_lines_set(e, sp, p, role, width * 4, 0) == -1)
+		return -1;
+	line = pango_layout_get_line(sp->layout, 0);
+	t = pango_layout_get_text(sp->layout);
+	if (lead != NULL && (i = find_glyph(line, t, 0x3000, &g, 0, &x)) >= 0)
+		g->glyphs[i].geometry.width = col > 0 ? PU(col) - x :
+		    PU(unit * 0.4);
+	if (page != NULL)
+		fit_leaders(line, t, width, unit, n);
+	return 0;
+}
+
+double
+wp_lines_x(const struct wp_lines *sp, int i)
+{
+	double first = i == 0 ? sp->indent : 0;
+
+	switch (sp->ts->align) {
+	case ALIGN_CENTER:
+		return (sp->width - wp_lines_width(sp, i)) / 2;
+	case ALIGN_RIGHT:
+		return sp->width - wp_lines_width(sp, i);
+	default:
+		return first;
+	}
+}
+
+void
+wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
+    double y)
+{
+	PangoLayoutLine	*line = pango_layout_get_line_readonly(sp->layout, i);
+	struct wp_item	*it = wp_item_add(x, ITEM_TEXT);
+	size_t		 k;
+	double		 lx = ox + wp_lines_x(sp, i);
+
+	it->x = lx;
+	it->y = y;
+	it->line = line;
+	for (k = 0; k < sp->para->nlinks; k++) {
+		const struct wp_link *ln = &sp->para->links[k];
+		int s = line->start_index, e = s + line->length, x0, x1;
+		if ((int)ln->end <= s || (int)ln->start >= e)
+			continue;
+		pango_layout_line_index_to_x(line,
+		    (int)ln->start > s ? (int)ln->start : s, 0, &x0);
+		if ((int)ln->end < e)
+			pango_layout_line_index_to_x(line, (int)ln->end, 0, &x1);
+		else
+			x1 = wp_line_width(line);
+		it = wp_item_add(x, ITEM_LINK);
+		it->x = lx + PT(x0);
+		it->w = PT(x1 - x0);
+		it->y = y - 0.88 * sp->ts->size - 1;
+		it->h = sp->ts->size + 2;
+		it->target = wp_strdup(ln->target);
+	}
+}
+
+double
+wp_lines_put_all(struct wp_box *x, const struct wp_lines *sp, double ox, double y)
+{
+	int i, n = wp_lines_count(sp);
+
+	for (i = 0; i < n; i++, y += sp->ts->pitch)
+		wp_lines_put(x, sp, i, ox, y + wp_baseline(sp->ts));
+	return y;
+}
+
+void
+wp_lines_flow(struct wp_engine *e, const struct wp_lines *sp, double x)
+{
+	int	 i, n = wp_lines_count(sp);
+	int	 orph = e->st->orphans, wid = e->st->widows;
+
+	for (i = 0; i < n; i++) {
+		struct wp_box *bx = wp_box_new(e, i == 0 ? sp->ts->before : 0);
+		bx->line = 1;
+		bx->pb.h = sp->ts->pitch;
+		wp_lines_put(bx, sp, i, x, wp_baseline(sp->ts));
+		/* orphans: the first lines stay together; widows: the last */
+		if ((i + 1 < orph && i + 1 < n) || (i >= n - wid && i + 1 < n))
+			bx->pb.keep = 1;
+		if (e->keep_next > 0) {
+			if (e->keep_next > 1)
+				bx->pb.keep = 1;
+			e->keep_next--;
+		}
+	}
+	e->pending = sp->ts->after;
+}
+
