@@ -8,8 +8,8 @@
 
 #include "base/alloc.h"
 
-static void
-out_of_memory(void)
+void
+wp_oom(void)
 {
 	fputs("wpgen: out of memory\n", stderr);
 	abort();
@@ -21,7 +21,7 @@ wp_malloc(size_t n)
 	void	*p = malloc(n == 0 ? 1 : n);
 
 	if (p == NULL)
-		out_of_memory();
+		wp_oom();
 	return p;
 }
 
@@ -31,7 +31,7 @@ wp_calloc(size_t n, size_t size)
 	void	*p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size);
 
 	if (p == NULL)
-		out_of_memory();
+		wp_oom();
 	return p;
 }
 
@@ -41,9 +41,9 @@ wp_reallocarray(void *v, size_t n, size_t size)
 	void	*p;
 
 	if (size != 0 && n > SIZE_MAX / size)
-		out_of_memory();
+		wp_oom();
 	if ((p = realloc(v, n * size == 0 ? 1 : n * size)) == NULL)
-		out_of_memory();
+		wp_oom();
 	return p;
 }
 
@@ -69,7 +69,7 @@ wp_grow(void *v, size_t *cap, size_t n, size_t size)
 	if (n < *cap)
 		return v;
 	if (*cap > SIZE_MAX / 2)
-		out_of_memory();
+		wp_oom();
 	*cap = *cap != 0 ? *cap * 2 : 16;
 	return wp_reallocarray(v, *cap, size);
 }

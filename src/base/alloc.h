@@ -13,6 +13,9 @@ void	*wp_calloc(size_t n, size_t size);
 /* realloc(v, n * size), the product checked for overflow. */
 void	*wp_reallocarray(void *v, size_t n, size_t size);
 char	*wp_strdup(const char *);
+/* Says "wpgen: out of memory" and aborts: for what a library failed to
+ * allocate (an open_memstream(), a copy of a document). */
+void	 wp_oom(void) __attribute__((noreturn));
 char	*wp_strndup(const char *, size_t);
 
 /*

@@ -13,7 +13,6 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
-#include "base/path.h"
 #include "check/validate.h"
 
 /* A name seen once already, and where: for "answered twice" checks. */

@@ -14,7 +14,6 @@
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
-#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/path.h"

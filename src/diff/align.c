@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <libxml/xpath.h>
 
 #include "base/alloc.h"
 #include "input/xml.h"
@@ -15,12 +14,25 @@
 #include "model/text.h"
 #include "diff/items.h"
 
-static const char *const list_xpath[L__MAX] = {
-	"/document/meta/*[not(self::version-label)]",	/* says version */
-	"/document/history/revision",
-	"/document//section | /document//figure",
-	"/document/controls/chapter/clause",
-};
+/* Whether an element of the model is an item of list l. */
+static int
+of_list(const xmlNode *n, enum list l)
+{
+	const xmlNode	*p = n->parent;
+
+	switch (l) {
+	case L_META:		/* but version-label, which says version */
+		return wp_xml_is(p, "meta") && !wp_xml_is(n, "version-label");
+	case L_HISTORY:
+		return wp_xml_is(n, "revision") && wp_xml_is(p, "history");
+	case L_FRONT:
+		return wp_xml_is(n, "section") || wp_xml_is(n, "figure");
+	case L_CLAUSES:
+		return wp_xml_is(n, "clause") && wp_xml_is(p, "chapter");
+	default:
+		return 0;
+	}
+}
 
 /* How an item's text is read: a link's address shown where its text
  * differs; written, a cross-reference by its control number. */
@@ -31,20 +43,16 @@ FILE *
 diff_str_open(struct diff_str *b)
 {
 	b->s = NULL;
-	if ((b->f = open_memstream(&b->s, &b->len)) == NULL) {
-		fputs("wpgen: out of memory\n", stderr);
-		abort();
-	}
+	if ((b->f = open_memstream(&b->s, &b->len)) == NULL)
+		wp_oom();
 	return b->f;
 }
 
 char *
 diff_str_close(struct diff_str *b)
 {
-	if (fclose(b->f) != 0) {
-		fputs("wpgen: out of memory\n", stderr);
-		abort();
-	}
+	if (fclose(b->f) != 0)
+		wp_oom();
 	return b->s;
 }
 
@@ -151,25 +159,19 @@ item_read(struct item *it, enum list l, const xmlNode *n)
 }
 
 static void
-items_read(struct items *v, enum list l, xmlDocPtr doc)
+items_read(struct items *v, enum list l, const xmlDoc *doc)
 {
-	xmlXPathContextPtr	 ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr	 o = NULL;
-	xmlNodeSetPtr		 set;
+	const xmlNode	*top = xmlDocGetRootElement(doc), *n;
+	size_t		 cap = 0;
 
 	v->v = NULL;
 	v->n = 0;
-	if (ctx != NULL)
-		o = xmlXPathEvalExpression(BAD_CAST list_xpath[l], ctx);
-	set = o != NULL ? o->nodesetval : NULL;
-	if (set != NULL && set->nodeNr > 0) {
-		v->v = wp_calloc((size_t)set->nodeNr, sizeof(*v->v));
-		for (int i = 0; i < set->nodeNr; i++)
-			if (set->nodeTab[i]->type == XML_ELEMENT_NODE)
-				item_read(&v->v[v->n++], l, set->nodeTab[i]);
-	}
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
+	for (n = top; n != NULL; n = wp_model_next(top, n))
+		if (of_list(n, l)) {
+			v->v = wp_grow(v->v, &cap, v->n, sizeof(*v->v));
+			memset(&v->v[v->n], 0, sizeof(*v->v));
+			item_read(&v->v[v->n++], l, n);
+		}
 }
 
 static void

@@ -12,7 +12,6 @@
 #include <libxml/xmlstring.h>
 
 #include "base/alloc.h"
-#include "base/path.h"
 #include "diff/chardiff.h"
 
 /* A run both texts share: a[a .. a+n) == b[b .. b+n), in code points. */

@@ -7,9 +7,9 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "diff/items.h"
 #include "input/xml.h"
 #include "model/model.h"
-#include "diff/items.h"
 
 #define CLAUSE_EDITS	(WP_DIFF_ADDED | WP_DIFF_REMOVED | WP_DIFF_RETITLED | \
 			 WP_DIFF_CHANGED)

@@ -138,10 +138,8 @@ wp_load_xml_memory(const char *buf, size_t len, const char *name)
 		wp_msg(MSG_XML, name, 1, "file is empty (it must hold an XML document)");
 		return NULL;
 	}
-	if ((pc = xmlNewParserCtxt()) == NULL) {
-		fputs("wpgen: out of memory\n", stderr);
-		abort();
-	}
+	if ((pc = xmlNewParserCtxt()) == NULL)
+		wp_oom();
 	pc->_private = &p;
 	pc->sax->internalSubset = refuse_doctype;
 	pc->sax->serror = parse_error;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "input/xml.h"
 #include "model/merge.h"
@@ -67,10 +68,8 @@ folded(xmlDocPtr doc)
 {
 	xmlDocPtr	 copy = xmlCopyDoc(doc, 1);
 
-	if (copy == NULL) {
-		fputs("wpgen: out of memory\n", stderr);
-		abort();
-	}
+	if (copy == NULL)
+		wp_oom();
 	fold_breaks(xmlDocGetRootElement(copy));
 	return copy;
 }

@@ -271,10 +271,8 @@ wp_text_document(const xmlDoc *model, size_t *len)
 	char		*buf = NULL;
 	FILE		*f = open_memstream(&buf, len);
 
-	if (f == NULL) {
-		fputs("wpgen: out of memory\n", stderr);
-		abort();
-	}
+	if (f == NULL)
+		wp_oom();
 	for (n = root->children; n != NULL; n = n->next)
 		if (wp_xml_is(n, "cover"))
 			cover(f, wp_xml_child(root, "meta"));
@@ -286,9 +284,7 @@ wp_text_document(const xmlDoc *model, size_t *len)
 			part(f, n);
 		else if (wp_xml_is(n, "backmatter"))
 			backmatter(f, n);
-	if (fclose(f) != 0) {
-		fputs("wpgen: out of memory\n", stderr);
-		abort();
-	}
+	if (fclose(f) != 0)
+		wp_oom();
 	return buf;
 }

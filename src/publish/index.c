@@ -8,10 +8,10 @@
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/path.h"
-#include "publish/publish.h"
 #include "check/validate.h"
 #include "input/xml.h"
 #include "model/xform.h"
+#include "publish/publish.h"
 
 struct wp_index *
 wp_index_new(void)

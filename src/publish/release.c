@@ -8,14 +8,13 @@
 
 #include <glib.h>
 
-#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/path.h"
-#include "publish/render.h"
 #include "input/service.h"
 #include "input/xml.h"
 #include "model/model.h"
+#include "publish/render.h"
 
 /* A JSON string: quotes, backslashes and control characters escaped;
  * null for NULL. */

@@ -8,15 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/timing.h"
-#include "publish/render.h"
 #include "check/validate.h"
 #include "input/service.h"
 #include "model/merge.h"
-#include "model/xform.h"
+#include "publish/render.h"
 #include "typeset/typeset.h"
 
 xmlDocPtr

@@ -12,7 +12,6 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
-#include "base/path.h"
 #include "render/pdf.h"
 
 struct sink {
@@ -28,9 +27,7 @@ write_cb(void *closure, const unsigned char *data, unsigned int n)
 	if (s->len + n > s->cap) {
 		while (s->len + n > s->cap)
 			s->cap = s->cap ? 2 * s->cap : 65536;
-		s->buf = realloc(s->buf, s->cap);
-		if (s->buf == NULL)
-			abort();
+		s->buf = wp_reallocarray(s->buf, s->cap, 1);
 	}
 	memcpy(s->buf + s->len, data, n);
 	s->len += n;

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/alloc.h"
 #include "input/xml.h"
 #include "model/model.h"
 #include "typeset/walk.h"

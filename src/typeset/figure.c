@@ -143,6 +143,25 @@ layer(struct wp_engine *e, struct wp_box *x, const xmlNode *l, double lx,
 	return y - gap + pad - ly;
 }
 
+/* Where a figure's shapes go: its width and left edge, the column of
+ * group labels at its left, the gap between shapes. */
+struct frame {
+	double	 w, x, col, gap;
+};
+
+static struct frame
+frame(const struct wp_engine *e)
+{
+	const struct wp_style *st = e->st;
+	struct frame	 f;
+
+	f.w = st->measure * st->figure_width;
+	f.x = (st->measure - f.w) / 2;
+	f.col = st->text[ROLE_FIGURE].size * st->figure_column;
+	f.gap = st->figure_gap;
+	return f;
+}
+
 /* The next layer at or after n, or NULL. */
 static const xmlNode *
 next_layer(const xmlNode *n)
@@ -160,9 +179,7 @@ static void
 boundary(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 {
 	const struct wp_style *st = e->st;
-	double		 fw = st->measure * st->figure_width;
-	double		 fx = (st->measure - fw) / 2, gap = st->figure_gap;
-	double		 col = st->text[ROLE_FIGURE].size * st->figure_column;
+	struct frame	 fr = frame(e);
 	double		 ly = *y;
 	const xmlNode	*l = next_layer(f->children), *first;
 
@@ -177,12 +194,12 @@ boundary(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 
 		for (first = l; l != NULL && strcmp(wp_attr(l, "owner"),
 		    owner) == 0; l = next_layer(l->next))
-			ly += layer(e, x, l, fx + col, ly, fw - col, fill,
-			    edge) + gap;
-		shape(e, x, fx, gy, col - gap, ly - gap - gy,
+			ly += layer(e, x, l, fr.x + fr.col, ly, fr.w - fr.col,
+			    fill, edge) + fr.gap;
+		shape(e, x, fr.x, gy, fr.col - fr.gap, ly - fr.gap - gy,
 		    wp_attr(first, "owner-label"), 1, fill, edge);
 	}
-	*y = ly - gap;
+	*y = ly - fr.gap;
 }
 
 /* A block of the structure figure: its label and note, on two lines. */
@@ -202,9 +219,7 @@ static void
 structure(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 {
 	const struct wp_style *st = e->st;
-	double		 fw = st->measure * st->figure_width;
-	double		 fx = (st->measure - fw) / 2, gap = st->figure_gap;
-	double		 col = st->text[ROLE_FIGURE].size * st->figure_column;
+	struct frame	 fr = frame(e);
 	double		 top = *y, h = 0;
 	const xmlNode	*n, *base = NULL;
 
@@ -213,19 +228,19 @@ structure(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 			base = n;
 		if (!wp_xml_is(n, "addition"))
 			continue;
-		h = block(e, x, n, fx + col, *y, fw - col,
+		h = block(e, x, n, fr.x + fr.col, *y, fr.w - fr.col,
 		    st->colors[COLOR_PROVIDER], st->colors[COLOR_PROVIDER_EDGE]);
-		*y += h + gap;
+		*y += h + fr.gap;
 	}
 	if (base != NULL) {
 		double by = *y;
-		h = block(e, x, base, fx + col, *y, fw - col,
+		h = block(e, x, base, fr.x + fr.col, *y, fr.w - fr.col,
 		    st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
 		*y += h;
-		shape(e, x, fx, by, col - gap, h, wp_attr(base, "label"), 1,
-		    st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
+		shape(e, x, fr.x, by, fr.col - fr.gap, h, wp_attr(base, "label"),
+		    1, st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
 	}
-	shape(e, x, fx, top, col - gap, *y - top - (base ? h + gap : 0),
+	shape(e, x, fr.x, top, fr.col - fr.gap, *y - top - (base ? h + fr.gap : 0),
 	    wp_attr(f, "addition-label"), 1, st->colors[COLOR_PROVIDER],
 	    st->colors[COLOR_PROVIDER_EDGE]);
 }

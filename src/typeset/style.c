@@ -5,6 +5,7 @@
  * measure that fits the page).
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,6 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/path.h"
-#include "input/service.h"
-#include "input/templates.h"
 #include "input/xml.h"
 #include "typeset/style.h"
 
@@ -193,68 +192,79 @@ read_page(struct wp_style *st, xmlNodePtr root, const char *file)
 	return 0;
 }
 
-/* An attribute of a part's element: a factor of em ("0.35em"), points
- * ("1.2pt", "3mm") or a fraction ("20%"); the schema has checked it. */
-static double
-em_of(xmlNodePtr n, const char *name)
-{
-	return wp_style_length(attr(n, name), 1);
-}
+/* How a part's attribute is written, and where it goes. */
+enum kind {
+	K_EM,		/* "0.35em": a factor of the part's text size */
+	K_PT,		/* "1.2pt" or "3mm": points */
+	K_FRACTION,	/* "20%" */
+	K_COUNT		/* a whole number */
+};
 
-static double
-pt_of(xmlNodePtr n, const char *name)
-{
-	return wp_style_length(attr(n, name), 0);
-}
+static const struct {
+	const char	*element, *name;
+	enum kind	 kind;
+	size_t		 at;	/* the field's offset in struct wp_style */
+} parts[] = {
+#define F(f)	offsetof(struct wp_style, f)
+	{ "headings", "number-gap", K_EM, F(number_gap) },
+	{ "headings", "section-rule", K_PT, F(section_rule) },
+	{ "headings", "section-rule-below", K_EM, F(section_rule_below) },
+	{ "headings", "chapter-rule", K_PT, F(chapter_rule) },
+	{ "headings", "chapter-rule-below", K_EM, F(chapter_rule_below) },
+	{ "lists", "marker-gap", K_EM, F(marker_gap) },
+	{ "lists", "bullet-column", K_EM, F(bullet_column) },
+	{ "labels", "padding", K_EM, F(label_pad) },
+	{ "tables", "padding", K_EM, F(cell_pad) },
+	{ "tables", "padding-vertical", K_EM, F(cell_vpad) },
+	{ "tables", "rule", K_PT, F(table_rule) },
+	{ "cover", "title-at", K_FRACTION, F(cover_title_at) },
+	{ "cover", "title-gap", K_PT, F(cover_title_gap) },
+	{ "cover", "meta-at", K_FRACTION, F(cover_meta_at) },
+	{ "cover", "publisher-lines", K_COUNT, F(cover_publisher_lines) },
+	{ "cover", "bar", K_PT, F(cover_bar) },
+	{ "colophon", "indent", K_EM, F(colophon_indent) },
+	{ "colophon", "before", K_EM, F(colophon_before) },
+	{ "colophon", "bar", K_PT, F(colophon_bar) },
+	{ "figures", "width", K_FRACTION, F(figure_width) },
+	{ "figures", "label-column", K_EM, F(figure_column) },
+	{ "figures", "gap", K_PT, F(figure_gap) },
+	{ "figures", "padding", K_PT, F(figure_pad) },
+	{ "figures", "layer-padding", K_PT, F(figure_layer_pad) },
+	{ "figures", "line", K_PT, F(figure_line) },
+	{ "figures", "chips", K_COUNT, F(figure_chips) },
+#undef F
+};
 
-static double
-fraction_of(xmlNodePtr n, const char *name)
-{
-	return strtod(attr(n, name), NULL) / 100;
-}
-
-/* The parts' look: headings, lists, tables, the cover, the figures. */
+/* The parts' look (the schema has checked how each is written). */
 static void
 read_parts(struct wp_style *st, xmlNodePtr root)
 {
-	xmlNodePtr	 n = wp_xml_child(root, "headings");
 	char		*end;
 	const char	*w;
-	int		 i;
+	size_t		 i;
 
-	st->number_gap = em_of(n, "number-gap");
-	st->section_rule = pt_of(n, "section-rule");
-	st->section_rule_below = em_of(n, "section-rule-below");
-	st->chapter_rule = pt_of(n, "chapter-rule");
-	st->chapter_rule_below = em_of(n, "chapter-rule-below");
-	n = wp_xml_child(root, "lists");
-	st->marker_gap = em_of(n, "marker-gap");
-	st->bullet_column = em_of(n, "bullet-column");
-	st->label_pad = em_of(wp_xml_child(root, "labels"), "padding");
-	n = wp_xml_child(root, "tables");
-	st->cell_pad = em_of(n, "padding");
-	st->cell_vpad = em_of(n, "padding-vertical");
-	st->table_rule = pt_of(n, "rule");
-	for (i = 0, w = attr(n, "history-columns"); i < 4; i++, w = end)
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *v = attr(wp_xml_child(root, parts[i].element),
+		    parts[i].name);
+		void *at = (char *)st + parts[i].at;
+		switch (parts[i].kind) {
+		case K_EM:
+			*(double *)at = wp_style_length(v, 1);
+			break;
+		case K_PT:
+			*(double *)at = wp_style_length(v, 0);
+			break;
+		case K_FRACTION:
+			*(double *)at = strtod(v, NULL) / 100;
+			break;
+		case K_COUNT:
+			*(int *)at = atoi(v);
+			break;
+		}
+	}
+	w = attr(wp_xml_child(root, "tables"), "history-columns");
+	for (i = 0; i < 4; i++, w = end)
 		st->history_columns[i] = strtod(w, &end);
-	n = wp_xml_child(root, "cover");
-	st->cover_title_at = fraction_of(n, "title-at");
-	st->cover_title_gap = pt_of(n, "title-gap");
-	st->cover_meta_at = fraction_of(n, "meta-at");
-	st->cover_publisher_lines = atoi(attr(n, "publisher-lines"));
-	st->cover_bar = pt_of(n, "bar");
-	n = wp_xml_child(root, "colophon");
-	st->colophon_indent = em_of(n, "indent");
-	st->colophon_before = em_of(n, "before");
-	st->colophon_bar = pt_of(n, "bar");
-	n = wp_xml_child(root, "figures");
-	st->figure_width = fraction_of(n, "width");
-	st->figure_column = em_of(n, "label-column");
-	st->figure_gap = pt_of(n, "gap");
-	st->figure_pad = pt_of(n, "padding");
-	st->figure_layer_pad = pt_of(n, "layer-padding");
-	st->figure_line = pt_of(n, "line");
-	st->figure_chips = atoi(attr(n, "chips"));
 }
 
 /* The colours; returns 0, or -1 after reporting one missing. */
