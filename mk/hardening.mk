@@ -2,9 +2,10 @@
 # by the Makefile, whose variables it uses; everything it builds lives
 # under build/asan/ or build/fuzz/, never mixed with build/obj/.
 #
-#   make hostile     tests/hostile/run.sh (broken and hostile services),
-#                    tests/hostile/isolation.sh (reproducible bytes) and
-#                    tests/hostile/sets.sh (kills, two builds, full disk)
+#   make hostile     tests/hostile/isolation.sh (reproducible bytes) and
+#                    tests/hostile/sets.sh (kills, two builds, full disk);
+#                    the hostile inputs themselves are regression pairs,
+#                    tests/regress/check/ (make regress)
 #   make sanitize    ASan+UBSan build; unit tests, regress, hostile and a
 #                    full build of every service, with no report
 #   make valgrind    a full build of every service under memcheck
@@ -57,7 +58,6 @@ sanitize: build/test-deps.stamp $(SUBSETS)
 	@set -e; for t in $(ASAN_TESTS); do \
 		echo "== $$t"; $(SAN_ENV) CK_FORK=no $$t; done
 	$(SAN_ENV) WPGEN=build/asan/wpgen sh tests/regress.sh
-	$(SAN_ENV) WPGEN=build/asan/wpgen sh tests/hostile/run.sh
 	rm -rf build/asan/out build/asan/out-jobs
 	$(SAN_ENV) build/asan/wpgen build -j 1 --templates templates \
 		-o build/asan/out $(SERVICES:%=content/%)
@@ -76,7 +76,6 @@ valgrind: build/test-deps.stamp build/wpgen $(SUBSETS)
 	@echo "valgrind: no error, no definite leak"
 
 hostile: build/test-deps.stamp build/wpgen $(SUBSETS)
-	sh tests/hostile/run.sh
 	sh tests/hostile/isolation.sh
 	sh tests/hostile/sets.sh
 

@@ -1,8 +1,8 @@
 /*
  * check_lint: wpgen lint.  The edit distance and the phrase splitting;
- * wording that is not a slip (tests/lint/wording/); typos planted in a
+ * wording that is not a slip (tests/regress/lint/wording/); typos planted in a
  * copy of the real content, each found on its line; and the real
- * content, whose findings must be exactly tests/lint/expected-real.txt.
+ * content, whose findings must be exactly tests/regress/lint/expected-real.txt.
  */
 #include <sys/stat.h>
 
@@ -247,14 +247,14 @@ END_TEST
 START_TEST(test_wording)
 {
 	static const char *const want =
-	    "tests/lint/wording/b/service.xml:10: warning: "
+	    "tests/regress/lint/wording/b/service.xml:10: warning: "
 	    "\"IIJ テストBサービス\" is this service's name typed by hand "
 	    "(write <name/>)\n"
-	    "tests/lint/wording/d/service.xml:11: warning: \"菅理\" is "
+	    "tests/regress/lint/wording/d/service.xml:11: warning: \"菅理\" is "
 	    "written \"管理\" by 2 other services in control 5.1.1 "
 	    "(a typo?)\n";
 	size_t		 n;
-	char		**dirs = service_dirs("tests/lint/wording", &n);
+	char		**dirs = service_dirs("tests/regress/lint/wording", &n);
 	struct wp_lint	*l = lint_dirs(dirs, n);
 	char		*got = print(l, "content");
 
@@ -504,11 +504,11 @@ START_TEST(test_planted)
 		    "%ld: %s\nthe other findings:\n%s", plants[j].id,
 		    line[j], plants[j].said, rest);
 	/* the planted links change how many links write a host */
-	want = slurp("tests/lint/expected-real.txt");
+	want = slurp("tests/regress/lint/expected-real.txt");
 	mask_counts(rest);
 	mask_counts(want);
 	ck_assert_msg(strcmp(rest, want) == 0, "besides the planted typos, "
-	    "lint found:\n%s\nwant (tests/lint/expected-real.txt):\n%s", rest,
+	    "lint found:\n%s\nwant (tests/regress/lint/expected-real.txt):\n%s", rest,
 	    want);
 	free(want);
 	free(rest);
@@ -526,10 +526,10 @@ START_TEST(test_real)
 	char		**dirs = service_dirs("content", &n);
 	struct wp_lint	*l = lint_dirs(dirs, n);
 	char		*got = print(l, "content");
-	char		*want = slurp("tests/lint/expected-real.txt");
+	char		*want = slurp("tests/regress/lint/expected-real.txt");
 
 	ck_assert_msg(strcmp(got, want) == 0, "lint on content/ found:\n%s\n"
-	    "want (tests/lint/expected-real.txt):\n%s", got, want);
+	    "want (tests/regress/lint/expected-real.txt):\n%s", got, want);
 	free(got);
 	free(want);
 	wp_lint_free(l);

@@ -166,7 +166,7 @@ START_TEST(test_billion_laughs_stopped_at_doctype)
 	const char	*said;
 
 	capture();
-	ck_assert_ptr_null(wp_load_xml("tests/hostile/billion-laughs/service.xml"));
+	ck_assert_ptr_null(wp_load_xml("tests/regress/check/billion-laughs/service.xml"));
 	said = captured();
 	ck_assert_said(said, "billion-laughs/service.xml:2: error: DOCTYPE declarations are not allowed");
 	ck_assert_ptr_null(strstr(said, "entity reference loop"));
@@ -180,9 +180,9 @@ START_TEST(test_first_error_only)
 	const char	*said;
 
 	capture();
-	ck_assert_ptr_null(wp_load_xml("tests/hostile/unclosed/service.xml"));
+	ck_assert_ptr_null(wp_load_xml("tests/regress/check/unclosed/service.xml"));
 	said = captured();
-	ck_assert_str_eq(said, "tests/hostile/unclosed/service.xml:18: error: "
+	ck_assert_str_eq(said, "tests/regress/check/unclosed/service.xml:18: error: "
 	    "<em> opened on line 18 is closed by </p> (close <em> first, or "
 	    "correct the tag's name)\n");
 }

@@ -37,6 +37,8 @@ int	 wp_cmd_release(struct wp_session *, const struct args *, int,
 	    char **);
 int	 wp_cmd_diff(struct wp_session *, const struct args *, int, char **);
 int	 wp_cmd_lint(struct wp_session *, const struct args *, int, char **);
+int	 wp_cmd_layout(struct wp_session *, const struct args *, int,
+	    char **);
 /* jobs.c */
 int	 wp_cmd_build(struct wp_session *, const struct args *, int, char **);
 

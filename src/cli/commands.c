@@ -18,6 +18,7 @@
 #include "diff/diff.h"
 #include "input/service.h"
 #include "model/text.h"
+#include "typeset/typeset.h"
 
 int
 wp_cmd_check(struct wp_session *t, const struct args *a, int argc,
@@ -213,4 +214,29 @@ wp_cmd_release(struct wp_session *t, const struct args *a, int argc,
 {
 	return wp_publish_release(t, argc, argv, a->output) == 0 ? EXIT_OK :
 	    EXIT_CONTENT;
+}
+
+/*
+ * Where the lines and pages of a service's PDF break, as text: what a
+ * change to the typesetter or the style moves shows as a plain diff.
+ */
+int
+wp_cmd_layout(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	xmlDocPtr	 model = wp_publish_model(t, argv[0]);
+	struct wp_fonts	*f;
+	struct wp_doc	*d = NULL;
+	int		 rc = EXIT_CONTENT;
+
+	(void)a;
+	(void)argc;
+	if (model != NULL && (f = wp_session_fonts(t)) != NULL &&
+	    (d = wp_typeset(f, t->style, model)) != NULL) {
+		wp_doc_dump(d, stdout);
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_CONTENT;
+	}
+	wp_doc_free(d);
+	xmlFreeDoc(model);
+	return rc;
 }

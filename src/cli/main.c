@@ -104,6 +104,10 @@ static const struct command commands[] = {
 	{ "text", wp_cmd_text, "th", 1, 1, NULL, "a service folder",
 	  "[--templates DIR] SERVICE-DIR",
 	  "Prints the whole document as plain text, one paragraph a line.\n" },
+	{ "layout", wp_cmd_layout, "th", 1, 1, NULL, "a service folder",
+	  "[--templates DIR] SERVICE-DIR",
+	  "Prints where the PDF's lines and pages break, as text: each page,\n"
+	  "each line of text (baseline, left edge, text), the bookmarks.\n" },
 	{ "diff", wp_cmd_diff, "thcCHksr", 1, 2, NULL, "a version",
 	  "[--templates DIR] [--color|--no-color] [--html FILE]\n"
 	  "[--check-history [--strict]] [--rev REV] OLD [NEW]",

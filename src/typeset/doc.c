@@ -82,27 +82,37 @@ wp_doc_free(struct wp_doc *d)
 	free(d);
 }
 
+/* A line's text as a reader reads it: the composer's invisible break
+ * marks dropped, its narrowed space a space. */
+static void
+put_text(FILE *fp, const struct wp_item *it)
+{
+	const char	*t = pango_layout_get_text(it->line->layout) +
+			    it->line->start_index;
+	const char	*end = t + it->line->length;
+
+	for (; t < end; t = g_utf8_next_char(t)) {
+		gunichar c = g_utf8_get_char(t);
+		if (c == 0x2002)
+			fputc(' ', fp);
+		else if (c != 0x200B && c != 0x2028)
+			fprintf(fp, "%.*s", (int)(g_utf8_next_char(t) - t), t);
+	}
+}
+
 void
 wp_doc_dump(const struct wp_doc *d, FILE *fp)
 {
-	static const char *const kinds[] = { "text", "rect", "rule", "disc",
-	    "check", "link" };
-	size_t i, k;
+	size_t	 i, k;
 
 	for (i = 0; i < d->npages; i++) {
-		fprintf(fp, "page %zu\n", i + 1);
+		fprintf(fp, "=== page %zu\n", i + 1);
 		for (k = 0; k < d->pages[i].n; k++) {
 			const struct wp_item *it = &d->pages[i].items[k];
-			fprintf(fp, "%s %.1f %.1f", kinds[it->kind], it->x, it->y);
-			if (it->kind == ITEM_TEXT) {
-				const char *t = pango_layout_get_text(
-				    it->line->layout);
-				fprintf(fp, " |%.*s|", it->line->length,
-				    t + it->line->start_index);
-			} else if (it->kind == ITEM_LINK)
-				fprintf(fp, " %.1f %s", it->w, it->target);
-			else
-				fprintf(fp, " %.1f %.1f", it->w, it->h);
+			if (it->kind != ITEM_TEXT)
+				continue;
+			fprintf(fp, "%6.1f %5.1f ", it->y, it->x);
+			put_text(fp, it);
 			fputc('\n', fp);
 		}
 	}

@@ -78,8 +78,10 @@ void		 wp_doc_add_dest(struct wp_doc *, const char *id, int page,
 const struct wp_dest *wp_doc_dest(const struct wp_doc *, const char *id);
 
 /*
- * Writes the display list as text, one item a line ("page 3",
- * "text 85.0 120.4 |...|"), for tests that compare layouts.
+ * Writes where the lines and pages break, as text: "=== page 3", then a
+ * line of text a line, "baseline x text" (points), then the bookmarks,
+ * "mark level id title".  For `wpgen layout` and the layout goldens: a
+ * typesetting change reads as a diff of these.
  */
 void		 wp_doc_dump(const struct wp_doc *, FILE *);
 

@@ -1,3 +1,0 @@
-. tests/hostile/lib.sh
-rm -f "$dest/service.xml"
-mkfifo "$dest/service.xml"

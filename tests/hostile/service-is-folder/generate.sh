@@ -1,2 +1,0 @@
-. tests/hostile/lib.sh
-mkdir -p "$dest/service.xml"

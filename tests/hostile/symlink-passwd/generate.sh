@@ -1,2 +1,0 @@
-. tests/hostile/lib.sh
-ln -sf /etc/passwd "$dest/service.xml"

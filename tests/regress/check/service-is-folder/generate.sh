@@ -1,0 +1,2 @@
+. tests/regress/lib.sh
+mkdir -p "$dest/service.xml"

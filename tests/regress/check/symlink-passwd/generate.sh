@@ -1,0 +1,2 @@
+. tests/regress/lib.sh
+ln -sf /etc/passwd "$dest/service.xml"
