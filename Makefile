@@ -19,7 +19,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
 WERROR	?=
 CPPFLAGS_WP = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-	  -DWP_VERSION='"$(VERSION)"' -DWP_DATADIR='"$(DATADIR)"'
+	  -DWP_VERSION='"$(VERSION)"'
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
@@ -39,24 +39,17 @@ TEST_NAMES = check_load check_validate check_merge check_outline \
 	     check_lint
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
-TEMPLATE_FILES = $(wildcard templates/*/*.xml templates/*/*.rng templates/*/*.xsl) \
-		 fonts/fonts.conf
 # The font subsets wpgen typesets with (fonts/fonts.conf says why), made
 # from Debian's Noto CJK collections (face 0 is the Japanese one).
 NOTO	 = /usr/share/fonts/opentype/noto
 SUBSETS	 = fonts/subset/wpgen-serif-regular.ttf fonts/subset/wpgen-sans-bold.ttf
 
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
-OUTPUTS	 = document.xml whitepaper.pdf whitepaper.html whitepaper.txt \
-	   index-entry.xml
-ENTRIES	 = $(SERVICES:%=build/%/index-entry.xml)
 
 .PHONY: all fonts services check unit-tests regress e2e bench release clean install uninstall
 .SECONDARY:
 
 all: build/wpgen $(SUBSETS) services
-
-services: build/services.stamp build/index.html
 
 build/config.mk: scripts/configure
 	@mkdir -p build
@@ -66,20 +59,6 @@ build/config.mk: scripts/configure
 build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-# The data folder is compiled into main.o: rebuild it when PREFIX changes.
-# (Read by make itself: a make with nothing to do runs no program.)
-ifneq ($(file < build/datadir),$(DATADIR))
-build/datadir: FORCE
-endif
-build/datadir:
-	@mkdir -p build
-	@echo '$(DATADIR)' > $@
-
-$(MAIN_OBJ): build/datadir
-
-.PHONY: FORCE
-FORCE:
 
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)
@@ -94,51 +73,17 @@ $(SUBSETS) &: scripts/subset-fonts build/config.mk
 
 fonts: $(SUBSETS)
 
-# Every service out of date is built by one wpgen call, which reads the
-# templates and sets up the fonts once for all of them and builds them on
-# every core (five wpgen calls one after another took twice as long).
-# Out of date: every service when a template, wpgen or a font changed;
-# else each whose content changed since the last build (make's $?), each
-# whose outputs are not all there (new, or one deleted by hand), and each
-# whose last build failed (build/failed.list).  wpgen writes no index
-# here (--no-index): the rule below writes it from the entries, and only
-# when one changed.
-MISSING	 = $(strip $(foreach s,$(SERVICES),$(if $(filter-out \
-	   $(wildcard $(OUTPUTS:%=build/$s/%)),$(OUTPUTS:%=build/$s/%)),$s)))
-FAILED	 = $(strip $(file < build/failed.list))
-changed	 = $(if $(filter-out content/%,$1),$(SERVICES),\
-	   $(foreach f,$1,$(word 2,$(subst /, ,$f))))
-outdated = $(filter $(SERVICES),$(sort $(MISSING) $(FAILED) \
-	   $(call changed,$(filter-out FORCE,$?))))
-
-# The stamp takes the time the build began, so that an edit made while it
-# ran is not missed.  When a service fails (its content has errors), the
-# others still count as built: the stamp moves on, and the services that
-# wrote no new document.xml go to build/failed.list for the next make.
-# An interrupted build moves neither.
-build/services.stamp: $(wildcard content/*/*.xml) $(TEMPLATE_FILES) build/wpgen \
-		$(SUBSETS) $(if $(MISSING)$(FAILED),FORCE)
-	@touch $@.next
-	$(if $(outdated),build/wpgen build --templates templates --no-index \
-		-o build $(outdated:%=content/%) || \
-		{ for s in $(outdated); do [ build/$$s/document.xml -nt $@.next ] || \
-		echo $$s; done >build/failed.list; mv $@.next $@; exit 1; })
-	@rm -f build/failed.list; mv $@.next $@
-
-$(foreach o,$(OUTPUTS),$(SERVICES:%=build/%/$o)): build/services.stamp ;
-
-# The services' names, rewritten only when one is added or removed.
-ifneq ($(file < build/services.list),$(SERVICES))
-build/services.list: FORCE
-endif
-build/services.list:
-	@mkdir -p build
-	@echo '$(SERVICES)' > $@
-
-# wpgen rewrites an index entry only when it changes: an edit of a
-# clause rebuilds its service and leaves the index alone.
-build/index.html: $(ENTRIES) $(TEMPLATE_FILES) build/wpgen build/services.list
-	build/wpgen index --templates templates -o $@ $(ENTRIES)
+# Every service is built by one wpgen call, which reads the templates
+# and sets up the fonts once for all of them and builds them on every
+# core.  wpgen, not make, knows what is out of date (--changed): each
+# service's folder keeps what its outputs were made from (inputs.sha256:
+# the bytes of its content and of the templates, the fonts, wpgen), so
+# that a service is built again only when one of those changed, an
+# output is missing or its last build failed; the index page is
+# rewritten only when its bytes change.
+services: build/wpgen $(SUBSETS)
+	build/wpgen build --templates templates --changed -o build \
+		$(SERVICES:%=content/%)
 
 # ---- tests ---------------------------------------------------------------
 
@@ -149,8 +94,9 @@ build/tests/%.o: tests/%.c build/config.mk
 build/tests/%: build/tests/%.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIB_LIBS)
 
-# The Nu Html Checker, pinned: fetched from the npm registry's tarball
-# (no npm needed), checked against the registry's SHA-1.
+# The Nu Html Checker, pinned: fetched from the npm registry by npm
+# itself (which checks the registry's integrity hash), then against the
+# SHA-1 recorded here.
 VNU_VERSION = 26.9.27
 VNU_SHA1    = 80a35dd6f8f7230132811a6ee8bd4257a119fb14
 VNU_JAR     = build/vnu/package/build/dist/vnu.jar
@@ -162,10 +108,10 @@ build/test-deps.stamp: scripts/configure
 
 $(VNU_JAR): build/test-deps.stamp
 	@mkdir -p build/vnu
-	curl -fsSL -o build/vnu/vnu.tgz \
-		https://registry.npmjs.org/vnu-jar/-/vnu-jar-$(VNU_VERSION).tgz
-	echo "$(VNU_SHA1)  build/vnu/vnu.tgz" | sha1sum -c -
-	tar -xzf build/vnu/vnu.tgz -C build/vnu package/build/dist/vnu.jar
+	cd build/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null
+	echo "$(VNU_SHA1)  build/vnu/vnu-jar-$(VNU_VERSION).tgz" | sha1sum -c -
+	tar -xzf build/vnu/vnu-jar-$(VNU_VERSION).tgz -C build/vnu \
+		package/build/dist/vnu.jar
 	touch $@
 
 check: build/test-deps.stamp $(VNU_JAR)

@@ -285,12 +285,40 @@ write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
+/* Whether path is a regular file holding exactly the n bytes of buf.
+ * Opened without blocking, so that a FIFO in its place is no trap. */
+static int
+same_file(const char *path, const void *buf, size_t n)
+{
+	char		 chunk[4096];
+	struct stat	 st;
+	size_t		 at = 0;
+	ssize_t		 got;
+	int		 fd, same;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		return 0;
+	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size == n;
+	while (same && (got = read(fd, chunk, sizeof(chunk))) != 0) {
+		same = got > 0 && at + (size_t)got <= n &&
+		    memcmp(chunk, (const char *)buf + at, (size_t)got) == 0;
+		at += got > 0 ? (size_t)got : 0;
+	}
+	close(fd);
+	return same && at == n;
+}
+
 int
 wp_write_file(const char *path, const void *buf, size_t n)
 {
-	char	*dir = wp_dirname(path), *tmp = tmp_name(path);
+	char	*dir, *tmp;
 	int	 fd, slot = -1, rc = -1;
 
+	if (same_file(path, buf, n))
+		return 0;
+	dir = wp_dirname(path);
+	tmp = tmp_name(path);
 	sweep(dir);
 	if ((fd = mkstemp(tmp)) == -1) {
 		wp_msg(MSG_IO, path, 0, strerror(errno));
@@ -446,30 +474,6 @@ wp_outset_put(struct wp_outset *o, const char *name, const void *buf,
 	}
 	free(path);
 	return rc;
-}
-
-/* Whether path is a regular file holding exactly the n bytes of buf.
- * Opened without blocking, so that a FIFO in its place is no trap. */
-static int
-same_file(const char *path, const void *buf, size_t n)
-{
-	char		 chunk[4096];
-	struct stat	 st;
-	size_t		 at = 0;
-	ssize_t		 got;
-	int		 fd, same;
-
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
-		return 0;
-	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size == n;
-	while (same && (got = read(fd, chunk, sizeof(chunk))) != 0) {
-		same = got > 0 && at + (size_t)got <= n &&
-		    memcmp(chunk, (const char *)buf + at, (size_t)got) == 0;
-		at += got > 0 ? (size_t)got : 0;
-	}
-	close(fd);
-	return same && at == n;
 }
 
 int

@@ -29,8 +29,9 @@ void	 wp_output_child(void);
 
 /*
  * Writes a whole file atomically: to a temporary beside path, renamed
- * into place.  Returns 0, or -1 after reporting (path is then as it
- * was).
+ * into place; a file that already holds these bytes is left alone, its
+ * time too (so that make sees no change).  Returns 0, or -1 after
+ * reporting (path is then as it was).
  */
 int	 wp_write_file(const char *path, const void *, size_t);
 

@@ -14,7 +14,7 @@ enum wp_stage {
 	STAGE_LAYOUT,		/* typesetting: lines, boxes, pages */
 	STAGE_PDF,		/* drawing and writing the PDF (subsetting) */
 	STAGE_HTML,		/* html.xsl */
-	STAGE_TEXT,		/* text.xsl and the model's serialisation */
+	STAGE_TEXT,		/* the text and the model's serialisation */
 	STAGE_WRITE,		/* files written and renamed */
 	STAGE__MAX
 };

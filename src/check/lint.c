@@ -6,8 +6,8 @@
  * for slips: names, links, phrases against the same clause elsewhere,
  * and words against the whole; each finding names the line of its
  * first character, and what one pass reported the next leave alone.
- * This file is the core the passes share: the reading, the findings,
- * and the driver that runs the passes (lintint.h says who does what).
+ * This file reads the services and runs the passes (lintint.h says who
+ * does what).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -24,132 +24,6 @@
 #include "check/lintint.h"
 
 #define WORK_MAX	2000000UL	/* comparisons; see lint_work() */
-
-/* A span already reported, which later passes leave alone. */
-struct lint_span {
-	size_t		 text, start, end;
-};
-
-/* A string's count in all texts: see lint_count(). */
-struct lint_memo {
-	uint32_t	*c;		/* NULL: an empty slot */
-	size_t		 n, count;
-};
-
-/* ---- characters ------------------------------------------------------- */
-
-int
-lint_same(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-	return na == nb && (na == 0 || memcmp(a, b, na * sizeof(*a)) == 0);
-}
-
-int
-lint_alnum(uint32_t c)
-{
-	return wp_char_kind(c) == WP_CH_LATIN || wp_char_kind(c) == WP_CH_DIGIT;
-}
-
-int
-lint_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-	if (na != nb)
-		return na < nb ? -1 : 1;
-	for (size_t i = 0; i < na; i++)
-		if (a[i] != b[i])
-			return a[i] < b[i] ? -1 : 1;
-	return 0;
-}
-
-uint32_t
-lint_lower(uint32_t c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
-}
-
-/* Appends c as UTF-8; an element's stand-in as its tag. */
-static void
-put(char **p, uint32_t c)
-{
-	if (c == LINT_CH_NAME || c == LINT_CH_XREF || c == LINT_CH_LINK ||
-	    c == '\n') {
-		const char *tag = c == LINT_CH_NAME ? "<name/>" :
-		    c == LINT_CH_XREF ? "<xref/>" : c == LINT_CH_LINK ?
-		    "<link/>" : "<br/>";
-		memcpy(*p, tag, strlen(tag));
-		*p += strlen(tag);
-		return;
-	}
-	*p += wp_utf8_put(*p, c);
-}
-
-char *
-lint_utf8(const uint32_t *c, size_t n)
-{
-	char	*s = wp_malloc(n * 7 + 1), *p = s;	/* 7: "<name/>" */
-
-	for (size_t i = 0; i < n; i++)
-		put(&p, c[i]);
-	*p = '\0';
-	return s;
-}
-
-/* ---- normalised text -------------------------------------------------- */
-
-static void
-append(struct lint_text *t, uint32_t c, long line)
-{
-	size_t	 cap = t->cap;	/* the two arrays grow alike */
-
-	t->c = wp_grow(t->c, &cap, t->n, sizeof(*t->c));
-	t->line = wp_grow(t->line, &t->cap, t->n, sizeof(*t->line));
-	t->c[t->n] = c;
-	t->line[t->n++] = line;
-}
-
-/*
- * Adds one character to t.  White space is dropped as rendering drops
- * it (README: "Source line breaks inside text are formatting"), and the
- * typesetter sets its own space between Japanese and Latin: only a space
- * between two Latin letters or digits is kept, as one.
- */
-static void
-push(struct lint_text *t, uint32_t c, long line, int *space)
-{
-	c = wp_char_fold(c);
-	if (c == 0x2028) {		/* LINE SEPARATOR: a <br/> */
-		append(t, '\n', line);
-		*space = 0;
-		return;
-	}
-	if (wp_char_kind(c) == WP_CH_SPACE) {
-		*space = 1;
-		return;
-	}
-	if (*space && t->n > 0 && lint_alnum(t->c[t->n - 1]) &&
-	    lint_alnum(c))
-		append(t, ' ', line);
-	*space = 0;
-	append(t, c, line);
-}
-
-void
-lint_push_utf8(struct lint_text *t, const char *s, long *line, int *space)
-{
-	uint32_t	*c;
-	size_t		 n;
-
-	if (s == NULL)
-		return;
-	n = wp_utf8_decode(s, strlen(s), &c, NULL);
-	/* up to a byte that is no UTF-8: the loader lets none in */
-	for (size_t i = 0; i < n && c[i] < 0x110000; i++) {
-		push(t, c[i], *line, space);
-		if (c[i] == '\n')
-			(*line)++;
-	}
-	free(c);
-}
 
 static int
 is_list(xmlNodePtr n)
@@ -190,16 +64,15 @@ add_inline(struct lint *x, struct lint_text *t, xmlNodePtr n, long *line,
 		if (xmlGetLineNo(c) > *line)
 			*line = xmlGetLineNo(c);
 		if (wp_xml_is(c, "name"))
-			push(t, LINT_CH_NAME, *line, space);
+			lint_push(t, LINT_CH_NAME, *line, space);
 		else if (wp_xml_is(c, "xref"))
-			push(t, LINT_CH_XREF, *line, space);
-		else if (wp_xml_is(c, "br")) {
-			append(t, '\n', *line);
-			*space = 0;
-		} else if (wp_xml_is(c, "link")) {
+			lint_push(t, LINT_CH_XREF, *line, space);
+		else if (wp_xml_is(c, "br"))
+			lint_push(t, 0x2028, *line, space);
+		else if (wp_xml_is(c, "link")) {
 			add_link(x, t, c, *line);
 			if (c->children == NULL)
-				push(t, LINT_CH_LINK, *line, space);
+				lint_push(t, LINT_CH_LINK, *line, space);
 			else
 				add_inline(x, t, c, line, space);
 		} else
@@ -388,118 +261,6 @@ add_service(struct lint *x, const struct wp_templates *tpl,
 	    xmlDocGetRootElement(tpl->boilerplate) != NULL)
 		add_defaults(x, xmlDocGetRootElement(tpl->boilerplate), mine,
 		    i);
-}
-
-/* ---- findings --------------------------------------------------------- */
-
-void
-lint_report(struct lint *x, enum wp_lint_kind kind, const char *file,
-    long line, const char *fmt, ...)
-{
-	struct wp_lint_finding	*f;
-	va_list			 ap;
-	int			 len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	x->out->v = wp_grow(x->out->v, &x->outcap, x->out->n,
-	    sizeof(*x->out->v));
-	f = &x->out->v[x->out->n++];
-	f->kind = kind;
-	f->file = wp_strdup(file);
-	f->line = line;
-	f->text = wp_malloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(f->text, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-}
-
-void
-lint_claim(struct lint *x, size_t text, size_t start, size_t end)
-{
-	x->cl = wp_grow(x->cl, &x->clcap, x->ncl, sizeof(*x->cl));
-	x->cl[x->ncl++] = (struct lint_span){ text, start, end };
-}
-
-int
-lint_claimed(const struct lint *x, size_t text, size_t start, size_t end)
-{
-	for (size_t i = 0; i < x->ncl; i++)
-		if (x->cl[i].text == text && x->cl[i].start < end &&
-		    start < x->cl[i].end)
-			return 1;
-	return 0;
-}
-
-/*
- * Counts one comparison of phrases or of words; 0 when the pass's budget
- * is spent.  The five real services take about 1,500 and two hundred of
- * them about 7,600; content that needs millions is no set of whitepapers
- * (a clause of thousands of near-identical phrases), and lint compares
- * what it can in the budget, under a second, and says nothing of the
- * rest.
- */
-int
-lint_work(struct lint *x)
-{
-	if (x->work == 0)
-		return 0;
-	x->work--;
-	return 1;
-}
-
-static uint64_t
-hash(const uint32_t *c, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ c[i]) * 1099511628211ULL;
-	return h;
-}
-
-/*
- * How many times c[0..n) is written in all texts, template's included.
- * Each string is counted once and remembered: the same variants come up
- * again and again when many services are linted.
- */
-size_t
-lint_count(struct lint *x, const uint32_t *c, size_t n)
-{
-	size_t	 k = 0, at;
-
-	if (x->nmemo * 2 >= x->memocap) {	/* keep it half empty */
-		struct lint_memo	*old = x->memo;
-		size_t			 ocap = x->memocap;
-
-		x->memocap = ocap ? ocap * 2 : 64;
-		x->memo = wp_calloc(x->memocap, sizeof(*x->memo));
-		for (size_t i = 0; i < ocap; i++) {
-			if (old[i].c == NULL)
-				continue;
-			at = hash(old[i].c, old[i].n) & (x->memocap - 1);
-			while (x->memo[at].c != NULL)
-				at = (at + 1) & (x->memocap - 1);
-			x->memo[at] = old[i];
-		}
-		free(old);
-	}
-	at = hash(c, n) & (x->memocap - 1);
-	for (; x->memo[at].c != NULL; at = (at + 1) & (x->memocap - 1))
-		if (lint_same(x->memo[at].c, x->memo[at].n, c, n))
-			return x->memo[at].count;
-	for (size_t i = 0; i < x->nt; i++)
-		for (size_t j = 0; n > 0 && j + n <= x->t[i].n; j++)
-			if (x->t[i].c[j] == c[0] && lint_same(x->t[i].c + j, n,
-			    c, n))
-				k++;
-	x->memo[at].c = wp_malloc((n + 1) * sizeof(*c));
-	memcpy(x->memo[at].c, c, n * sizeof(*c));
-	x->memo[at].n = n;
-	x->memo[at].count = k;
-	x->nmemo++;
-	return k;
 }
 
 /* ---- the whole -------------------------------------------------------- */

@@ -1,8 +1,9 @@
 /*
  * lintint: what lint's files share, seen by no other module.  The core
- * (lint.c) reads the services into one struct lint and gathers the
- * findings; lintnear.c says how near two strings are; the passes
- * (lintnames.c, lintlinks.c, lintwords.c) use both and never each other.
+ * (lint.c) reads the services into one struct lint and runs the passes;
+ * linttext.c holds the characters, texts and findings they share;
+ * lintnear.c says how near two strings are; the passes (lintnames.c,
+ * lintlinks.c, lintwords.c) use those and never each other or lint.c.
  */
 #ifndef WP_LINTINT_H
 #define WP_LINTINT_H
@@ -64,8 +65,16 @@ struct lint_svc {
 	char		*name, *short_name;	/* short_name NULL if none */
 };
 
-struct lint_span;			/* a span already reported */
-struct lint_memo;			/* a string's count: lint_count() */
+/* A span already reported, which later passes leave alone. */
+struct lint_span {
+	size_t		 text, start, end;
+};
+
+/* A string's count in all texts: see lint_count(). */
+struct lint_memo {
+	uint32_t	*c;		/* NULL: an empty slot */
+	size_t		 n, count;
+};
 
 struct lint {
 	unsigned long	 work;		/* comparisons left; lint_work() */
@@ -90,7 +99,7 @@ struct lint_seg {
 	size_t		 a0, a1, b0, b1;
 };
 
-/* ---- lint.c: characters and texts ------------------------------------- */
+/* ---- linttext.c: characters and texts --------------------------------- */
 int	 lint_same(const uint32_t *, size_t, const uint32_t *, size_t);
 /* Orders strings by length, then character by character. */
 int	 lint_cmp(const uint32_t *, size_t, const uint32_t *, size_t);
@@ -98,11 +107,14 @@ int	 lint_alnum(uint32_t);		/* a Latin letter or a digit */
 uint32_t lint_lower(uint32_t);		/* ASCII only */
 /* A new UTF-8 string of n characters, stand-ins as tags; caller frees. */
 char	*lint_utf8(const uint32_t *c, size_t n);
+/* Adds one character to t as a reader would see it: white space
+ * folded, U+2028 (a <br/>) a line break. */
+void	 lint_push(struct lint_text *t, uint32_t c, long line, int *space);
 /* Adds UTF-8 text to t, normalised, counting its line breaks. */
 void	 lint_push_utf8(struct lint_text *t, const char *s, long *line,
 	    int *space);
 
-/* ---- lint.c: findings, and what the passes share ---------------------- */
+/* ---- linttext.c: findings, and what the passes share ------------------ */
 void	 lint_report(struct lint *, enum wp_lint_kind, const char *file,
 	    long line, const char *fmt, ...);
 /* Marks t[text] from start to end reported: later passes leave it. */

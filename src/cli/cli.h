@@ -15,6 +15,7 @@ struct args {
 	const char	*output;	/* -o */
 	const char	*index_href;	/* -i */
 	int		 no_index;	/* --no-index */
+	int		 changed;	/* --changed */
 	int		 jobs;		/* -j, at least 1 */
 	int		 timings, verbose;
 	int		 color;		/* diff: colour the report */

@@ -185,9 +185,9 @@ alone:
 		j->ok[i] = (char)build_one(j, i);
 }
 
-/* The index of the services built, from the entries they wrote. */
+/* The index of the services, from the entries their builds wrote. */
 static int
-write_index(struct job *j)
+write_index(struct job *j, int argc, char **argv)
 {
 	struct wp_index	*idx = wp_index_new();
 	char		*path;
@@ -195,8 +195,8 @@ write_index(struct job *j)
 
 	/* each service whose outputs are there: a failed build leaves the
 	 * previous ones in place, and they stay listed */
-	for (int i = 0; i < j->argc; i++) {
-		char *id = wp_service_id(j->argv[i]);
+	for (int i = 0; i < argc; i++) {
+		char *id = wp_service_id(argv[i]);
 		char *dir = wp_path(j->outdir, id);
 		char *file = wp_path(dir, "index-entry.xml");
 		if (wp_exists(file) && wp_index_add_entry(idx, file) == 0)
@@ -243,38 +243,68 @@ same_outputs(const struct job *j)
 }
 
 /*
+ * --changed: the services whose outputs are not current (publish.h:
+ * wp_publish_current), into todo; returns how many.  A failed build
+ * wrote nothing, so its service is not current and is built again.
+ */
+static int
+outdated(const struct job *j, int argc, char **argv, char **todo)
+{
+	int	 n = 0;
+
+	for (int i = 0; i < argc; i++) {
+		char *id = wp_service_id(argv[i]);
+		char *dir = wp_path(j->outdir, id);
+		if (!wp_publish_current(j->t, argv[i], dir, j->index_href))
+			todo[n++] = argv[i];
+		else if (j->progress)
+			fprintf(stderr, "%s: up to date\n", id);
+		free(dir);
+		free(id);
+	}
+	return n;
+}
+
+/*
  * Progress, a line per service, goes to a terminal when several services
  * are built, and anywhere with -v; a build run by make or a pipeline is
- * otherwise quiet.  Several services, or any with --no-index (make's
- * form: it writes the index itself), each go to OUTDIR/<id>/.
+ * otherwise quiet.  Several services, or any with --no-index or
+ * --changed, each go to OUTDIR/<id>/.
  */
 int
 wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
     char **argv)
 {
 	struct job	 j = { t, a->output, a->index_href,
-			    argc > 1 || a->no_index, a->timings,
+			    argc > 1 || a->no_index || a->changed, a->timings,
 			    a->verbose || (argc > 1 && isatty(STDERR_FILENO)),
 			    argc, argv, NULL };
+	char		**todo = NULL;
 	int		 bad = 0, jobs = a->jobs;
 
 	if (j.each && j.index_href == NULL)
 		j.index_href = "../index.html";
 	if (same_outputs(&j) > 0)
 		return EXIT_CONTENT;
+	if (a->changed) {
+		todo = wp_calloc((size_t)argc, sizeof(*todo));
+		j.argc = outdated(&j, argc, argv, todo);
+		j.argv = todo;
+	}
 	j.ok = wp_calloc((size_t)argc, 1);
-	if (jobs > argc)
-		jobs = argc;
+	if (jobs > j.argc)
+		jobs = j.argc;
 	if (jobs > 1)
 		build_parallel(&j, jobs);
 	else
-		for (int i = 0; i < argc; i++)
+		for (int i = 0; i < j.argc; i++)
 			j.ok[i] = (char)build_one(&j, i);
-	for (int i = 0; i < argc; i++)
+	for (int i = 0; i < j.argc; i++)
 		bad |= !j.ok[i];
-	if (argc > 1 && !a->no_index && write_index(&j) == -1)
+	if (j.each && !a->no_index && write_index(&j, argc, argv) == -1)
 		bad = 1;
 	free(j.ok);
+	free(todo);
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
 

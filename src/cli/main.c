@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/path.h"
@@ -24,9 +25,6 @@
 #ifndef WP_VERSION
 #define WP_VERSION "0.1"
 #endif
-#ifndef WP_DATADIR
-#define WP_DATADIR "/usr/local/share/wpgen"
-#endif
 
 /* Every option; a command takes those whose letters its opts list. */
 static const struct option longopts[] = {
@@ -35,6 +33,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "index", required_argument, NULL, 'i' },
 	{ "no-index", no_argument, NULL, 'N' },
+	{ "changed", no_argument, NULL, 'u' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "timings", no_argument, NULL, 'T' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -50,7 +49,7 @@ static const struct option longopts[] = {
 #define TEMPLATES_HELP \
 "  -t, --templates DIR  the templates folder (default: $WPGEN_TEMPLATES,\n" \
 "                       else ../templates beside the program if there,\n" \
-"                       else " WP_DATADIR "/templates)\n"
+"                       else ../share/wpgen/templates beside it)\n"
 
 struct command {
 	const char	*name;
@@ -69,9 +68,9 @@ static const struct command commands[] = {
 	  "[--templates DIR] SERVICE-DIR...",
 	  "Validates each service's content and typesets it, writing nothing;\n"
 	  "reports every error found, as file:line: error: what (and how).\n" },
-	{ "build", wp_cmd_build, "thoiNjTv", 1, -1, "o", "a service folder",
-	  "[--templates DIR] [--index HREF] [--no-index] [-j N] [-v]\n"
-	  "[--timings] -o OUTDIR SERVICE-DIR...",
+	{ "build", wp_cmd_build, "thoiNujTv", 1, -1, "o", "a service folder",
+	  "[--templates DIR] [--index HREF] [--no-index] [--changed]\n"
+	  "[-j N] [-v] [--timings] -o OUTDIR SERVICE-DIR...",
 	  "Writes OUTDIR/whitepaper.pdf, whitepaper.html, whitepaper.txt,\n"
 	  "document.xml and index-entry.xml, as one set replacing the last;\n"
 	  "with several services, each goes to OUTDIR/<id>/ and\n"
@@ -81,7 +80,10 @@ static const struct command commands[] = {
 	  "  -i, --index HREF     link each HTML page to the index page at HREF\n"
 	  "                       (default with several services: ../index.html)\n"
 	  "      --no-index       each service to OUTDIR/<id>/, even one alone,\n"
-	  "                       and no index page (make writes it)\n"
+	  "                       and no index page\n"
+	  "      --changed        each service to OUTDIR/<id>/, even one alone,\n"
+	  "                       and only if what it is made from changed since\n"
+	  "                       its last build (OUTDIR/<id>/" WP_INPUTS ")\n"
 	  "  -j, --jobs N         build services in N processes at once\n"
 	  "                       (default: as many as the machine has cores)\n"
 	  "  -v, --verbose        a line per service built: pages and time\n"
@@ -193,6 +195,7 @@ take(const struct command *c, int ch, struct args *a, const char **tdir)
 	case 'o': a->output = optarg; break;
 	case 'i': a->index_href = optarg; break;
 	case 'N': a->no_index = 1; break;
+	case 'u': a->changed = 1; break;
 	case 'T': a->timings = 1; break;
 	case 'v': a->verbose = 1; break;
 	case 'c': a->color = 1; break;
@@ -260,31 +263,38 @@ parse(const struct command *c, int argc, char **argv, struct args *a,
 }
 
 /*
- * The templates beside a binary run from its build tree (build/wpgen ->
- * templates/), else the installed ones.  Returns a string to free.
+ * The templates beside the program: ../templates when it runs from its
+ * build tree (build/wpgen), ../share/wpgen/templates when installed
+ * (PREFIX/bin/wpgen), so that one binary serves any PREFIX.  Returns a
+ * string to free.
  */
 static char *
 default_templates(void)
 {
-	char	 exe[4096], *dir, *probe, *real;
+	static const char *const beside[] = { "../templates",
+	    "../share/wpgen/templates" };
+	char	 exe[4096], *dir, *path, *real, *probe;
 	ssize_t	 n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	int	 found;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((dir = strrchr(exe, '/')) != NULL) {
-			strcpy(dir, "/../templates");
-			if ((real = realpath(exe, NULL)) != NULL) {
-				probe = wp_path(real, "iso27017/catalogue.xml");
-				found = wp_exists(probe);
-				free(probe);
-				if (found)
-					return real;
-				free(real);
-			}
+	if (n <= 0 || (exe[n] = '\0', dir = strrchr(exe, '/')) == NULL)
+		return wp_strdup("templates");
+	*dir = '\0';
+	for (size_t i = 0; i < sizeof(beside) / sizeof(*beside); i++) {
+		path = wp_path(exe, beside[i]);
+		real = realpath(path, NULL);
+		free(path);
+		if (real == NULL)
+			continue;
+		probe = wp_path(real, "iso27017/catalogue.xml");
+		if (wp_exists(probe)) {
+			free(probe);
+			return real;
 		}
+		free(probe);
+		free(real);
 	}
-	return wp_path(WP_DATADIR, "templates");
+	/* none there: the second, for the message that it is missing */
+	return wp_path(exe, beside[1]);
 }
 
 static const struct command *

@@ -22,6 +22,7 @@ struct wp_session {
 	char			*fonts_conf;	/* ../fonts/fonts.conf */
 	struct wp_fonts		*fonts;		/* loaded on first use */
 	int			 fonts_failed;	/* and said why: not again */
+	char			*inputs;	/* inputs.c: what all share */
 };
 
 /* Loads the templates folder dir; NULL after reporting.  Free with
@@ -48,12 +49,35 @@ int		 wp_publish_check(struct wp_session *, const char *dir);
  * Builds a service into the folder outdir, which it replaces as a whole
  * (base/output.h): document.xml, whitepaper.txt, whitepaper.html
  * (linking to the index page at index_href unless NULL), whitepaper.pdf
- * and index-entry.xml (its entry in an index, kept as it was, time too,
- * when it did not change); *pages (unless NULL) gets the PDF's page
+ * index-entry.xml (its entry in an index, kept as it was, time too,
+ * when it did not change) and WP_INPUTS; *pages (unless NULL) gets the PDF's page
  * count.  Returns 0, or -1 after reporting; then outdir is as it was.
  */
 int		 wp_publish_service(struct wp_session *, const char *dir,
 		    const char *outdir, const char *index_href, int *pages);
+
+/*
+ * The files wp_publish_service() writes into a service's folder, and
+ * nothing else; NULL-terminated.  WP_INPUTS is the last of them: what
+ * the others were made from.
+ */
+#define WP_INPUTS	"inputs.sha256"
+extern const char *const wp_publish_files[];
+
+/*
+ * What a service's outputs are made from, as the text of WP_INPUTS: the
+ * SHA-256 of its content and of the templates, the size and time of the
+ * fonts and of wpgen itself, SOURCE_DATE_EPOCH and index_href.  The
+ * caller frees it.
+ */
+char		*wp_publish_inputs(struct wp_session *, const char *dir,
+		    const char *index_href);
+/*
+ * Whether the outputs in outdir are those a build of dir would write:
+ * every file there, made from the inputs they would be made from now.
+ */
+int		 wp_publish_current(struct wp_session *, const char *dir,
+		    const char *outdir, const char *index_href);
 
 /*
  * The index page of several whitepapers: each entry is a service id

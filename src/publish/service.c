@@ -39,16 +39,27 @@ wp_publish_model(const struct wp_session *ss, const char *dir)
 	return model;
 }
 
-/* The files a build writes into a service's folder, and nothing else. */
-static const char *const service_files[] = { "document.xml",
-    "whitepaper.txt", "whitepaper.html", "whitepaper.pdf", "index-entry.xml" };
+const char *const wp_publish_files[] = { "document.xml", "whitepaper.txt",
+    "whitepaper.html", "whitepaper.pdf", "index-entry.xml", WP_INPUTS, NULL };
+
+/* WP_INPUTS, last: what the outputs were made from. */
+static int
+put_inputs(struct wp_outset *o, struct wp_session *s, const char *dir,
+    const char *index_href)
+{
+	char	*inputs = wp_publish_inputs(s, dir, index_href);
+	int	 rc = wp_outset_put(o, WP_INPUTS, inputs, strlen(inputs));
+
+	free(inputs);
+	return rc;
+}
 
 static int
 service_file(const char *name, void *unused)
 {
 	(void)unused;
-	for (size_t i = 0; i < sizeof(service_files) / sizeof(*service_files); i++)
-		if (strcmp(name, service_files[i]) == 0)
+	for (size_t i = 0; wp_publish_files[i] != NULL; i++)
+		if (strcmp(name, wp_publish_files[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -127,10 +138,12 @@ wp_publish_service(struct wp_session *s, const char *dir,
 	if ((o = wp_outset_begin(outdir, service_file, NULL)) != NULL) {
 		rc = 0;
 		for (i = 0; i <= OUT_PDF && rc == 0; i++)
-			rc = wp_outset_put(o, service_files[i], r.out[i].buf,
-			    r.out[i].len);
+			rc = wp_outset_put(o, wp_publish_files[i],
+			    r.out[i].buf, r.out[i].len);
 		if (rc == 0)
 			rc = put_entry(o, id, r.model);
+		if (rc == 0)
+			rc = put_inputs(o, s, dir, index_href);
 		rc = rc == 0 ? wp_outset_commit(o) : (wp_outset_abort(o), -1);
 	}
 	wp_stage_end(STAGE_WRITE);

@@ -29,6 +29,7 @@ wp_session_free(struct wp_session *s)
 		return;
 	wp_fonts_free(s->fonts);	/* last: it waits for Pango's threads */
 	free(s->fonts_conf);
+	free(s->inputs);
 	wp_style_free(s->style);
 	wp_templates_free(s->t);
 	free(s);

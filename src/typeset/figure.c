@@ -105,7 +105,7 @@ per_row(struct wp_engine *e, const xmlNode **items, size_t n, double w,
 
 /* One layer: its label, then its items as a grid of chips. */
 static double
-layer(struct wp_engine *e, struct wp_box *x, const xmlNode *l, double lx,
+draw_layer(struct wp_engine *e, struct wp_box *x, const xmlNode *l, double lx,
     double ly, double w, unsigned fill, unsigned edge)
 {
 	const xmlNode	**items = NULL, *it;
@@ -194,7 +194,7 @@ boundary(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 
 		for (first = l; l != NULL && strcmp(wp_attr(l, "owner"),
 		    owner) == 0; l = next_layer(l->next))
-			ly += layer(e, x, l, fr.x + fr.col, ly, fr.w - fr.col,
+			ly += draw_layer(e, x, l, fr.x + fr.col, ly, fr.w - fr.col,
 			    fill, edge) + fr.gap;
 		shape(e, x, fr.x, gy, fr.col - fr.gap, ly - fr.gap - gy,
 		    wp_attr(first, "owner-label"), 1, fill, edge);

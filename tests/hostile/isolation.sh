@@ -155,7 +155,7 @@ fi
 
 # Several services, one broken: the others are built, the broken one is
 # reported, and the exit status says so (as make -k would).
-good1=content/renrakucho good2=$SERVICE broken=tests/hostile/unclosed
+good1=content/renrakucho good2=$SERVICE broken=tests/regress/check/unclosed
 rm -rf "$work/multi"
 env $base_env timeout "$TIMEOUT" "$top/$WPGEN" build --templates templates \
     -o "$work/multi" "$good1" "$broken" "$good2" >/dev/null 2>"$work/multi.err"
