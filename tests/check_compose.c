@@ -75,11 +75,14 @@ START_TEST(quarter_space_half_size)
 }
 END_TEST
 
+/* After / ? = and before - # & _ ~ %; never beside a full stop. */
 START_TEST(url_breakable)
 {
 	ck_assert_composed("詳細（https://www.iij.ad.jp/a-b?x=1）",
-	    "詳細（https://www.\u200biij.\u200bad.\u200bjp/\u200ba-\u200bb?"
-	    "\u200bx=\u200b1）");
+	    "詳細（https://\u200bwww.iij.ad.jp/\u200ba\u200b-b?\u200bx="
+	    "\u200b1）");
+	ck_assert_composed("https://a.jp/x_y#z&w",
+	    "https://\u200ba.jp/\u200bx\u200b_y\u200b#z\u200b&w");
 }
 END_TEST
 
@@ -94,12 +97,12 @@ START_TEST(url_pieces_protected)
 	struct wp_para	*p = composed("https://a.b/c");
 	char		*r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
 
-	ck_assert_str_eq(r, "0-10");
+	ck_assert_str_eq(r, "0-8 11-15");	/* "https://", "a.b/" */
 	g_free(r);
 	wp_para_free(p);
 	p = composed("https://a.b/c!d/e");
 	r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
-	ck_assert_str_eq(r, "0-10 18-22");	/* "c!d/": a break after "!" */
+	ck_assert_str_eq(r, "0-8 11-15 18-22");	/* "c!d/": no break after "!" */
 	g_free(r);
 	wp_para_free(p);
 }
@@ -134,14 +137,143 @@ START_TEST(kinsoku_gaps_closed)
 }
 END_TEST
 
+/* Font features as "start-end:features" (one attribute a stretch). */
+static char *
+features(const struct wp_para *p)
+{
+	GSList	*l, *all = pango_attr_list_get_attributes(p->attrs);
+	GString	*s = g_string_new(NULL);
+
+	for (l = all; l != NULL; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FONT_FEATURES)
+			g_string_append_printf(s, "%s%u-%u:%s", s->len ? " " : "",
+			    a->start_index, a->end_index,
+			    ((PangoAttrFontFeatures *)a)->features);
+	}
+	g_slist_free_full(all, (GDestroyNotify)pango_attribute_destroy);
+	return g_string_free(s, FALSE);
+}
+
 START_TEST(punctuation_pairs)
 {
 	struct wp_para	*p = composed("です。」、「『あ");
-	char		*r = ranges(p, PANGO_ATTR_FONT_FEATURES);
+	char		*r = features(p);
 
-	/* 。 」 、 are compressed before the next bracket; 『 after 「 */
-	ck_assert_str_eq(r, "6-9 9-12 12-15 18-21");
+	/* 。 」 、 are compressed before the next bracket; 『 after 「;
+	 * all of it off the font's kerning */
+	ck_assert_str_eq(r, "0-6:kern 0 6-15:kern 0, halt 1 15-18:kern 0 "
+	    "18-21:kern 0, halt 1 21-24:kern 0");
 	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+/* Japanese is set on the full-width grid; Latin keeps its kerning. */
+START_TEST(kerning_off_in_japanese)
+{
+	struct wp_para	*p = composed("IIJのSMXです");
+	char		*r = features(p);
+
+	/* IIJ(3) QSPACE(3) の(3) QSPACE(3) SMX(3) です(6) */
+	ck_assert_str_eq(r, "6-9:kern 0 18-24:kern 0");
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+/* ( ) and “ ” inside Japanese are set full width when asked. */
+START_TEST(fullwidth_marked)
+{
+	struct wp_para	*p = wp_para_new();
+	char		*r;
+
+	p->fullwidth = 1;
+	wp_para_add(p, "ます(本書)と“2.1”を see (RFC)", -1, 0, NULL);
+	wp_para_compose(p, 10, 0, 0, NULL);
+	r = features(p);
+	/* ( after ます, ) before と; “ after と, ” before を; not (RFC) */
+	ck_assert_str_eq(r, "0-6:kern 0 6-7:kern 0, fwid 1 7-13:kern 0 "
+	    "13-14:kern 0, fwid 1 14-17:kern 0 17-20:kern 0, fwid 1 "
+	    "23-26:kern 0, fwid 1 26-29:kern 0");
+	ck_assert_str_eq(p->text->str, "ます(本書)と“2.1”を\u2002see (RFC)");
+	g_free(r);
+	wp_para_free(p);
+	p = composed("ます(本書)と");		/* the style's choice: off */
+	r = features(p);
+	ck_assert_ptr_null(strstr(r, "fwid"));
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+/* Numbers with counters, designations, dotted identifiers: whole. */
+START_TEST(inseparables_protected)
+{
+	struct wp_para	*p = composed("は35カテゴリ、ISO/IEC 27017:2015と"
+			    "CLD.9.5.2と第 1.7 版");
+	char		*r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
+
+	/* は QSPACE 35 QSPACE カテゴリ: 6-23; 、; ISO/IEC 27017:2015:
+	 * 26-44, and its tokens ISO/IEC 26-33, 27017:2015 34-44;
+	 * QSPACE と QSPACE; CLD.9.5.2: 53-62; QSPACE と; 第 QSPACE 1.7
+	 * QSPACE 版: 68-83, and its token 1.7 */
+	ck_assert_str_eq(r, "6-23 26-33 26-44 34-44 53-62 68-83 74-77");
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+/* Display text: each phrase whole, breaks at the model's U+200B only. */
+START_TEST(phrases_protected)
+{
+	struct wp_para	*p = wp_para_new();
+	char		*r;
+
+	wp_para_add(p, "資産の\u200b管理", -1, RUN_PHRASED, NULL);
+	wp_para_compose(p, 10, 0, 0, NULL);
+	r = ranges(p, PANGO_ATTR_ALLOW_BREAKS);
+	ck_assert_str_eq(r, "0-9 12-18");
+	ck_assert_str_eq(p->text->str, "資産の\u200b管理");
+	g_free(r);
+	wp_para_free(p);
+}
+END_TEST
+
+/* Composed again with breaks.c's marks: a U+2028 before a break, the
+ * punctuation halved, the quarter-em space narrowed to 1/8 em. */
+START_TEST(marks_applied)
+{
+	struct wp_para	*p = composed("あ、いIIJう");
+	unsigned char	*m = calloc(p->ninfo + 1, 1);
+	char		*r;
+
+	/* あ 、 い QSPACE I I J QSPACE う */
+	m[1] = MARK_HALT;
+	m[3] = MARK_NARROW;
+	m[8] = MARK_BREAK;
+	wp_para_recompose(p, m);
+	ck_assert_str_eq(p->text->str,
+	    "あ、い\u2002IIJ\u2002\u2028う");
+	ck_assert(p->info[8].flags & CH_SOFT);
+	r = features(p);
+	ck_assert_str_eq(r, "0-3:kern 0 3-6:kern 0, halt 1 6-9:kern 0 "
+	    "21-24:kern 0");
+	g_free(r);
+	r = ranges(p, PANGO_ATTR_LETTER_SPACING);
+	ck_assert_str_eq(r, "9-12 15-18");
+	g_free(r);
+	/* the first narrowed by 3/8 em, the other by 1/4 */
+	GSList *all = pango_attr_list_get_attributes(p->attrs);
+	int ls[2], k = 0;
+	for (GSList *l = all; l != NULL; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_LETTER_SPACING && k < 2)
+			ls[k++] = ((PangoAttrInt *)a)->value;
+	}
+	g_slist_free_full(all, (GDestroyNotify)pango_attribute_destroy);
+	ck_assert_int_eq(ls[0], -10 * PANGO_SCALE * 3 / 8);
+	ck_assert_int_eq(ls[1], -10 * PANGO_SCALE / 4);
 	wp_para_free(p);
 }
 END_TEST
@@ -192,6 +324,11 @@ main(void)
 	tcase_add_test(tc, slash_token_protected);
 	tcase_add_test(tc, kinsoku_gaps_closed);
 	tcase_add_test(tc, punctuation_pairs);
+	tcase_add_test(tc, kerning_off_in_japanese);
+	tcase_add_test(tc, fullwidth_marked);
+	tcase_add_test(tc, inseparables_protected);
+	tcase_add_test(tc, phrases_protected);
+	tcase_add_test(tc, marks_applied);
 	tcase_add_test(tc, no_hyphens_language_ja);
 	tcase_add_test(tc, links_follow_composition);
 	suite_add_tcase(s, tc);

@@ -43,6 +43,7 @@ set(const char *text, double width_em, int justify)
 	PangoLayout		*lay;
 
 	ts.align = justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
+	p->fullwidth = 1;
 	wp_para_add(p, text, -1, 0, NULL);
 	wp_para_compose(p, ts.size, 0, 0, NULL);
 	lay = wp_lines_layout(F, &ts, p, width_em * ts.size, 0);
@@ -146,7 +147,11 @@ START_TEST(tokens_whole)
 }
 END_TEST
 
-/* A URL breaks only after / . - _ ? # & = and never inside "://". */
+/*
+ * A URL breaks after / ? = and before # & _ ~ % -, never inside "://"
+ * and never beside a full stop (index.⏎html, a line starting with "."),
+ * and between two letters or digits only where nothing else would do.
+ */
 START_TEST(url_breaks)
 {
 	const char *text = "詳細は（https://www.iij.ad.jp/company/"
@@ -163,16 +168,24 @@ START_TEST(url_breaks)
 		for (i = 1; i < n; i++) {
 			PangoLayoutLine *l = pango_layout_get_line_readonly(lay,
 			    i);
-			const char *at = t + l->start_index, *p;
+			const char *at = t + l->start_index, *p = at;
+			gunichar b, a;
 			if (at <= url || at >= end)
 				continue;
-			p = g_utf8_prev_char(at);
-			if (g_utf8_get_char(p) == WP_ZWSP)
+			do	/* the characters before and after the break */
 				p = g_utf8_prev_char(p);
-			ck_assert_msg(strchr("/.-_?#&=", *p) != NULL,
-			    "width %.2f em: URL broken after '%c'", w, *p);
-			ck_assert_msg(strncmp(p - 2, "://", 3) != 0 &&
-			    strncmp(p - 1, "://", 3) != 0,
+			while (*p & 0x80);
+			b = (gunichar)*p;
+			a = (gunichar)*at;
+			ck_assert_msg(b != '.' && a != '.',
+			    "width %.2f em: URL broken beside '.'", w);
+			ck_assert_msg(strchr("/?=", (int)b) != NULL ||
+			    strchr("#&_~%-", (int)a) != NULL ||
+			    (g_ascii_isalnum((char)b) && g_ascii_isalnum((char)a)),
+			    "width %.2f em: URL broken between '%c' and '%c'", w,
+			    (char)b, (char)a);
+			ck_assert_msg(!(b == ':' && a == '/') &&
+			    !(b == '/' && a == '/'),
 			    "width %.2f em: URL broken inside ://", w);
 			broke++;
 		}
@@ -283,86 +296,351 @@ static const char justify_text[] =
     "ご利用いただけます（https://www.iij.ad.jp/svcsol/）。Internet Initiative "
     "Japan Inc. All rights reserved.";
 
-/* Every line but the last ends exactly at the measure. */
+/* The characters of a layout in order, with their glyphs' widths, the
+ * U+2028 that breaks.c inserts left out. */
+struct glyphs {
+	gunichar	 c[1024];
+	int		 w[1024], line[1024];
+	size_t		 n;
+};
+
+static void
+glyphs_of(PangoLayout *lay, struct glyphs *g)
+{
+	const char	*t = pango_layout_get_text(lay);
+	int		 line = 0;
+
+	g->n = 0;
+	for (GSList *l = pango_layout_get_lines_readonly(lay); l;
+	    l = l->next, line++)
+		for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r;
+		    r = r->next) {
+			PangoGlyphItem *gi = r->data;
+			for (int i = 0; i < gi->glyphs->num_glyphs &&
+			    g->n < 1024; i++) {
+				gunichar c = g_utf8_get_char(t +
+				    gi->item->offset +
+				    gi->glyphs->log_clusters[i]);
+				if (c == 0x2028)
+					continue;
+				g->c[g->n] = c;
+				g->w[g->n] = gi->glyphs->glyphs[i].geometry.width;
+				g->line[g->n++] = line;
+			}
+		}
+}
+
+/* Japanese text with short Latin words: always fillable. */
+static const char solid_text[] =
+    "弊社では情報セキュリティ基本方針を定め、方針に従いサービスを運営して"
+    "おります。なお、上記規程に、全ての社員に対する教育活動を実施する旨を"
+    "定めております。IIJ SMXの設備はISMS認証を取得したデータセンターに"
+    "設置され、「重要な設備」として管理されています。";
+
+/*
+ * Every line but the last ends exactly at the measure.  In text that
+ * holds long unbreakable tokens (a URL beside an English sentence) a
+ * line that could be filled only by spacing its characters more than
+ * WP_SPREAD_MAX em is left short instead: at most one at any width.
+ */
 START_TEST(justified_edge)
 {
 	double	w;
-	int	i, n;
+	int	i, n, shorts;
 
 	for (w = 10; w <= 40; w += 0.5) {
-		PangoLayout *lay = set(justify_text, w, 1);
+		PangoLayout *lay = set(solid_text, w, 1);
 		n = pango_layout_get_line_count(lay);
-		for (i = 0; i + 1 < n; i++)
-			ck_assert_int_eq(wp_line_width(
-			    pango_layout_get_line(lay, i)),
-			    (int)lround(w * body.size * PANGO_SCALE));
+		for (i = 0; i + 1 < n; i++) {
+			PangoLayoutLine *l = pango_layout_get_line(lay, i);
+			ck_assert_msg(wp_line_width(l) ==
+			    (int)lround(w * body.size * PANGO_SCALE),
+			    "width %.1f em: line %d ends short (%d): |%.*s|", w, i, wp_line_width(l),
+			    l->length, pango_layout_get_text(lay) +
+			    l->start_index);
+		}
 		ck_assert_int_le(wp_line_width(pango_layout_get_line(lay,
 		    n - 1)), (int)lround(w * body.size * PANGO_SCALE));
+		g_object_unref(lay);
+		lay = set(justify_text, w, 1);
+		n = pango_layout_get_line_count(lay);
+		for (i = shorts = 0; i + 1 < n; i++)
+			shorts += wp_line_width(pango_layout_get_line(lay, i)) !=
+			    (int)lround(w * body.size * PANGO_SCALE);
+		ck_assert_msg(shorts <= 1, "width %.1f em: %d lines short", w,
+		    shorts);
 		g_object_unref(lay);
 	}
 }
 END_TEST
 
-/* Whether a line holds a Japanese character. */
 static int
-has_japanese(PangoLayout *lay, PangoLayoutLine *l)
+latin_side(gunichar c)
 {
-	const char *t = pango_layout_get_text(lay) + l->start_index;
-	const char *e = t + l->length;
-
-	for (; t < e; t = g_utf8_next_char(t))
-		if (wp_is_japanese(g_utf8_get_char(t)))
-			return 1;
-	return 0;
+	return (c > 0x20 && c < 0x7F) || c == WP_ZWSP;
 }
 
 /*
- * Justification stretches in JLReq order within limits: word spaces
- * and Japanese-Latin spaces up to 1/2 em, never inside a Latin word.
- * (A line of Latin words alone has nothing but its spaces to stretch.)
+ * How justification spreads a line, against the same text set on one
+ * line (its natural widths): nothing inside a Latin word, token or URL;
+ * at most WP_SPREAD_MAX em between characters (at the 40 em measure;
+ * more at narrower ones, as WP_FILLABLE says); a word space or a
+ * Japanese-Latin space WP_SPACE_SHARE times what a gap between
+ * characters gets (a product name is not torn apart by a wider gap
+ * than its neighbours, nor a Latin word set beside a half-em hole).
+ * The rounding remainder goes to a line's last gap, left out here.
  */
 START_TEST(justified_limits)
 {
-	double	w;
+	PangoLayout	*nat = set(justify_text, 1000, 0);
+	struct glyphs	*a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	double		 w;
 
+	glyphs_of(nat, b);
 	for (w = 12; w <= 40; w += 0.5) {
-		PangoLayout	*j = set(justify_text, w, 1);
-		PangoLayout	*r = set(justify_text, w, 0);
-		const char	*t = pango_layout_get_text(j);
-		GSList		*lj, *lr;
-
-		ck_assert_int_eq(pango_layout_get_line_count(j),
-		    pango_layout_get_line_count(r));
-		for (lj = pango_layout_get_lines_readonly(j),
-		    lr = pango_layout_get_lines_readonly(r); lj && lr;
-		    lj = lj->next, lr = lr->next) {
-			GSList *rj = ((PangoLayoutLine *)lj->data)->runs;
-			GSList *rr = ((PangoLayoutLine *)lr->data)->runs;
-			for (; rj && rr; rj = rj->next, rr = rr->next) {
-				PangoGlyphItem *a = rj->data, *b = rr->data;
-				int i;
-				for (i = 0; i < a->glyphs->num_glyphs; i++) {
-					const char *c = t + a->item->offset +
-					    a->glyphs->log_clusters[i];
-					gunichar ch = g_utf8_get_char(c);
-					gunichar nx = g_utf8_get_char(
-					    g_utf8_next_char(c));
-					int wa = a->glyphs->glyphs[i].geometry.width;
-					int wb = b->glyphs->glyphs[i].geometry.width;
-					if ((ch == ' ' || ch == WP_QSPACE) &&
-					    has_japanese(j, lj->data))
-						ck_assert_msg(wa <= EM / 2 + 1,
-						    "width %.1f: space of %d in |%.*s|", w, wa,
-						    ((PangoLayoutLine *)lj->data)->length,
-						    t + ((PangoLayoutLine *)lj->data)->start_index);
-					if (wp_is_latin(ch) && wp_is_latin(nx))
-						ck_assert_int_eq(wa, wb);
-				}
-			}
+		PangoLayout *j = set(justify_text, w, 1);
+		glyphs_of(j, a);
+		ck_assert_int_eq(a->n, b->n);
+		for (size_t i = 0; i + 1 < a->n; i++) {
+			int extra = a->w[i] - b->w[i];
+			if (a->line[i + 1] != a->line[i] ||
+			    (i + 2 < a->n && a->line[i + 2] != a->line[i]))
+				continue;	/* a line's end, or last gap */
+			if (a->w[i] == 0)
+				continue;	/* white space at a line's end */
+			if (latin_side(a->c[i]) && latin_side(a->c[i + 1]) &&
+			    a->c[i] != ' ')
+				ck_assert_msg(extra == 0, "width %.1f: %d added "
+				    "inside a Latin token at U+%04X", w, extra,
+				    (unsigned)a->c[i]);
+			if (wp_is_japanese(a->c[i]) &&
+			    wp_is_japanese(a->c[i + 1]))
+				ck_assert_msg(extra <= EM * WP_SPREAD_MAX *
+				    (w < 40 ? 40 / w : 1) + 1,
+				    "width %.1f: %d added between characters",
+				    w, extra);
 		}
 		g_object_unref(j);
-		g_object_unref(r);
 	}
+	free(a);
+	free(b);
+	g_object_unref(nat);
+}
+END_TEST
+
+/* A word space takes WP_SPACE_SHARE shares, a gap between kana one. */
+START_TEST(spaces_share_evenly)
+{
+	/* one line, broken so that it must stretch: a long token next */
+	PangoLayout	*lay = set("あいうえお IIJ SMX かきくけこさしすせそ"
+			    "https://www.example.jp/aaaaaaaaaaaaaaaaaaaaaaaa", 18, 1);
+	PangoLayout	*nat = set("あいうえお IIJ SMX かきくけこさしすせそ"
+			    "https://www.example.jp/aaaaaaaaaaaaaaaaaaaaaaaa", 1000, 0);
+	struct glyphs	*a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	int		 kana = -1, space = -1;
+
+	glyphs_of(lay, a);
+	glyphs_of(nat, b);
+	for (size_t i = 0; i + 2 < a->n && a->line[i + 2] == 0; i++) {
+		if (a->c[i] == 0x3044)			/* い */
+			kana = a->w[i] - b->w[i];
+		if (a->c[i] == ' ' && a->c[i - 1] == 'J')	/* IIJ SMX */
+			space = a->w[i] - b->w[i];
+	}
+	ck_assert_int_gt(kana, 0);
+	ck_assert_int_le(abs(space - WP_SPACE_SHARE * kana), 2);
+	free(a);
+	free(b);
+	g_object_unref(lay);
+	g_object_unref(nat);
+}
+END_TEST
+
+/* Kana and kanji stand on the full-width grid: the font's kerning
+ * (す。, ティ) is not applied between them; Latin keeps it. */
+START_TEST(kana_not_kerned)
+{
+	PangoLayout	*lay = set("セキュリティです。AVAILABLE", 30, 0);
+	struct glyphs	*g = malloc(sizeof(*g));
+	int		 av = 0;
+
+	glyphs_of(lay, g);
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->c[i] >= 0x3000)
+			ck_assert_msg(g->w[i] == EM, "U+%04X set %d wide",
+			    (unsigned)g->c[i], g->w[i]);
+		if (g->c[i] == 'A' && i + 1 < g->n && g->c[i + 1] == 'V')
+			av = g->w[i];
+	}
+	/* AV is kerned: narrower than the A before L */
+	ck_assert_int_gt(av, 0);
+	free(g);
+	g_object_unref(lay);
+}
+END_TEST
+
+/*
+ * A layout's text as read: the composer's insertions out (U+200B,
+ * U+2028), its quarter-em space a space; starts[] flags the characters
+ * a line starts with.
+ */
+static size_t
+read_text(PangoLayout *lay, gunichar *c, char *starts, size_t max)
+{
+	const char	*t = pango_layout_get_text(lay), *p;
+	size_t		 n = 0;
+	int		 line = 0;
+	PangoLayoutLine	*l = pango_layout_get_line_readonly(lay, 0);
+	int		 next = 0;
+
+	for (p = t; *p != '\0' && n < max; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		int at_start = 0;
+		while (l != NULL && p - t >= next) {
+			at_start = p - t == next && line > 0;
+			l = pango_layout_get_line_readonly(lay, line);
+			next = l != NULL ? l->start_index + l->length : 1 << 30;
+			line++;
+		}
+		if (ch == WP_ZWSP || ch == 0x2028)
+			continue;
+		c[n] = ch == WP_QSPACE ? ' ' : ch;
+		starts[n++] = (char)at_start;
+	}
+	return n;
+}
+
+/* Numbers stay with their counters, designations with their numbers,
+ * dotted identifiers whole, at every measure. */
+START_TEST(inseparable_runs)
+{
+	static const char *const runs[] = { "35 カテゴリ", "10 営業日",
+	    "2015 年", "14 箇条", "ISO/IEC 27017:2015", "NIST SP 800-88",
+	    "CLD.9.5.2", "第 1.7 版" };
+	const char *text = "規範（14箇条・35カテゴリ・114管理策）は、10営業日"
+	    "以内に2015年のISO/IEC 27017:2015とNIST SP 800-88、"
+	    "CLD.9.5.2を第 1.7 版で参照します。";
+	gunichar	 c[512];
+	char		 starts[512];
+	double		 w;
+	int		 seen = 0;
+
+	for (w = 8; w <= 30; w += 0.25) {
+		PangoLayout *lay = set(text, w, 1);
+		size_t n = read_text(lay, c, starts, 512);
+		for (size_t k = 0; k < sizeof(runs) / sizeof(*runs); k++) {
+			glong m;
+			gunichar *r = g_utf8_to_ucs4(runs[k], -1, NULL, &m,
+			    NULL);
+			for (size_t i = 0; i + (size_t)m <= n; i++) {
+				if (memcmp(c + i, r, (size_t)m * sizeof(*r)))
+					continue;
+				seen++;
+				for (glong j = 1; j < m; j++)
+					ck_assert_msg(!starts[i + j],
+					    "width %.2f em: \"%s\" broken", w,
+					    runs[k]);
+			}
+			g_free(r);
+		}
+		g_object_unref(lay);
+	}
+	/* every run found at every width */
+	ck_assert_int_eq(seen, 89 * 8);
+}
+END_TEST
+
+/* No paragraph ends with a line of one character (JLReq's 泣き別れ;
+ * in a narrow cell, 使⏎用). */
+START_TEST(lone_last_avoided)
+{
+	const char *text = "あいうえおかきくけこさしすせそたちつてとなにぬねの"
+	    "はひふへほまみむめもや";
+	int	w, lone = 0;
+
+	for (w = 4; w <= 20; w++) {
+		for (int j = 0; j < 2; j++) {
+			PangoLayout *lay = set(text, w, j);
+			int n = pango_layout_get_line_count(lay);
+			PangoLayoutLine *l = pango_layout_get_line_readonly(lay,
+			    n - 1);
+			ck_assert_msg(n == 1 || g_utf8_strlen(
+			    pango_layout_get_text(lay) + l->start_index,
+			    l->length) > 1, "width %d em: a last line of one "
+			    "character", w);
+			/* 31 characters: one over at 5, 6, 10, 15 em */
+			lone += 31 % w == 1 && n > 1;
+			g_object_unref(lay);
+		}
+	}
+	ck_assert_int_gt(lone, 0);
+}
+END_TEST
+
+/*
+ * A line shrinks before it stretches (JLReq 3.8): rather than send 「こ。」
+ * to the next line and spread what is left over nine gaps, the 。 at
+ * the line's end gives up its half-em blank and the line fits.
+ */
+START_TEST(shrink_before_stretch)
+{
+	PangoLayout	*lay = set("あいうえおかきくけこ。さしすせそたちつてと", 10.5,
+			    1);
+	PangoLayoutLine	*l = pango_layout_get_line_readonly(lay, 0);
+	const char	*t = pango_layout_get_text(lay) + l->start_index;
+
+	ck_assert_msg(strstr(t, "こ。") != NULL &&
+	    strstr(t, "こ。") < t + l->length, "line 1: |%.*s|", l->length, t);
+	ck_assert_int_eq(wp_line_width(pango_layout_get_line(lay, 0)),
+	    (int)lround(10.5 * EM));
+	g_object_unref(lay);
+}
+END_TEST
+
+/* ASCII parentheses inside Japanese are set full width (the text
+ * keeps them); in Latin text they stay as they are. */
+START_TEST(fullwidth_parentheses)
+{
+	PangoLayout *lay = set("ます(本書では)と see (RFC) now", 30, 0);
+
+	ck_assert_int_eq(char_width(lay, '(', 0, NULL), EM);
+	ck_assert_int_eq(char_width(lay, ')', 0, NULL), EM);
+	ck_assert_int_lt(char_width(lay, '(', 1, NULL), EM / 2);
+	ck_assert_ptr_nonnull(strstr(pango_layout_get_text(lay), "ます("));
+	g_object_unref(lay);
+}
+END_TEST
+
+/* Display text breaks only between its phrases (the model's U+200B). */
+START_TEST(display_breaks_between_phrases)
+{
+	const char	*text = "クラウドコンピューティング\u200b環境における"
+			    "\u200b役割及び\u200b責任の\u200b共有及び\u200b分担";
+	double		 w;
+	int		 breaks = 0;
+
+	for (w = 9; w <= 30; w += 0.5) {
+		struct wp_para *p = wp_para_new();
+		struct wp_text_style ts = body;
+		PangoLayout *lay;
+		ts.align = ALIGN_LEFT;
+		wp_para_add(p, text, -1, RUN_PHRASED, NULL);
+		wp_para_compose(p, ts.size, 0, 0, NULL);
+		lay = wp_lines_layout(F, &ts, p, w * ts.size, 0);
+		for (int i = 1; i < pango_layout_get_line_count(lay); i++) {
+			PangoLayoutLine *l = pango_layout_get_line_readonly(lay,
+			    i);
+			const char *at = pango_layout_get_text(lay) +
+			    l->start_index;
+			ck_assert_msg(g_utf8_get_char(g_utf8_prev_char(at)) ==
+			    WP_ZWSP, "width %.1f em: broken inside a phrase "
+			    "at |%s|", w, at);
+			breaks++;
+		}
+		g_object_unref(lay);
+		wp_para_free(p);
+	}
+	ck_assert_int_gt(breaks, 0);
 }
 END_TEST
 
@@ -436,6 +714,13 @@ main(void)
 	tcase_add_test(tc, line_head_bracket);
 	tcase_add_test(tc, justified_edge);
 	tcase_add_test(tc, justified_limits);
+	tcase_add_test(tc, spaces_share_evenly);
+	tcase_add_test(tc, kana_not_kerned);
+	tcase_add_test(tc, inseparable_runs);
+	tcase_add_test(tc, lone_last_avoided);
+	tcase_add_test(tc, shrink_before_stretch);
+	tcase_add_test(tc, fullwidth_parentheses);
+	tcase_add_test(tc, display_breaks_between_phrases);
 	tcase_add_test(tc, missing_glyph_counted);
 	tcase_add_test(tc, subset_then_full_face);
 	suite_add_tcase(s, tc);

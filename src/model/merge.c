@@ -10,6 +10,7 @@
 #include "base/diag.h"
 #include "input/xml.h"
 #include "model/merge.h"
+#include "model/phrase.h"
 #include "model/xform.h"
 
 static int
@@ -95,6 +96,8 @@ wp_merge(const struct wp_templates *t, const struct wp_service *s)
 	    sizeof(docs) / sizeof(docs[0]), NULL);
 	xmlFreeDoc(revs);
 	xmlFreeDoc(svc);
+	if (model != NULL)
+		wp_phrase_model(model);
 	if (model != NULL &&
 	    wp_xml_validate(t->document_rng, model, MSG_MODEL) == -1) {
 		xmlFreeDoc(model);

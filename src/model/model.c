@@ -3,6 +3,7 @@
  * or a text-only element made by libxslt holds one text node, whose
  * content is the value.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -64,6 +65,18 @@ wp_model_meta(const xmlDoc *model, const char *name)
 	if (n == NULL)
 		return NULL;
 	return strcmp(name, "date") == 0 ? wp_attr(n, "iso") : wp_text_only(n);
+}
+
+const char *
+wp_display(const xmlNode *n, const char *name)
+{
+	char		 wbr[64];
+	const char	*v;
+
+	if (name == NULL)
+		return (v = wp_attr(n, "wbr")) != NULL ? v : wp_text_only(n);
+	snprintf(wbr, sizeof(wbr), "%s-wbr", name);
+	return (v = wp_attr(n, wbr)) != NULL ? v : wp_attr(n, name);
 }
 
 const char *

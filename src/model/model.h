@@ -19,6 +19,13 @@ const char	*wp_attr(const xmlNode *, const char *name);
  */
 const char	*wp_text_only(const xmlNode *);
 
+/*
+ * A display string as phrased for breaking (model/phrase.h): the
+ * attribute name's companion name-wbr, or with name NULL the element's
+ * wbr attribute; failing those, the attribute or the text itself.
+ */
+const char	*wp_display(const xmlNode *, const char *name);
+
 /* All the text an element holds, its descendants' too; caller frees. */
 char		*wp_text_all(const xmlNode *);
 

@@ -108,7 +108,7 @@ wp_flow_section(struct wp_engine *e, const xmlNode *n, int level,
 {
 	wp_flow_source(e, n);
 	wp_flow_heading(e, level == 1 ? ROLE_SECTION : ROLE_CHAPTER, NULL,
-	    wp_attr(n, "title"), wp_attr(n, "id"), level,
+	    wp_display(n, "title"), wp_attr(n, "id"), level,
 	    level == 1 && e->st->section_new_page);
 	wp_flow_blocks(e, n, prole, level);
 }

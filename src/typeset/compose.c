@@ -9,33 +9,7 @@
 #include "base/alloc.h"
 #include "base/chars.h"
 #include "typeset/compose.h"
-
-struct rawch {
-	gunichar	 c;
-	unsigned	 flags;
-	int		 target;	/* index into targets, or -1 */
-};
-
-enum { OUT_REAL, OUT_QSPACE, OUT_ZWSP };
-
-struct outch {
-	gunichar	 c;
-	unsigned	 flags;
-	int		 target;
-	int		 kind;
-	int		 halt;
-};
-
-struct range {
-	size_t		 start, end;	/* out indices, end exclusive */
-};
-
-struct out {
-	struct outch	*ch;
-	size_t		 n, cap;
-	struct range	*protect;
-	size_t		 nprotect, protcap;
-};
+#include "typeset/composeint.h"
 
 /* Whether c is one of the ASCII characters of set. */
 static int
@@ -57,6 +31,25 @@ wp_para_new(void)
 	return wp_calloc(1, sizeof(struct wp_para));
 }
 
+/* Frees what composing made. */
+static void
+uncompose(struct wp_para *p)
+{
+	if (p->text != NULL)
+		g_string_free(p->text, TRUE);
+	if (p->attrs != NULL)
+		pango_attr_list_unref(p->attrs);
+	for (size_t i = 0; i < p->nlinks; i++)
+		free(p->links[i].target);
+	free(p->links);
+	free(p->info);
+	p->text = NULL;
+	p->attrs = NULL;
+	p->links = NULL;
+	p->nlinks = 0;
+	p->info = NULL;
+}
+
 void
 wp_para_free(struct wp_para *p)
 {
@@ -64,13 +57,8 @@ wp_para_free(struct wp_para *p)
 
 	if (p == NULL)
 		return;
-	if (p->text != NULL)
-		g_string_free(p->text, TRUE);
-	if (p->attrs != NULL)
-		pango_attr_list_unref(p->attrs);
-	for (i = 0; i < p->nlinks; i++)
-		free(p->links[i].target);
-	free(p->links);
+	uncompose(p);
+	free(p->marks);
 	for (i = 0; i < p->ntargets; i++)
 		free(p->targets[i]);
 	free(p->targets);
@@ -104,12 +92,13 @@ static size_t
 emit(struct out *o, gunichar c, const struct rawch *from, int kind)
 {
 	o->ch = wp_grow(o->ch, &o->cap, o->n, sizeof(*o->ch));
-	o->ch[o->n] = (struct outch){ c, from->flags, from->target, kind, 0 };
+	o->ch[o->n] = (struct outch){ .c = c, .flags = from->flags,
+	    .target = from->target, .kind = kind };
 	return o->n++;
 }
 
-static void
-protect(struct out *o, size_t start, size_t end)
+void
+wp_protect(struct out *o, size_t start, size_t end)
 {
 	if (end <= start + 1)
 		return;
@@ -151,68 +140,48 @@ find_urls(const struct rawch *r, size_t n, char *url)
 	}
 }
 
-/* Protects each run of ASCII characters holding a '/' (ISO/IEC, TCP/IP). */
+/*
+ * Which ASCII brackets and quotation marks are set full width: those
+ * inside Japanese text (ます(本書では, 対策も“2.1”), as a Japanese setter
+ * sets them; the text keeps the characters as written (the font's fwid
+ * feature draws them).  An opening one is when Japanese stands before
+ * it or right inside it, a closing one when its opening one was, or
+ * Japanese stands on either side of it.
+ */
 static void
-protect_tokens(struct out *o, const char *url_out)
+mark_fullwidth(const struct rawch *r, size_t n, char *fw)
 {
-	size_t i = 0, j;
-	int slash;
+	int	 depth = 0, open[16];
 
-	while (i < o->n) {
-		if (url_out[i] || o->ch[i].c <= 0x20 || o->ch[i].c >= 0x7F) {
-			i++;
-			continue;
+	for (size_t i = 0; i < n; i++) {
+		gunichar prev = i > 0 ? r[i - 1].c : 0;
+		gunichar next = i + 1 < n ? r[i + 1].c : 0;
+		int jp = wp_is_japanese(prev) || wp_is_fw_punct(prev) ||
+		    wp_is_japanese(next) || wp_is_fw_punct(next);
+
+		if (r[i].c == '(' || r[i].c == 0x201C) {
+			fw[i] = (char)jp;
+			if (depth < 16)
+				open[depth] = jp;
+			depth++;
+		} else if (r[i].c == ')' || r[i].c == 0x201D) {
+			if (depth > 0)
+				depth--;
+			fw[i] = (char)(jp || (depth < 16 && open[depth]));
 		}
-		slash = 0;
-		for (j = i; j < o->n && !url_out[j] && o->ch[j].c > 0x20 &&
-		    o->ch[j].c < 0x7F; j++)
-			slash |= o->ch[j].c == '/';
-		if (slash)
-			protect(o, i, j);
-		i = j;
 	}
 }
 
 /*
- * Protects out[start, end) when Pango could break inside it: when a
- * character before its last is other than an ASCII letter or digit
- * (UAX #14 breaks neither between those nor before the punctuation
- * that ends a piece, "a/" or "example.").  Fewer protections, fewer
- * attributes: Pango's attribute pass costs the text's length for each,
- * and a 10,000-letter address of one-letter pieces took half a second.
+ * Whether the font's halt feature can set a character half width: the
+ * full-width punctuation, and ASCII parentheses set full width (fwid
+ * gives them the full-width glyphs); not the full-width forms of “ ”,
+ * which halt does not know.
  */
-static void
-protect_piece(struct out *o, size_t start, size_t end)
+static int
+halts(const struct outch *c)
 {
-	size_t i;
-
-	for (i = start; i + 1 < end; i++)
-		if (o->ch[i].kind == OUT_REAL && !(o->ch[i].c < 0x80 &&
-		    g_ascii_isalnum(o->ch[i].c))) {
-			protect(o, start, end);
-			return;
-		}
-}
-
-/* Each piece of a URL between its U+200B breaks is kept whole. */
-static void
-protect_urls(struct out *o, const char *url_out)
-{
-	size_t i = 0, start;
-
-	while (i < o->n) {
-		if (!url_out[i]) {
-			i++;
-			continue;
-		}
-		start = i;
-		for (; i < o->n && url_out[i]; i++)
-			if (o->ch[i].kind == OUT_ZWSP) {
-				protect_piece(o, start, i);
-				start = i + 1;
-			}
-		protect_piece(o, start, i);
-	}
+	return c->c >= 0x3000 || (c->fw && (c->c == '(' || c->c == ')'));
 }
 
 /* JLReq 3.1.4: a pair of full-width punctuation takes 1.5 em, not 2. */
@@ -222,11 +191,18 @@ mark_halt(struct out *o)
 	size_t i;
 
 	for (i = 0; i + 1 < o->n; i++) {
-		gunichar c = o->ch[i].c, n = o->ch[i + 1].c;
-		if (wp_is_close(c) && wp_is_fw_punct(n))
+		size_t k = i + 1;
+		/* a break breaks.c put between them parts no pair: the
+		 * widths it chose by are kept */
+		if (o->ch[k].kind == OUT_SOFT && k + 1 < o->n)
+			k++;
+		gunichar c = wp_out_class(&o->ch[i]);
+		gunichar n = wp_out_class(&o->ch[k]);
+		if (wp_is_close(c) && wp_is_fw_punct(n) && halts(&o->ch[i]))
 			o->ch[i].halt = 1;
-		else if (wp_is_open(c) && wp_is_open(n) && wp_is_fw_punct(n))
-			o->ch[i + 1].halt = 1;
+		else if (wp_is_open(c) && wp_is_open(n) && wp_is_fw_punct(n) &&
+		    halts(&o->ch[k]))
+			o->ch[k].halt = 1;
 	}
 }
 
@@ -236,6 +212,65 @@ insert(PangoAttrList *l, PangoAttribute *a, unsigned start, unsigned end)
 	a->start_index = start;
 	a->end_index = end;
 	pango_attr_list_insert(l, a);
+}
+
+/* Set on the full-width grid: kana, kanji and full-width punctuation,
+ * whose kerning the font would otherwise apply (す。, ティ). */
+static int
+on_grid(const struct outch *c)
+{
+	gunichar k = wp_out_class(c);
+
+	return k >= 0x2E80 && k != WP_QSPACE && c->kind == OUT_REAL;
+}
+
+/* The OpenType features a character asks for, as FEAT_ bits. */
+enum { FEAT_KERN_OFF = 1, FEAT_HALT = 2, FEAT_FWID = 4 };
+
+static unsigned
+features(const struct outch *c)
+{
+	return (on_grid(c) ? FEAT_KERN_OFF : 0) | (c->halt ? FEAT_HALT : 0) |
+	    (c->fw ? FEAT_FWID : 0);
+}
+
+/*
+ * The attributes each character asks for.  Features go in one
+ * attribute a stretch: Pango 1.50 does not add up overlapping font
+ * feature attributes (the innermost wins), so a character's halt or
+ * fwid and the kern 0 around it are one string.
+ */
+static void
+char_attrs(PangoAttrList *l, const struct out *o, const unsigned *off,
+    double size, const char *em_family)
+{
+	static const char *const feat[] = { NULL, "kern 0", "halt 1",
+	    "kern 0, halt 1", "fwid 1", "kern 0, fwid 1", "halt 1, fwid 1",
+	    "kern 0, halt 1, fwid 1" };
+	size_t	 i, j;
+
+	for (i = 0; i < o->n; i++) {
+		const struct outch *c = &o->ch[i];
+		if (c->kind == OUT_QSPACE)	/* 1/2 em less 1/4, or 3/8 */
+			insert(l, pango_attr_letter_spacing_new(-(int)(size *
+			    PANGO_SCALE * (c->narrow ? 3 : 2) / 8)),
+			    off[i], off[i + 1]);
+		if (c->flags & RUN_EM) {
+			insert(l, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			    off[i], off[i + 1]);
+			if (em_family != NULL)
+				insert(l, pango_attr_family_new(em_family),
+				    off[i], off[i + 1]);
+		}
+	}
+	for (i = 0; i < o->n; i = j) {
+		unsigned f = features(&o->ch[i]);
+		for (j = i + 1; j < o->n && features(&o->ch[j]) == f; j++)
+			continue;
+		if (f != 0)
+			insert(l, pango_attr_font_features_new(feat[f]),
+			    off[i], off[j]);
+	}
 }
 
 static void
@@ -251,22 +286,7 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	    0, off[o->n]);
 	insert(l, pango_attr_insert_hyphens_new(FALSE), 0, off[o->n]);
 	insert(l, pango_attr_foreground_new(RGB(color)), 0, off[o->n]);
-	for (i = 0; i < o->n; i++) {
-		const struct outch *c = &o->ch[i];
-		if (c->kind == OUT_QSPACE)
-			insert(l, pango_attr_letter_spacing_new(
-			    -(int)(size * PANGO_SCALE / 4)), off[i], off[i + 1]);
-		if (c->halt)
-			insert(l, pango_attr_font_features_new("halt 1"),
-			    off[i], off[i + 1]);
-		if (c->flags & RUN_EM) {
-			insert(l, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
-			    off[i], off[i + 1]);
-			if (em_family != NULL)
-				insert(l, pango_attr_family_new(em_family),
-				    off[i], off[i + 1]);
-		}
-	}
+	char_attrs(l, o, off, size, em_family);
 	for (i = 0; i < o->nprotect; i++)
 		insert(l, pango_attr_allow_breaks_new(FALSE),
 		    off[o->protect[i].start], off[o->protect[i].end]);
@@ -287,61 +307,198 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	p->attrs = l;
 }
 
+/*
+ * breaks.c's choice, marks by character of the first composition:
+ * punctuation set half width, spaces narrowed, and a U+2028 before each
+ * character a line breaks before.  What compose_char() protected moves
+ * with its characters (no chosen break falls inside it).
+ */
+static void
+apply_marks(struct out *o, const unsigned char *marks)
+{
+	struct outch	*ch = NULL;
+	size_t		 n = 0, cap = 0, i, *at = wp_calloc(o->n + 1,
+			    sizeof(*at));
+
+	for (i = 0; i < o->n; i++) {
+		if ((marks[i] & MARK_BREAK) && i > 0) {
+			ch = wp_grow(ch, &cap, n, sizeof(*ch));
+			ch[n] = o->ch[i];
+			ch[n].c = 0x2028;
+			ch[n].kind = OUT_SOFT;
+			ch[n].fw = ch[n].halt = 0;
+			n++;
+		}
+		ch = wp_grow(ch, &cap, n, sizeof(*ch));
+		at[i] = n;
+		ch[n] = o->ch[i];
+		ch[n].halt |= (marks[i] & MARK_HALT) != 0;
+		ch[n].narrow = (marks[i] & MARK_NARROW) != 0;
+		n++;
+	}
+	at[o->n] = n;
+	for (i = 0; i < o->nprotect; i++) {
+		o->protect[i].start = at[o->protect[i].start];
+		o->protect[i].end = at[o->protect[i].end - 1] + 1;
+	}
+	free(o->ch);
+	free(at);
+	o->ch = ch;
+	o->n = n;
+	o->cap = cap;
+}
+
+/* What breaks.c and justify.c need to know of a composed character. */
+static unsigned char
+info_flags(const struct outch *c)
+{
+	gunichar	 k = wp_out_class(c);
+	unsigned char	 f = 0;
+
+	if (c->url)
+		f |= CH_URL;
+	if (c->kind == OUT_QSPACE)
+		f |= CH_QSPACE;
+	if (c->kind == OUT_SOFT)
+		f |= CH_SOFT;
+	if (c->kind == OUT_REAL && !c->halt && halts(c) &&
+	    (wp_is_fw_punct(k) || k == 0x3001 || k == 0x3002))
+		f |= CH_PUNCT;
+	return f;
+}
+
+/*
+ * Where a URL may break (after Chicago 14.18; JLReq has no rule for
+ * it): after a slash (and the scheme's "//"), a question mark or an
+ * equals sign; before a number sign, ampersand, underscore, tilde,
+ * percent sign or hyphen.  Never beside a full stop: "index.⏎html"
+ * reads as a sentence's end, and a line starting with "." breaks the
+ * rule that no line starts with a full stop (JLReq cl-06), which
+ * readers apply to URLs too.  A piece between these places is broken
+ * only when a line could not be set otherwise (breaks.c).
+ */
+static int
+url_break_before(gunichar c)
+{
+	return in(c, "#&_~%-");
+}
+
+static int
+url_break_after(gunichar c, gunichar next)
+{
+	return (c == '/' && next != '/') || c == '?' || c == '=';
+}
+
+/*
+ * Composes raw character i into o (or not: a run of spaces is one);
+ * at[] maps raw to composed indices.
+ */
+static void
+compose_char(struct wp_para *p, struct out *o, size_t i, const char *url,
+    const char *fw, size_t *at)
+{
+	const struct rawch *r = &p->raw[i];
+	gunichar prev = i > 0 ? p->raw[i - 1].c : 0;
+	gunichar next = i + 1 < p->nraw ? p->raw[i + 1].c : 0;
+	static const struct rawch none = { 0, 0, -1 };
+	int blank = (r->c == ' ' || r->c == '\t') && !url[i];
+
+	if (blank && i > 0 && (prev == ' ' || prev == '\t')) {
+		at[i] = at[i - 1];		/* a run of spaces is one */
+		return;
+	}
+	if ((r->flags & RUN_PHRASED) && r->c == WP_ZWSP) {
+		at[i] = emit(o, WP_ZWSP, r, OUT_ZWSP);
+		o->ch[at[i]].phrase = 1;
+		return;
+	}
+	if (blank) {
+		if (boundary(prev, next)) {
+			at[i] = emit(o, WP_QSPACE, r, OUT_QSPACE);
+			return;
+		}
+		if (wp_no_line_start(next))
+			wp_protect(o, o->n, o->n + 2);
+		at[i] = emit(o, ' ', r, OUT_REAL);	/* a tab too */
+		return;
+	}
+	if (boundary(prev, r->c))
+		emit(o, WP_QSPACE, r->target == (i > 0 ? p->raw[i - 1].target :
+		    -1) ? r : &none, OUT_QSPACE);
+	if (url[i] && i > 0 && url[i - 1] && url_break_before(r->c) &&
+	    o->n > 0 && o->ch[o->n - 1].kind != OUT_ZWSP)
+		emit(o, WP_ZWSP, r, OUT_ZWSP);
+	at[i] = emit(o, r->c, r, OUT_REAL);
+	o->ch[at[i]].fw = fw[i] != 0;
+	if (r->c == 0xFF5E && i > 0)		/* ～ */
+		wp_protect(o, at[i - 1], o->n);
+	if (url[i] && url[i + 1] && url_break_after(r->c, next))
+		emit(o, WP_ZWSP, r, OUT_ZWSP);
+}
+
+int
+wp_para_phrased(const struct wp_para *p)
+{
+	for (size_t i = 0; i < p->nraw; i++)
+		if (p->raw[i].flags & RUN_PHRASED)
+			return 1;
+	return 0;
+}
+
+void
+wp_para_unphrase(struct wp_para *p)
+{
+	for (size_t i = 0; i < p->nraw; i++)
+		p->raw[i].flags &= ~(unsigned)RUN_PHRASED;
+	wp_para_recompose(p, NULL);
+}
+
+void
+wp_para_recompose(struct wp_para *p, unsigned char *marks)
+{
+	free(p->marks);
+	p->marks = marks;
+	wp_para_compose(p, p->size, p->color, p->link_color, p->em_family);
+}
+
 void
 wp_para_compose(struct wp_para *p, double size, unsigned color,
     unsigned link_color, const char *em_family)
 {
 	struct out	 o = { 0 };
-	char		*url = wp_calloc(p->nraw + 1, 1), *url_out;
+	char		*url = wp_calloc(p->nraw + 1, 1);
+	char		*fw = wp_calloc(p->nraw + 1, 1);
 	size_t		*at = wp_calloc(p->nraw + 1, sizeof(*at));
 	unsigned	*off;
 	size_t		 i;
-	struct rawch	 none = { 0, 0, -1 };
 
+	uncompose(p);
+	p->size = size;
+	p->color = color;
+	p->link_color = link_color;
+	p->em_family = em_family;
 	find_urls(p->raw, p->nraw, url);
-	for (i = 0; i < p->nraw; i++) {
-		const struct rawch *r = &p->raw[i];
-		gunichar prev = i > 0 ? p->raw[i - 1].c : 0;
-		gunichar next = i + 1 < p->nraw ? p->raw[i + 1].c : 0;
-
-		if ((r->c == ' ' || r->c == '\t') && !url[i] && i > 0 &&
-		    (prev == ' ' || prev == '\t')) {
-			at[i] = at[i - 1];	/* a run of spaces is one */
-			continue;
-		}
-		if ((r->c == ' ' || r->c == '\t') && !url[i]) {
-			if (boundary(prev, next)) {
-				at[i] = emit(&o, WP_QSPACE, r, OUT_QSPACE);
-				continue;
-			}
-			if (wp_no_line_start(next))
-				protect(&o, o.n, o.n + 2);
-			at[i] = emit(&o, ' ', r, OUT_REAL);	/* a tab too */
-			continue;
-		}
-		if (boundary(prev, r->c))
-			emit(&o, WP_QSPACE, r->target == (i > 0 ?
-			    p->raw[i - 1].target : -1) ? r : &none, OUT_QSPACE);
-		at[i] = emit(&o, r->c, r, OUT_REAL);
-		if (r->c == 0xFF5E && i > 0)		/* ～ */
-			protect(&o, at[i - 1], o.n);
-		if (url[i] && url[i + 1] && in(r->c, "/.-_?#&=") &&
-		    !(r->c == '/' && (next == '/' || prev == '/')))
-			emit(&o, WP_ZWSP, r, OUT_ZWSP);
-	}
-	url_out = wp_calloc(o.n + 1, 1);
-	for (i = 0; i < o.n; i++)
-		url_out[i] = 0;
+	if (p->fullwidth)
+		mark_fullwidth(p->raw, p->nraw, fw);
+	for (i = 0; i < p->nraw; i++)
+		compose_char(p, &o, i, url, fw, at);
 	for (i = 0; i < p->nraw; i++)
 		if (url[i]) {
 			size_t k = at[i];
-			url_out[k] = 1;
-			/* the U+200B emitted after it belongs to the URL */
+			o.ch[k].url = 1;
+			/* the U+200B on either side belongs to the URL */
 			if (k + 1 < o.n && o.ch[k + 1].kind == OUT_ZWSP)
-				url_out[k + 1] = 1;
+				o.ch[k + 1].url = 1;
+			if (k > 0 && o.ch[k - 1].kind == OUT_ZWSP)
+				o.ch[k - 1].url = 1;
 		}
-	protect_tokens(&o, url_out);
-	protect_urls(&o, url_out);
+	if (p->marks != NULL)
+		apply_marks(&o, p->marks);
+	wp_protect_tokens(&o);
+	wp_protect_designations(&o);
+	wp_protect_counts(&o);
+	wp_protect_urls(&o);
+	wp_protect_phrases(&o);
 	mark_halt(&o);
 
 	p->text = g_string_sized_new(o.n * 3 + 1);
@@ -352,8 +509,14 @@ wp_para_compose(struct wp_para *p, double size, unsigned color,
 	}
 	off[o.n] = (unsigned)p->text->len;
 	build_attrs(p, &o, off, size, color, link_color, em_family);
+	p->info = wp_calloc(o.n + 1, sizeof(*p->info));
+	p->ninfo = o.n;
+	for (i = 0; i <= o.n; i++)
+		p->info[i].off = off[i];
+	for (i = 0; i < o.n; i++)
+		p->info[i].flags = info_flags(&o.ch[i]);
 	free(off);
-	free(url_out);
+	free(fw);
 	free(url);
 	free(at);
 	free(o.ch);

@@ -25,6 +25,8 @@
 enum {
 	RUN_EM = 1 << 0,		/* emphasis: the bold weight */
 	RUN_LINK = 1 << 1,		/* part of a link: run's target set */
+	RUN_PHRASED = 1 << 2,		/* display text: breaks only at its
+					 * U+200B, between phrases */
 };
 
 struct wp_link {
@@ -32,16 +34,47 @@ struct wp_link {
 	char		*target;	/* "#id" inside the document, else a URI */
 };
 
+/* What a composed character is, for breaks.c and justify.c. */
+enum {
+	CH_URL = 1 << 0,		/* part of a URL */
+	CH_QSPACE = 1 << 1,		/* the quarter-em space */
+	CH_PUNCT = 1 << 2,		/* full-width punctuation with a half-em
+					 * blank it could give up */
+	CH_SOFT = 1 << 3,		/* a U+2028 breaks.c put there */
+};
+
+struct wp_charinfo {
+	unsigned	 off;		/* where it starts in text */
+	unsigned char	 flags;		/* CH_ */
+};
+
+/* What breaks.c asks of a character of the paragraph as first composed. */
+enum {
+	MARK_BREAK = 1 << 0,		/* a line breaks before it */
+	MARK_HALT = 1 << 1,		/* punctuation set half width */
+	MARK_NARROW = 1 << 2,		/* a quarter-em space set at 1/8 em */
+};
+
 struct wp_para {
 	GString		*text;		/* the composed text */
 	PangoAttrList	*attrs;		/* its attributes */
 	struct wp_link	*links;
 	size_t		 nlinks;
+	struct wp_charinfo *info;	/* per composed character, and one
+					 * more: off is the text's length */
+	size_t		 ninfo;		/* characters, the extra one not counted */
+	unsigned char	*marks;		/* MARK_ per character, or NULL */
 	/* input, before composing */
 	struct rawch	*raw;
 	size_t		 nraw, rawcap;
 	char		**targets;	/* link targets of the runs */
 	size_t		 ntargets;
+	int		 fullwidth;	/* ASCII ( ) “ ” in Japanese: full
+					 * width (the style's choice) */
+	/* what wp_para_compose() was given, to compose again */
+	double		 size;
+	unsigned	 color, link_color;
+	const char	*em_family;
 };
 
 struct wp_para	*wp_para_new(void);
@@ -56,11 +89,21 @@ void		 wp_para_add(struct wp_para *, const char *, int len,
 		    unsigned flags, const char *target);
 
 /*
- * Builds text and attrs from the runs for text of the given size
- * (points) and colours (0xRRGGBB: text, links); emphasis is set bold in
- * em_family (NULL: the text's own family).  Call once.
+ * Builds text, attrs, links and info from the runs for text of the
+ * given size (points) and colours (0xRRGGBB: text, links); emphasis is
+ * set bold in em_family (NULL: the text's own family; borrowed).
  */
 void		 wp_para_compose(struct wp_para *, double size,
 		    unsigned color, unsigned link_color, const char *em_family);
+/*
+ * Composes the paragraph again, as before but with marks (MARK_ for
+ * each character of the first composition, which the paragraph takes
+ * over): the lines break where breaks.c chose.
+ */
+void		 wp_para_recompose(struct wp_para *, unsigned char *marks);
+/* Whether it holds display text (RUN_PHRASED runs). */
+int		 wp_para_phrased(const struct wp_para *);
+/* Composes it again as body text: breaking anywhere the rules allow. */
+void		 wp_para_unphrase(struct wp_para *);
 
 #endif

@@ -83,11 +83,12 @@ void		 wp_box_dest(struct wp_box *, const char *id, int mark,
 /*
  * Sets a composed paragraph (wp_para_compose() done) in a style at a
  * width with a first-line indent (points): Pango breaks the lines,
+ * wp_breaks_choose() may choose better ones (composing p again), and
  * wp_justify() finishes them.  The caller owns the layout and checks
  * pango_layout_get_unknown_glyphs_count().
  */
 PangoLayout	*wp_lines_layout(struct wp_fonts *, const struct wp_text_style *,
-		    const struct wp_para *, double width, double indent);
+		    struct wp_para *, double width, double indent);
 
 /*
  * Sets a paragraph (taking it over: it lives as long as the doc) in a
@@ -96,6 +97,13 @@ PangoLayout	*wp_lines_layout(struct wp_fonts *, const struct wp_text_style *,
  */
 int		 wp_lines_set(struct wp_engine *, struct wp_lines *,
 		    struct wp_para *, enum wp_role, double width, double indent);
+/*
+ * Sets display text (a title, a heading, a label) as phrased by the
+ * model (U+200B between phrases, model/phrase.h): broken only between
+ * phrases, its lines balanced.
+ */
+int		 wp_lines_display(struct wp_engine *, struct wp_lines *,
+		    const char *, enum wp_role, double width);
 /* Sets plain text (no links, no emphasis). */
 int		 wp_lines_text(struct wp_engine *, struct wp_lines *,
 		    const char *, enum wp_role, double width);

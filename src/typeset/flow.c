@@ -43,7 +43,7 @@ clause(struct wp_engine *e, const xmlNode *cl)
 {
 	wp_flow_source(e, cl);
 	wp_flow_heading(e, ROLE_CLAUSE, wp_attr(cl, "number"),
-	    wp_attr(cl, "title"), wp_attr(cl, "id"), 3, 0);
+	    wp_display(cl, "title"), wp_attr(cl, "id"), 3, 0);
 	control_line(e, wp_text_only(wp_xml_child(cl, "control-line")));
 	wp_flow_blocks(e, cl, ROLE_BODY, 3);
 }
@@ -53,14 +53,14 @@ controls(struct wp_engine *e, const xmlNode *n)
 {
 	const xmlNode	*ch, *cl;
 
-	wp_flow_heading(e, ROLE_SECTION, NULL, wp_attr(n, "title"),
+	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, e->st->section_new_page);
 	for (ch = n->children; ch != NULL && !e->failed; ch = ch->next) {
 		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		wp_flow_source(e, ch);
 		wp_flow_heading(e, ROLE_CHAPTER, wp_attr(ch, "label"),
-		    wp_attr(ch, "title"), wp_attr(ch, "id"), 2,
+		    wp_display(ch, "title"), wp_attr(ch, "id"), 2,
 		    e->st->chapter_new_page);
 		for (cl = ch->children; cl != NULL && !e->failed; cl = cl->next)
 			if (wp_xml_is(cl, "clause"))

@@ -36,6 +36,10 @@ put_meta(struct wp_engine *e, struct wp_box *x, const xmlNode *meta,
 	if (n == NULL)
 		return y;
 	wp_flow_source(e, n);
+	/* a title: phrased by the model, set between phrases */
+	if (wp_attr(n, "wbr") != NULL)
+		return put_text(e, x, wp_attr(n, "wbr"), flags | RUN_PHRASED,
+		    role, at, y);
 	s = wp_text_all(n);
 	y = put_text(e, x, s, flags, role, at, y);
 	free(s);
@@ -194,7 +198,7 @@ wp_flow_toc(struct wp_engine *e, const xmlNode *n)
 	size_t		 i;
 
 	wp_flow_source(e, n);
-	wp_flow_heading(e, ROLE_TOC_TITLE, NULL, wp_attr(n, "title"),
+	wp_flow_heading(e, ROLE_TOC_TITLE, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, 1);
 	e->keep_next = 0;
 	collect(xmlDocGetRootElement(n->doc), st->toc_depth, &es);

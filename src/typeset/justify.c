@@ -21,8 +21,6 @@ struct cluster {
 	int		 ch;		/* char index of the next cluster's start */
 };
 
-enum { GAP_NONE, GAP_SPACE, GAP_MIXED, GAP_BREAK, GAP__MAX };
-
 static int
 cluster_width(const struct cluster *c)
 {
@@ -93,45 +91,6 @@ wp_line_width(PangoLayoutLine *line)
 	return w;
 }
 
-/* Shares slack among the gaps: each class up to its limit, in order,
- * then evenly among all of them. */
-static void
-fill(struct cluster *c, size_t n, const int *cls, const int *cap, int slack)
-{
-	int	*extra = wp_calloc(n, sizeof(*extra));
-	int	 k, total, given, ngaps = 0, even;
-	size_t	 i;
-
-	for (k = GAP_SPACE; k < GAP__MAX && slack > 0; k++) {
-		total = 0;
-		for (i = 0; i < n; i++)
-			if (cls[i] == k)
-				total += cap[i];
-		if (total <= 0)
-			continue;
-		given = slack < total ? slack : total;
-		for (i = 0; i < n; i++)
-			if (cls[i] == k)
-				extra[i] += (int)((double)cap[i] * given / total);
-		slack -= given;
-	}
-	/* evenly: between characters, keeping spaces within 1/2 em, unless
-	 * the line has nothing else to stretch */
-	for (i = 0; i < n; i++)
-		ngaps += cls[i] == GAP_BREAK;
-	even = ngaps > 0 ? GAP_BREAK : GAP_NONE;
-	if (ngaps == 0)
-		for (i = 0; i < n; i++)
-			ngaps += cls[i] != GAP_NONE;
-	for (i = 0; i < n; i++) {
-		if (cls[i] != GAP_NONE && (even == GAP_NONE || cls[i] == even) &&
-		    slack > 0)
-			extra[i] += slack / ngaps;
-		c[i].glyphs->glyphs[c[i].last].geometry.width += extra[i];
-	}
-	free(extra);
-}
-
 /*
  * finish_line() needs, for each cluster, the character index of the
  * next one (to read Pango's log attributes): looked up in a table of
@@ -161,7 +120,7 @@ char_index(const char *text)
  */
 static int
 trim(PangoLayoutLine *line, struct cluster *c, size_t n, const char *end,
-    int em)
+    int em, int soft)
 {
 	size_t	 i;
 	int	 justify = 1;
@@ -174,13 +133,14 @@ trim(PangoLayoutLine *line, struct cluster *c, size_t n, const char *end,
 			c[i].glyphs->glyphs[c[i].first].geometry.x_offset = 0;
 	for (i = n; i > 0 && is_blank(c[i - 1].c); i--)
 		zero(&c[i - 1]);
-	if (c[n - 1].lastc == 0x2028 || (*end != '\0' &&
-	    g_utf8_get_char(end) == 0x2028))
+	if (!soft && (c[n - 1].lastc == 0x2028 || (*end != '\0' &&
+	    g_utf8_get_char(end) == 0x2028)))
 		justify = 0;			/* a forced break */
 	for (i = 0; i < n && (c[i].c == WP_QSPACE || c[i].c == ' '); i++)
 		zero(&c[i]);
+	/* full width by its advance: ( set with fwid counts too */
 	if (!line->is_paragraph_start && i < n && wp_is_open(c[i].c) &&
-	    c[i].c >= 0x3000 && cluster_width(&c[i]) > em * 3 / 4) {
+	    cluster_width(&c[i]) > em * 3 / 4) {
 		c[i].glyphs->glyphs[c[i].first].geometry.x_offset -= em / 2;
 		c[i].glyphs->glyphs[c[i].first].geometry.width -= em / 2;
 	}
@@ -196,62 +156,108 @@ slack_of(PangoLayout *lay, PangoLayoutLine *line, int width)
 	    pango_layout_get_indent(lay) : 0);
 }
 
+/* A side of a gap inside a Latin token or a URL: never spread. */
+static int
+latin_side(gunichar c)
+{
+	return (c > 0x20 && c < 0x7F) || c == WP_ZWSP;
+}
+
+int
+wp_stretches(gunichar a, gunichar b, int brk)
+{
+	if (latin_side(a) && latin_side(b))
+		return 0;
+	return brk || (wp_is_japanese(a) && wp_is_japanese(b));
+}
+
 /*
- * Fills a line to the width: each gap classed by what surrounds it,
- * the slack shared by class (fill()), the rounding remainder onto the
- * last gap between characters (or, failing that, any gap), so that the
- * line ends exactly at the measure.
+ * Fills a line to the width.  The slack goes to every gap that may
+ * stretch: word spaces and the spaces between Japanese and Latin take
+ * WP_SPACE_SHARE shares each, the gaps between characters where a line
+ * could break one share; none inside a Latin word, a token or a URL
+ * (www. iij. ad. jp would not copy as one).  Nearly evenly, because a
+ * reader sees a gap that is wider than its neighbours: JLReq's order
+ * (word spaces first, up to half an em) left half-em holes beside Latin
+ * words on lines otherwise solid, and tore 「IIJ SMX」 apart.  The
+ * rounding remainder goes to the last gap, so that the line ends
+ * exactly at the measure.  How much a line may need is breaks.c's
+ * concern: it chooses breaks that keep this small; a line that would
+ * need more than WP_SPREAD_MAX em a share (before a long URL or
+ * designation that no break can part) is left short instead.
  */
 static void
 spread(PangoLayout *lay, PangoLayoutLine *line, struct cluster *c, size_t n,
     const PangoLogAttr *la, int em, int width)
 {
-	int	*cls, *cap, slack = slack_of(lay, line, width), k;
-	size_t	 i;
+	char	*share;
+	int	 slack = slack_of(lay, line, width), shares = 0, ones = 0;
+	int	 each, given = 0;
+	size_t	 i, last = n;
 
 	if (slack <= 0)
 		return;
-	cls = wp_calloc(n, sizeof(*cls));
-	cap = wp_calloc(n, sizeof(*cap));
+	share = wp_calloc(n, 1);
 	for (i = 0; i + 1 < n; i++) {
 		gunichar a = c[i].lastc, b = c[i + 1].c;
 		if (is_blank(b) && b != WP_ZWSP)
 			continue;		/* the gap after it counts */
-		if (a == ' ') {
-			cls[i] = GAP_SPACE;
-			cap[i] = em / 2 - cluster_width(&c[i]);
-		} else if (a == WP_QSPACE) {
-			cls[i] = GAP_MIXED;
-			cap[i] = em / 2 - cluster_width(&c[i]);
-		} else if (la[c[i].ch].is_line_break) {
-			cls[i] = GAP_BREAK;
-			cap[i] = em / 4;
-		}
-		if (cap[i] < 0)
-			cap[i] = 0;
+		if (a == ' ' || a == WP_QSPACE)
+			share[i] = WP_SPACE_SHARE;
+		else if (wp_stretches(a, b, la[c[i].ch].is_line_break))
+			share[i] = 1;
 	}
 	/* never past the last visible character */
 	for (i = n - 1; i > 0 && is_blank(c[i].c); i--)
-		cls[i - 1] = GAP_NONE;
-	fill(c, n, cls, cap, slack);
-	slack = slack_of(lay, line, width);
-	for (k = GAP_BREAK; k > GAP_NONE; k--)
-		for (i = n; i-- > 0;)
-			if (cls[i] == k) {
-				c[i].glyphs->glyphs[c[i].last].geometry.width +=
-				    slack;
-				slack = 0;
-				k = GAP_NONE + 1;
-				break;
-			}
-	free(cls);
-	free(cap);
+		share[i - 1] = 0;
+	for (i = 0; i < n; i++)
+		if (share[i]) {
+			shares += share[i];
+			ones += share[i] == 1;
+			last = i;
+		}
+	if (WP_FILLABLE(slack, shares, ones, em, width)) {
+		each = slack / shares;
+		for (i = 0; i < n; i++) {
+			int add = i == last ? slack - given : each * share[i];
+			if (share[i] == 0)
+				continue;
+			c[i].glyphs->glyphs[c[i].last].geometry.width += add;
+			given += add;
+		}
+	}
+	free(share);
+}
+
+/* Whether a line ends in a break breaks.c chose (a U+2028 it put). */
+static int
+soft_end(const struct wp_para *p, const char *text, const char *end,
+    const struct cluster *last)
+{
+	const char	*at = NULL;
+
+	if (p == NULL || p->info == NULL)
+		return 0;
+	if (last->lastc == 0x2028)
+		at = g_utf8_prev_char(end);
+	else if (*end != '\0' && g_utf8_get_char(end) == 0x2028)
+		at = end;
+	for (size_t lo = 0, hi = p->ninfo; at != NULL && lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		if (p->info[mid].off == (unsigned)(at - text))
+			return (p->info[mid].flags & CH_SOFT) != 0;
+		if (p->info[mid].off < (unsigned)(at - text))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 static void
 finish_line(PangoLayout *lay, PangoLayoutLine *line, const char *text,
     const int *chars, const PangoLogAttr *la, int em, int width,
-    int justify)
+    int justify, const struct wp_para *p)
 {
 	struct cluster	*c;
 	size_t		 n = clusters(line, text, &c), i;
@@ -266,23 +272,25 @@ finish_line(PangoLayout *lay, PangoLayoutLine *line, const char *text,
 		c[i].lastc = g_utf8_get_char(g_utf8_prev_char(next));
 		c[i].ch = chars[next - text];
 	}
-	if (trim(line, c, n, end, em) && justify && line->length > 0)
+	if (trim(line, c, n, end, em, soft_end(p, text, end, &c[n - 1])) &&
+	    justify && line->length > 0)
 		spread(lay, line, c, n, la, em, width);
 	free(c);
 }
 
 void
-wp_justify(PangoLayout *lay, int em, int justify)
+wp_justify(PangoLayout *lay, const struct wp_para *p, int em, int justify,
+    int width)
 {
 	const char		*text = pango_layout_get_text(lay);
 	const PangoLogAttr	*la;
 	GSList			*l;
-	int			 nla, width = pango_layout_get_width(lay);
+	int			 nla;
 	int			*chars = char_index(text);
 
 	la = pango_layout_get_log_attrs_readonly(lay, &nla);
 	for (l = pango_layout_get_lines(lay); l != NULL; l = l->next)
 		finish_line(lay, l->data, text, chars, la, em, width,
-		    justify && l->next != NULL);
+		    justify && l->next != NULL, p);
 	free(chars);
 }

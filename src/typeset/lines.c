@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "typeset/breaks.h"
 #include "typeset/engine.h"
 #include "typeset/justify.h"
 
@@ -111,22 +112,72 @@ break_anywhere(PangoLayout *lay, const struct wp_text_style *ts)
 	pango_layout_set_attributes(lay, attrs);
 	pango_attr_list_unref(attrs);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	wp_justify(lay, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	wp_justify(lay, NULL, PU(ts->size), ts->align == ALIGN_JUSTIFY,
+	    pango_layout_get_width(lay));
 }
 
 PangoLayout *
 wp_lines_layout(struct wp_fonts *f, const struct wp_text_style *ts,
-    const struct wp_para *p, double width, double indent)
+    struct wp_para *p, double width, double indent)
 {
-	PangoLayout *lay = wp_fonts_layout(f, ts);
+	PangoLayout	*lay = wp_fonts_layout(f, ts);
+	int		 em = PU(ts->size), justify = ts->align == ALIGN_JUSTIFY;
 
 	pango_layout_set_width(lay, PU(width));
 	pango_layout_set_indent(lay, PU(indent));
 	pango_layout_set_attributes(lay, p->attrs);
 	pango_layout_set_text(lay, p->text->str, (int)p->text->len);
-	if (pango_layout_get_unknown_glyphs_count(lay) == 0)
-		wp_justify(lay, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+	if (pango_layout_get_unknown_glyphs_count(lay) > 0)
+		return lay;
+	if (wp_breaks_choose(lay, p, em, justify)) {
+		/* every line ends in a break of its own now: the width
+		 * has room for rounding, so that Pango adds none */
+		pango_layout_set_width(lay, PU(width) + em);
+		pango_layout_set_attributes(lay, p->attrs);
+		pango_layout_set_text(lay, p->text->str, (int)p->text->len);
+	}
+	wp_justify(lay, p, em, justify, PU(width));
 	return lay;
+}
+
+/*
+ * Display text broken between phrases, balanced: the narrowest width
+ * that keeps its number of lines, so that a two-line heading reads as
+ * two halves, not a line and a word (as CSS's text-wrap: balance).
+ */
+static void
+balance(struct wp_lines *sp, int em)
+{
+	PangoLayout	*lay = sp->layout;
+	int		 n = pango_layout_get_line_count(lay);
+	int		 hi = PU(sp->width), lo = hi / 2, w;
+
+	if (n < 2)
+		return;
+	while (hi - lo > em / 4) {
+		w = (lo + hi) / 2;
+		pango_layout_set_width(lay, w);
+		if (pango_layout_get_line_count(lay) > n)
+			lo = w;
+		else
+			hi = w;
+	}
+	pango_layout_set_width(lay, hi);
+	wp_justify(lay, sp->para, em, 0, hi);
+}
+
+/* Display text that cannot be set between phrases (a phrase wider than
+ * the column) is set as any other. */
+static void
+unphrase(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p)
+{
+	wp_para_unphrase(p);
+	g_ptr_array_remove(e->doc->layouts, sp->layout);
+	sp->layout = wp_lines_layout(e->fonts, sp->ts, p, sp->width,
+	    sp->indent);
+	g_ptr_array_add(e->doc->layouts, sp->layout);
+	g_object_set_data_full(G_OBJECT(sp->layout), "wpgen-para", p,
+	    (GDestroyNotify)wp_para_free);
 }
 
 int
@@ -136,6 +187,7 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 	const struct wp_text_style *ts = &e->st->text[role];
 	PangoLayoutLine	*line;
 
+	p->fullwidth = e->st->fullwidth_punct;
 	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
 	    e->st->em_family);
 	sp->ts = ts;
@@ -150,11 +202,19 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		missing_glyph(e, sp->layout);
 		return -1;
 	}
+	if (wp_para_phrased(p)) {
+		if (overfull(sp->layout, width, indent) != NULL) {
+			g_object_steal_data(G_OBJECT(sp->layout), "wpgen-para");
+			unphrase(e, sp, p);
+		} else
+			balance(sp, PU(ts->size));
+	}
 	if (overfull(sp->layout, width, indent) != NULL && indent > 0) {
 		/* a long first word: the paragraph goes without its indent */
 		sp->indent = indent = 0;
 		pango_layout_set_indent(sp->layout, 0);
-		wp_justify(sp->layout, PU(ts->size), ts->align == ALIGN_JUSTIFY);
+		wp_justify(sp->layout, p, PU(ts->size),
+		    ts->align == ALIGN_JUSTIFY, PU(width));
 	}
 	if ((line = overfull(sp->layout, width, indent)) != NULL) {
 		char ctx[64];
@@ -164,6 +224,16 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		break_anywhere(sp->layout, ts);
 	}
 	return 0;
+}
+
+int
+wp_lines_display(struct wp_engine *e, struct wp_lines *sp, const char *text,
+    enum wp_role role, double width)
+{
+	struct wp_para *p = wp_para_new();
+
+	wp_para_add(p, text, -1, RUN_PHRASED, NULL);
+	return wp_lines_set(e, sp, p, role, width, 0);
 }
 
 int

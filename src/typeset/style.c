@@ -306,6 +306,9 @@ wp_style_read(xmlDocPtr doc, const char *file)
 	n = wp_xml_child(root, "emphasis");
 	st->em_family = wp_strdup(attr(n, "family"));
 	st->em_line = xmlGetLineNo(n);
+	n = wp_xml_child(root, "punctuation");
+	st->fullwidth_punct = n == NULL ||
+	    strcmp(attr(n, "full-width"), "yes") == 0;
 	attr(NULL, NULL);
 	return st;
 }

@@ -76,6 +76,7 @@ struct wp_style {
 	double		 figure_gap, figure_pad, figure_layer_pad, figure_line;
 	int		 figure_chips;		/* chips a row at most */
 	char		*em_family;	/* emphasis: this family, bold */
+	int		 fullwidth_punct;	/* ASCII ( ) “ ” in Japanese */
 	long		 em_line;	/* of <emphasis> */
 	char		*file;		/* the style file, for messages */
 	struct wp_text_style text[ROLE__MAX];

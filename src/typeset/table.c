@@ -188,7 +188,7 @@ wp_flow_history(struct wp_engine *e, const xmlNode *n)
 	int		 i, hdr;
 
 	wp_flow_source(e, n);
-	wp_flow_heading(e, ROLE_SECTION, NULL, wp_attr(n, "title"),
+	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, 1);
 	c = wp_xml_child(n, "columns")->children;
 	for (i = 0; c != NULL; c = c->next) {

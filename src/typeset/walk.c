@@ -7,6 +7,7 @@
 
 #include "input/xml.h"
 #include "model/model.h"
+#include "model/phrase.h"
 #include "typeset/walk.h"
 
 void
@@ -68,7 +69,7 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 	struct wp_lines	 num, tit;
 	struct wp_box	*x;
 	double		 col = 0, h;
-	char		*full;
+	char		*full, *plain;
 	int		 k;
 
 	if (number != NULL) {
@@ -76,7 +77,7 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 			return NULL;
 		col = wp_lines_width(&num, 0) + ts->size * e->st->number_gap;
 	}
-	if (wp_lines_text(e, &tit, title, role, e->st->measure - col) == -1)
+	if (wp_lines_display(e, &tit, title, role, e->st->measure - col) == -1)
 		return NULL;
 	/* a paragraph's last line kept with its heading's first lines
 	 * does not keep with the next heading too */
@@ -108,8 +109,10 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 		    e->st->measure, e->st->colors[COLOR_RULE],
 		    e->st->chapter_rule);
 	x->pb.h = h;
-	full = number ? g_strdup_printf("%s %s", number, title) :
-	    g_strdup(title);
+	plain = wp_phrase_plain(title);
+	full = number ? g_strdup_printf("%s %s", number, plain) :
+	    g_strdup(plain);
+	free(plain);
 	if (id != NULL)
 		wp_box_dest(x, id, mark, full);
 	g_free(full);
