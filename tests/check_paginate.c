@@ -153,6 +153,60 @@ START_TEST(too_tall)
 }
 END_TEST
 
+/*
+ * A run's last page, before a box that starts a page of its own, holds
+ * at least MIN_FILL of a page: lines come back from the page before
+ * (which ends short at a section's end instead), never three lines
+ * alone before a chapter.
+ */
+START_TEST(last_page_of_run_filled)
+{
+	struct wp_pbox b[16];
+	int i;
+
+	for (i = 0; i < 16; i++)
+		b[i] = (struct wp_pbox)LINE;
+	b[12].new_page = 1;		/* 12 lines, then a new chapter */
+	ck_assert_int_eq(wp_paginate(b, 16, 100, pl), 3);
+	ck_assert_int_eq(pl[12].page, 2);
+	/* 10 + 2 first-fit; now the second page holds four at least */
+	for (i = 0; i < 12 && pl[i].page == 0; i++)
+		continue;
+	ck_assert_int_le(i, 8);
+	/* the document's own last page may be short */
+	ck_assert_int_eq(pl[15].page, 2);
+}
+END_TEST
+
+/*
+ * Keeps move a break back, and the pages keep full: a heading with
+ * the two lines kept with it leaves the first page 0.7 full (no better
+ * break exists), and every later page but the last is full.
+ */
+START_TEST(slack_shared)
+{
+	struct wp_pbox b[30];
+	double foot[4] = { 0 };
+	int i, n;
+
+	for (i = 0; i < 30; i++)
+		b[i] = (struct wp_pbox)LINE;
+	for (i = 7; i < 10; i++)	/* a heading and two lines kept */
+		b[i].keep = 1;
+	n = wp_paginate(b, 30, 100, pl);
+	for (i = 0; i < 30; i++)
+		if (pl[i].y + b[i].h > foot[pl[i].page])
+			foot[pl[i].page] = pl[i].y + b[i].h;
+	ck_assert_int_eq(n, 4);
+	ck_assert_double_eq(foot[0], 70);
+	ck_assert_double_eq(foot[1], 100);
+	ck_assert_double_eq(foot[2], 100);
+	/* no box over a page's foot */
+	for (i = 0; i < 30; i++)
+		ck_assert_double_le(pl[i].y + b[i].h, 100 + 1e-6);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -169,6 +223,8 @@ main(void)
 	tcase_add_test(tc, header_not_alone);
 	tcase_add_test(tc, bottom);
 	tcase_add_test(tc, too_tall);
+	tcase_add_test(tc, last_page_of_run_filled);
+	tcase_add_test(tc, slack_shared);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -9,6 +9,37 @@
 #include "model/model.h"
 #include "typeset/walk.h"
 
+/*
+ * Whether a paragraph leads in to the list after it (「以下の対策を行って
+ * います：」, 「…の通りです。」 before a list): it ends in a colon or an
+ * ellipsis, or says 以下 (what follows) in its last sentence.
+ */
+static int
+leads_in(const xmlNode *n)
+{
+	const xmlNode	*next = n->next;
+	char		*t, *end, *last;
+	int		 yes;
+
+	while (next != NULL && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	if (next == NULL || !(wp_xml_is(next, "ul") || wp_xml_is(next, "ol")))
+		return 0;
+	t = wp_text_all(n);
+	end = t + strlen(t);
+	while (end > t && strchr(" \t\n", end[-1]) != NULL)
+		end--;
+	*end = '\0';
+	/* its last sentence: after the last 。 before the end */
+	last = end > t ? g_utf8_prev_char(end) : t;
+	while (last > t && strncmp(g_utf8_prev_char(last), "。", 3) != 0)
+		last = g_utf8_prev_char(last);
+	yes = g_str_has_suffix(t, "：") || g_str_has_suffix(t, ":") ||
+	    g_str_has_suffix(t, "…") || strstr(last, "以下") != NULL;
+	free(t);
+	return yes;
+}
+
 static void
 paragraph(struct wp_engine *e, const xmlNode *n, enum wp_role role)
 {
@@ -18,8 +49,12 @@ paragraph(struct wp_engine *e, const xmlNode *n, enum wp_role role)
 
 	wp_flow_source(e, n);
 	wp_flow_inline(p, n, 0, NULL);
-	if (wp_lines_set(e, &sp, p, role, e->st->measure, ts->indent) == 0)
+	if (wp_lines_set(e, &sp, p, role, e->st->measure, ts->indent) == 0) {
 		wp_lines_flow(e, &sp, 0);
+		/* a lead-in stays with the first item of its list */
+		if (leads_in(n))
+			e->boxes[e->n - 1].pb.keep = 1;
+	}
 }
 
 static double

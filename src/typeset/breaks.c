@@ -45,6 +45,7 @@ struct para {
 	long		*w, *s, *g, *g1;	/* prefix sums: width, shrink,
 					 * shares, gaps of one share */
 	int		 em, width, indent, justify;
+	int		 solid_open;	/* p->solid_open */
 };
 
 /* The character at byte off of the text: p->info is in text order. */
@@ -185,7 +186,7 @@ measure(const struct para *q, size_t i, size_t j, struct line *ln)
 	ln->gaps = e > s ? q->g[e - 1] - q->g[s] : 0;
 	ln->ones = e > s ? q->g1[e - 1] - q->g1[s] : 0;
 	ln->cut = 0;
-	if (i > 0 && s < e && wp_is_open(q->u[s].c) &&
+	if ((i > 0 || q->solid_open) && s < e && wp_is_open(q->u[s].c) &&
 	    q->u[s].w > q->em * 3 / 4) {
 		ln->cut = q->em / 2;	/* justify.c sets it solid */
 		ln->natural -= ln->cut;
@@ -370,6 +371,7 @@ wp_breaks_choose(PangoLayout *lay, struct wp_para *p, int em, int justify)
 	q.width = pango_layout_get_width(lay);
 	q.indent = pango_layout_get_indent(lay);
 	q.justify = justify;
+	q.solid_open = p->solid_open;
 	read_units(&q, lay, p);
 	/* ragged text: Pango's breaks, unless its last line is one
 	 * character */

@@ -242,7 +242,7 @@ features(const struct outch *c)
  */
 static void
 char_attrs(PangoAttrList *l, const struct out *o, const unsigned *off,
-    double size, const char *em_family)
+    double size, double leader, const char *em_family)
 {
 	static const char *const feat[] = { NULL, "kern 0", "halt 1",
 	    "kern 0, halt 1", "fwid 1", "kern 0, fwid 1", "halt 1, fwid 1",
@@ -255,6 +255,9 @@ char_attrs(PangoAttrList *l, const struct out *o, const unsigned *off,
 			insert(l, pango_attr_letter_spacing_new(-(int)(size *
 			    PANGO_SCALE * (c->narrow ? 3 : 2) / 8)),
 			    off[i], off[i + 1]);
+		if (c->flags & RUN_LEADER)
+			insert(l, pango_attr_size_new_absolute((int)(leader *
+			    PANGO_SCALE)), off[i], off[i + 1]);
 		if (c->flags & RUN_EM) {
 			insert(l, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
 			    off[i], off[i + 1]);
@@ -286,7 +289,7 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	    0, off[o->n]);
 	insert(l, pango_attr_insert_hyphens_new(FALSE), 0, off[o->n]);
 	insert(l, pango_attr_foreground_new(RGB(color)), 0, off[o->n]);
-	char_attrs(l, o, off, size, em_family);
+	char_attrs(l, o, off, size, p->leader_size, em_family);
 	for (i = 0; i < o->nprotect; i++)
 		insert(l, pango_attr_allow_breaks_new(FALSE),
 		    off[o->protect[i].start], off[o->protect[i].end]);

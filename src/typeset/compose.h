@@ -27,6 +27,7 @@ enum {
 	RUN_LINK = 1 << 1,		/* part of a link: run's target set */
 	RUN_PHRASED = 1 << 2,		/* display text: breaks only at its
 					 * U+200B, between phrases */
+	RUN_LEADER = 1 << 3,		/* contents leaders: leader_size */
 };
 
 struct wp_link {
@@ -71,6 +72,9 @@ struct wp_para {
 	size_t		 ntargets;
 	int		 fullwidth;	/* ASCII ( ) “ ” in Japanese: full
 					 * width (the style's choice) */
+	int		 solid_open;	/* its first line's opening bracket set
+					 * solid too (a table cell) */
+	double		 leader_size;	/* points, of RUN_LEADER runs */
 	/* what wp_para_compose() was given, to compose again */
 	double		 size;
 	unsigned	 color, link_color;

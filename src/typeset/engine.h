@@ -104,6 +104,14 @@ int		 wp_lines_set(struct wp_engine *, struct wp_lines *,
  */
 int		 wp_lines_display(struct wp_engine *, struct wp_lines *,
 		    const char *, enum wp_role, double width);
+/*
+ * The widths a paragraph needs in a role, as CSS's table layout has
+ * them: *pref set on one line, *min its widest unbreakable piece (at
+ * the narrowest width).  p is composed, not set; wp_lines_set() may
+ * set it afterwards.
+ */
+void		 wp_lines_measure(struct wp_engine *, struct wp_para *,
+		    enum wp_role, double *min, double *pref);
 /* Sets plain text (no links, no emphasis). */
 int		 wp_lines_text(struct wp_engine *, struct wp_lines *,
 		    const char *, enum wp_role, double width);

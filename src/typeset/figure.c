@@ -13,14 +13,22 @@
 #include "model/model.h"
 #include "typeset/walk.h"
 
-/* Sets text centred in a width; bold when asked.  Returns -1 on error. */
+/*
+ * Sets text centred in a width, with RUN_ flags (RUN_EM: bold;
+ * RUN_PHRASED: a label as the model phrased it), and under it, when not
+ * NULL, a note as running text.  Returns -1 on error.
+ */
 static int
-centred(struct wp_engine *e, struct wp_lines *sp, const char *text, int bold,
-    double w)
+centred(struct wp_engine *e, struct wp_lines *sp, const char *text,
+    unsigned flags, const char *note, double w)
 {
 	struct wp_para *p = wp_para_new();
 
-	wp_para_add(p, text, -1, bold ? RUN_EM : 0, NULL);
+	wp_para_add(p, text, -1, flags, NULL);
+	if (note != NULL) {
+		wp_para_add(p, "\xe2\x80\xa8", -1, 0, NULL);
+		wp_para_add(p, note, -1, 0, NULL);
+	}
 	return wp_lines_set(e, sp, p, ROLE_FIGURE, w, 0);
 }
 
@@ -39,15 +47,17 @@ rect(struct wp_box *x, double rx, double ry, double w, double h,
 	it->lw = lw;
 }
 
-/* A labelled shape: text centred in it; returns its height. */
+/* A labelled shape: text (and a note) centred in it; returns its
+ * height. */
 static double
 shape(struct wp_engine *e, struct wp_box *x, double sx, double sy, double w,
-    double minh, const char *text, int bold, unsigned fill, unsigned edge)
+    double minh, const char *text, unsigned flags, const char *note,
+    unsigned fill, unsigned edge)
 {
 	struct wp_lines	sp;
 	double		pad = e->st->figure_pad, th, h;
 
-	if (centred(e, &sp, text, bold, w - 2 * pad) == -1)
+	if (centred(e, &sp, text, flags, note, w - 2 * pad) == -1)
 		return minh;
 	th = wp_lines_count(&sp) * sp.ts->pitch;
 	h = th + 2 * pad > minh ? th + 2 * pad : minh;
@@ -64,7 +74,7 @@ chip_height(struct wp_engine *e, const xmlNode *item, double w)
 	struct wp_lines sp;
 
 	wp_flow_source(e, item);
-	if (centred(e, &sp, wp_text_only(item), 0,
+	if (centred(e, &sp, wp_display(item, NULL), RUN_PHRASED, NULL,
 	    w - 2 * e->st->figure_pad) == -1)
 		return 0;
 	return wp_lines_count(&sp) * sp.ts->pitch + 2 * e->st->figure_pad;
@@ -129,14 +139,15 @@ draw_layer(struct wp_engine *e, struct wp_box *x, const xmlNode *l, double lx,
 	rect(x, lx, ly, w, y - ly, fill, edge, e->st->figure_line);
 	wp_flow_source(e, l);
 	shape(e, x, lx + pad, ly + pad, w - 2 * pad,
-	    e->st->text[ROLE_FIGURE].pitch, wp_attr(l, "label"), 1, WP_NOCOLOR,
-	    WP_NOCOLOR);
+	    e->st->text[ROLE_FIGURE].pitch, wp_display(l, "label"),
+	    RUN_EM | RUN_PHRASED, NULL, WP_NOCOLOR, WP_NOCOLOR);
 	y = ly + pad + e->st->text[ROLE_FIGURE].pitch + gap;
 	for (i = 0; i < n; i += (size_t)per) {
 		rowh = row_height(e, items + i, n - i, per, cw);
 		for (k = i; k < n && k < i + (size_t)per; k++)
 			shape(e, x, lx + pad + (double)(k - i) * (cw + gap), y,
-			    cw, rowh, wp_text_only(items[k]), 0, 0xFFFFFF, edge);
+			    cw, rowh, wp_display(items[k], NULL), RUN_PHRASED,
+			    NULL, 0xFFFFFF, edge);
 		y += rowh + gap;
 	}
 	free(items);
@@ -197,7 +208,7 @@ boundary(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 			ly += draw_layer(e, x, l, fr.x + fr.col, ly, fr.w - fr.col,
 			    fill, edge) + fr.gap;
 		shape(e, x, fr.x, gy, fr.col - fr.gap, ly - fr.gap - gy,
-		    wp_attr(first, "owner-label"), 1, fill, edge);
+		    wp_attr(first, "owner-label"), RUN_EM, NULL, fill, edge);
 	}
 	*y = ly - fr.gap;
 }
@@ -207,12 +218,8 @@ static double
 block(struct wp_engine *e, struct wp_box *x, const xmlNode *n, double bx,
     double by, double w, unsigned fill, unsigned edge)
 {
-	char	*t = g_strdup_printf("%s\xe2\x80\xa8%s", wp_attr(n, "label"),
-		    wp_attr(n, "note"));
-	double	 h = shape(e, x, bx, by, w, 0, t, 0, fill, edge);
-
-	g_free(t);
-	return h;
+	return shape(e, x, bx, by, w, 0, wp_display(n, "label"), RUN_PHRASED,
+	    wp_attr(n, "note"), fill, edge);
 }
 
 static void
@@ -237,12 +244,13 @@ structure(struct wp_engine *e, struct wp_box *x, const xmlNode *f, double *y)
 		h = block(e, x, base, fr.x + fr.col, *y, fr.w - fr.col,
 		    st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
 		*y += h;
-		shape(e, x, fr.x, by, fr.col - fr.gap, h, wp_attr(base, "label"),
-		    1, st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
+		shape(e, x, fr.x, by, fr.col - fr.gap, h,
+		    wp_display(base, "label"), RUN_EM | RUN_PHRASED, NULL,
+		    st->colors[COLOR_SHADE], st->colors[COLOR_RULE]);
 	}
 	shape(e, x, fr.x, top, fr.col - fr.gap, *y - top - (base ? h + fr.gap : 0),
-	    wp_attr(f, "addition-label"), 1, st->colors[COLOR_PROVIDER],
-	    st->colors[COLOR_PROVIDER_EDGE]);
+	    wp_attr(f, "addition-label"), RUN_EM, NULL,
+	    st->colors[COLOR_PROVIDER], st->colors[COLOR_PROVIDER_EDGE]);
 }
 
 /*
@@ -293,9 +301,13 @@ wp_flow_figure(struct wp_engine *e, const xmlNode *f)
 		structure(e, x, f, &y);
 	y += cap->before;
 	p = wp_para_new();
+	/* 図1. and the caption, broken between its phrases */
 	for (n = f->children; n != NULL; n = n->next)
-		if (wp_xml_is(n, "label") || wp_xml_is(n, "caption"))
+		if (wp_xml_is(n, "label"))
 			wp_flow_inline(p, n, 0, NULL);
+		else if (wp_xml_is(n, "caption"))
+			wp_para_add(p, wp_display(n, NULL), -1, RUN_PHRASED,
+			    NULL);
 	if (wp_lines_set(e, &sp, p, ROLE_CAPTION, e->st->measure, 0) == 0)
 		y = wp_lines_put_all(x, &sp, 0, y);
 	x->pb.h = y;

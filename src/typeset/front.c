@@ -88,6 +88,10 @@ wp_flow_cover(struct wp_engine *e, const xmlNode *meta)
 
 /* ---- the contents ---------------------------------------------------- */
 
+/* Between an entry's number and its title, in em: the full-width
+ * space wp_lines_entry() sets after a lead. */
+#define TOC_GAP		0.4
+
 struct entry {
 	int		 level;		/* 1 to 3 */
 	const char	*number;	/* or NULL */
@@ -136,11 +140,13 @@ collect(const xmlNode *root, int depth, struct entries *es)
 }
 
 /*
- * One entry: the number and title as written, not in columns (aligned
- * columns make text extraction read the numbers apart); every line but
- * the last now, the last with its leaders and page when pages.c knows
- * it.  col is where a wrapped title continues.  Returns -1 after
- * reporting.
+ * One entry: its number set right-aligned in the level's number column
+ * (9. and 10. end at one place), then the title, so that every title of
+ * a level starts at one place and a wrapped one continues there (col);
+ * the number and title one run of text with a space between (text
+ * extraction reads aligned columns apart).  Every line but the last
+ * now, the last with its leaders and page when pages.c knows it.
+ * Returns -1 after reporting.
  */
 static int
 toc_entry(struct wp_engine *e, const struct entry *en, double col)
@@ -148,13 +154,18 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 	const struct wp_style *st = e->st;
 	enum wp_role	 role = ROLE_TOC1 + en->level - 1;
 	const struct wp_text_style *ts = &st->text[role];
-	double		 at = (en->level - 1) * st->toc_indent;
-	struct wp_lines	 sp;
+	double		 at = (en->level - 1) * st->toc_indent, shift = 0;
+	struct wp_lines	 sp, num;
 	struct wp_box	*x;
 	struct wp_item	*it;
 	int		 last, k;
 
 	wp_flow_source(e, en->at);
+	if (en->number != NULL) {
+		if (wp_lines_text(e, &num, en->number, role, st->measure) == -1)
+			return -1;
+		shift = col - wp_lines_width(&num, 0) - ts->size * TOC_GAP;
+	}
 	if (wp_lines_text(e, &sp, en->title, role, st->measure - at - col -
 	    st->toc_number_w - ts->size * 2) == -1)
 		return -1;
@@ -164,8 +175,8 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 		struct wp_lines	 ln;
 		char		*t = wp_lines_string(&sp, k);
 		if (k == 0 && wp_lines_entry(e, &ln, role, en->number, t, 0,
-		    NULL, st->measure - at) == 0)
-			wp_lines_put(x, &ln, 0, at, wp_baseline(ts));
+		    NULL, st->measure - at - shift) == 0)
+			wp_lines_put(x, &ln, 0, at + shift, wp_baseline(ts));
 		else if (k > 0)
 			wp_lines_put(x, &sp, k, at + col, k * ts->pitch +
 			    wp_baseline(ts));
@@ -175,7 +186,7 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 	x->pageref = wp_strdup(en->id);
 	x->ref_role = role;
 	x->ref_lead = last == 0 && en->number ? wp_strdup(en->number) : NULL;
-	x->ref_x = last == 0 ? at : at + col;
+	x->ref_x = last == 0 ? at + shift : at + col;
 	x->ref_col = 0;
 	x->ref_base = last * ts->pitch + wp_baseline(ts);
 	x->ref_text = wp_lines_string(&sp, last);
@@ -211,8 +222,8 @@ wp_flow_toc(struct wp_engine *e, const xmlNode *n)
 			numw[es.v[i].level] = wp_lines_width(&sp, 0);
 	for (i = 0; i < es.n && !e->failed; i++) {
 		int lv = es.v[i].level;
-		double col = numw[lv] > 0 ?
-		    numw[lv] + st->text[ROLE_TOC1 + lv - 1].size : 0;
+		double col = numw[lv] > 0 ? numw[lv] +
+		    st->text[ROLE_TOC1 + lv - 1].size * TOC_GAP : 0;
 		if (toc_entry(e, &es.v[i], col) == -1)
 			break;
 	}

@@ -120,7 +120,7 @@ char_index(const char *text)
  */
 static int
 trim(PangoLayoutLine *line, struct cluster *c, size_t n, const char *end,
-    int em, int soft)
+    int em, int soft, int solid_open)
 {
 	size_t	 i;
 	int	 justify = 1;
@@ -139,8 +139,8 @@ trim(PangoLayoutLine *line, struct cluster *c, size_t n, const char *end,
 	for (i = 0; i < n && (c[i].c == WP_QSPACE || c[i].c == ' '); i++)
 		zero(&c[i]);
 	/* full width by its advance: ( set with fwid counts too */
-	if (!line->is_paragraph_start && i < n && wp_is_open(c[i].c) &&
-	    cluster_width(&c[i]) > em * 3 / 4) {
+	if ((!line->is_paragraph_start || solid_open) && i < n &&
+	    wp_is_open(c[i].c) && cluster_width(&c[i]) > em * 3 / 4) {
 		c[i].glyphs->glyphs[c[i].first].geometry.x_offset -= em / 2;
 		c[i].glyphs->glyphs[c[i].first].geometry.width -= em / 2;
 	}
@@ -272,7 +272,8 @@ finish_line(PangoLayout *lay, PangoLayoutLine *line, const char *text,
 		c[i].lastc = g_utf8_get_char(g_utf8_prev_char(next));
 		c[i].ch = chars[next - text];
 	}
-	if (trim(line, c, n, end, em, soft_end(p, text, end, &c[n - 1])) &&
+	if (trim(line, c, n, end, em, soft_end(p, text, end, &c[n - 1]),
+	    p != NULL && p->solid_open) &&
 	    justify && line->length > 0)
 		spread(lay, line, c, n, la, em, width);
 	free(c);

@@ -188,6 +188,8 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 	PangoLayoutLine	*line;
 
 	p->fullwidth = e->st->fullwidth_punct;
+	/* in a cell every entry starts at one edge, the first too */
+	p->solid_open = role == ROLE_TABLE || role == ROLE_TABLE_HEAD;
 	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
 	    e->st->em_family);
 	sp->ts = ts;
@@ -224,6 +226,35 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		break_anywhere(sp->layout, ts);
 	}
 	return 0;
+}
+
+void
+wp_lines_measure(struct wp_engine *e, struct wp_para *p, enum wp_role role,
+    double *min, double *pref)
+{
+	const struct wp_text_style *ts = &e->st->text[role];
+	PangoLayout	*lay;
+	double		 w[2] = { 1e6, 1 };
+
+	p->fullwidth = e->st->fullwidth_punct;
+	p->solid_open = role == ROLE_TABLE || role == ROLE_TABLE_HEAD;
+	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
+	    e->st->em_family);
+	for (int k = 0; k < 2; k++) {
+		double widest = 0;
+		lay = wp_lines_layout(e->fonts, ts, p, w[k], 0);
+		for (int i = 0; i < pango_layout_get_line_count(lay); i++) {
+			double lw = PT(wp_line_width(
+			    pango_layout_get_line_readonly(lay, i)));
+			widest = lw > widest ? lw : widest;
+		}
+		g_object_unref(lay);
+		*(k == 0 ? pref : min) = widest;
+		/* what breaks.c chose at this width is no choice for the
+		 * real one */
+		free(p->marks);
+		p->marks = NULL;
+	}
 }
 
 int
@@ -413,8 +444,11 @@ wp_lines_entry(struct wp_engine *e, struct wp_lines *sp, enum wp_role role,
 	if (page != NULL) {
 		/* leaders: enough to fill, then trimmed to fit exactly */
 		n = (int)(width / unit) + 1;
+		/* leaders at the first level's size at every level: one
+		 * pitch of dots down the page */
+		p->leader_size = e->st->text[ROLE_TOC1].size;
 		for (i = 0; i < n; i++)
-			wp_para_add(p, "\xe2\x80\xa6", -1, 0, NULL);
+			wp_para_add(p, "\xe2\x80\xa6", -1, RUN_LEADER, NULL);
 		wp_para_add(p, " ", -1, 0, NULL);
 		wp_para_add(p, page, -1, 0, NULL);
 	}

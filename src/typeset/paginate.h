@@ -25,9 +25,12 @@ struct wp_place {
 };
 
 /*
- * Places n boxes on pages avail tall.  A break falls before a box that
- * does not fit, or earlier, after the last box not marked keep; a box
- * taller than a page gets a page of its own.  Returns the page count.
+ * Places n boxes on pages avail tall, each run of them from one box
+ * marked new_page to the next broken into pages as a whole: no page
+ * overfull, no break after a box marked keep unless the keeps fill a
+ * page, the slack shared by the run's pages, its last page filled a
+ * third at least where it can be; a box taller than a page gets a page
+ * of its own.  Returns the page count.
  */
 int	 wp_paginate(const struct wp_pbox *, size_t n, double avail,
 	    struct wp_place *);

@@ -239,8 +239,6 @@ static const struct {
 static void
 read_parts(struct wp_style *st, xmlNodePtr root)
 {
-	char		*end;
-	const char	*w;
 	size_t		 i;
 
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
@@ -262,9 +260,6 @@ read_parts(struct wp_style *st, xmlNodePtr root)
 			break;
 		}
 	}
-	w = attr(wp_xml_child(root, "tables"), "history-columns");
-	for (i = 0; i < 4; i++, w = end)
-		st->history_columns[i] = strtod(w, &end);
 }
 
 /* The colours; returns 0, or -1 after reporting one missing. */

@@ -62,7 +62,6 @@ struct wp_style {
 	double		 label_pad;	/* em: round the control-number tag */
 	double		 cell_pad, cell_vpad;	/* em: inside a table cell */
 	double		 table_rule;
-	double		 history_columns[4];	/* the history's column weights */
 	double		 cover_title_at;	/* fraction of the text height */
 	double		 cover_title_gap;
 	double		 cover_meta_at;		/* fraction of the text height */

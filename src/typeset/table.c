@@ -131,19 +131,119 @@ table_row(struct wp_engine *e, struct cell *c, int nc, const double *colx,
 	return x;
 }
 
-/* Column edges from weights, across the measure. */
-static double *
-columns(const struct wp_engine *e, const double *weight, int ncols)
-{
-	double	*colx = wp_calloc((size_t)ncols + 1, sizeof(*colx));
-	double	 sum = 0;
-	int	 i;
+/*
+ * A table's cells, read before any is set: its columns are sized from
+ * what they hold.
+ */
+struct grid {
+	struct cell	*c;		/* row r's cells from c[r * ncols] */
+	int		*n;		/* how many each row has */
+	const xmlNode	**src;		/* each row's element, for messages */
+	int		 nrows, ncols;
+};
 
-	for (i = 0; i < ncols; i++)
-		sum += weight[i];
-	for (i = 0; i < ncols; i++)
-		colx[i + 1] = colx[i] + e->st->measure * weight[i] / sum;
+static struct cell *
+grid_row(struct grid *g, const xmlNode *src)
+{
+	g->c = wp_reallocarray(g->c, (size_t)(g->nrows + 1) *
+	    (size_t)g->ncols, sizeof(*g->c));
+	g->n = wp_reallocarray(g->n, (size_t)g->nrows + 1, sizeof(*g->n));
+	g->src = wp_reallocarray(g->src, (size_t)g->nrows + 1,
+	    sizeof(*g->src));
+	g->src[g->nrows] = src;
+	memset(&g->c[g->nrows * g->ncols], 0, (size_t)g->ncols *
+	    sizeof(*g->c));
+	g->n[g->nrows] = 0;
+	return &g->c[g->nrows++ * g->ncols];
+}
+
+/* A cell's text is never set narrower than this many characters, where
+ * it has as many: narrower, a cell reads a character a line (使⏎用). */
+#define CELL_MIN_EM	4
+/* A header cell this many characters long or shorter is not broken. */
+#define HEAD_ONE_LINE_EM	8
+
+/*
+ * Column edges across the measure, sized as CSS's automatic table
+ * layout sizes them: each column needs its widest unbreakable piece (or
+ * CELL_MIN_EM) and would like its longest line; when all can have what
+ * they would like the spare width goes by that, else each gets its
+ * need and a share of the rest by how much more it would like.  An
+ * empty column is narrow; no column is squeezed to a character a line
+ * while another has room.
+ */
+static double *
+fit_columns(struct wp_engine *e, const struct grid *g)
+{
+	const struct wp_text_style *ts = &e->st->text[ROLE_TABLE];
+	double	 pad = 2 * ts->size * e->st->cell_pad, room = e->st->measure;
+	double	*min = wp_calloc((size_t)g->ncols, sizeof(*min));
+	double	*pref = wp_calloc((size_t)g->ncols, sizeof(*pref));
+	double	*colx = wp_calloc((size_t)g->ncols + 1, sizeof(*colx));
+	double	 smin = 0, spref = 0, w;
+	int	 r, i, col;
+
+	for (r = 0; r < g->nrows; r++)
+		for (i = 0, col = 0; i < g->n[r]; col += g->c[r * g->ncols +
+		    i].span, i++) {
+			struct cell *c = &g->c[r * g->ncols + i];
+			double lo, hi;
+			if (c->span != 1)
+				continue;	/* sized by the columns it spans */
+			wp_lines_measure(e, c->para, c->head ? ROLE_TABLE_HEAD :
+			    ROLE_TABLE, &lo, &hi);
+			/* a short head is one line: 制定・改定日, not 制定・⏎改定日 */
+			lo = c->head && hi <= HEAD_ONE_LINE_EM * ts->size ? hi :
+			    fmax(lo, fmin(hi, CELL_MIN_EM * ts->size));
+			min[col] = fmax(min[col], lo + pad);
+			pref[col] = fmax(pref[col], hi + pad);
+		}
+	for (col = 0; col < g->ncols; col++) {
+		min[col] = fmax(min[col], pad + ts->size);
+		pref[col] = fmax(pref[col], min[col]);
+		smin += min[col];
+		spref += pref[col];
+	}
+	for (col = 0; col < g->ncols; col++) {
+		if (spref <= room)
+			w = pref[col] + (room - spref) * pref[col] / spref;
+		else if (smin >= room)
+			w = room * min[col] / smin;
+		else
+			w = min[col] + (pref[col] - min[col]) * (room - smin) /
+			    (spref - smin);
+		colx[col + 1] = colx[col] + w;
+	}
+	free(min);
+	free(pref);
 	return colx;
+}
+
+/* Sets every row of a grid; row header (or -1) repeats above the rest. */
+static void
+grid_rows(struct wp_engine *e, struct grid *g, const double *colx,
+    int header_row)
+{
+	int	 hdr = -1;
+
+	for (int r = 0; r < g->nrows; r++) {
+		struct wp_box *x;
+		wp_flow_source(e, g->src[r]);
+		x = table_row(e, &g->c[r * g->ncols], g->n[r], colx,
+		    r == header_row ? -1 : hdr);
+		if (x != NULL && r == header_row) {
+			x->pb.keep = 1;
+			hdr = (int)e->n - 1;
+		}
+	}
+}
+
+static void
+grid_free(struct grid *g)
+{
+	free(g->c);
+	free(g->n);
+	free(g->src);
 }
 
 /* ---- the revision history ------------------------------------------ */
@@ -182,32 +282,31 @@ void
 wp_flow_history(struct wp_engine *e, const xmlNode *n)
 {
 	const xmlNode	*c, *rev;
-	struct cell	 row[HISTORY_COLUMNS];
-	double		*colx = columns(e, e->st->history_columns,
-			    HISTORY_COLUMNS);
-	int		 i, hdr;
+	struct grid	 g = { NULL, NULL, NULL, 0, HISTORY_COLUMNS };
+	struct cell	*row;
+	double		*colx;
+	int		 i;
 
 	wp_flow_source(e, n);
 	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, 1);
+	row = grid_row(&g, n);
 	c = wp_xml_child(n, "columns")->children;
 	for (i = 0; c != NULL; c = c->next) {
 		if (!wp_xml_is(c, "column") || i == HISTORY_COLUMNS)
 			continue;
 		row[i].para = wp_para_new();
-		wp_flow_inline(row[i].para, c, 0, NULL);
+		wp_para_add(row[i].para, wp_display(c, NULL), -1, RUN_PHRASED,
+		    NULL);
 		row[i].span = 1;
 		row[i++].head = 1;
 	}
-	if (table_row(e, row, i, colx, -1) == NULL)
-		goto done;
-	hdr = (int)e->n - 1;
-	e->boxes[hdr].pb.keep = 1;
+	g.n[0] = i;
 	for (rev = n->children; rev != NULL; rev = rev->next) {
 		if (!wp_xml_is(rev, "revision"))
 			continue;
-		wp_flow_source(e, rev);
-		memset(row, 0, sizeof(row));
+		row = grid_row(&g, rev);
+		g.n[g.nrows - 1] = HISTORY_COLUMNS;
 		for (i = 0; i < HISTORY_COLUMNS; i++) {
 			row[i].para = wp_para_new();
 			row[i].span = 1;
@@ -217,11 +316,12 @@ wp_flow_history(struct wp_engine *e, const xmlNode *n)
 		changes(row[2].para, rev);
 		if ((c = wp_xml_child(rev, "remark")) != NULL)
 			wp_flow_inline(row[3].para, c, 0, NULL);
-		table_row(e, row, HISTORY_COLUMNS, colx, hdr);
 	}
+	colx = fit_columns(e, &g);
+	grid_rows(e, &g, colx, 0);
 	e->pending = e->st->text[ROLE_BODY].size;
-done:
 	free(colx);
+	grid_free(&g);
 }
 
 /* ---- content tables ------------------------------------------------ */
@@ -232,49 +332,6 @@ span_of(const xmlNode *cell)
 	const char	*s = wp_attr(cell, "colspan");
 
 	return s != NULL ? atoi(s) : 1;
-}
-
-/*
- * Column edges: each column weighted by its longest cell (4 to 40
- * characters).  Returns them, their count in *ncols.
- */
-static double *
-table_columns(struct wp_engine *e, const xmlNode *t, int *ncols)
-{
-	const xmlNode	*tr, *c;
-	double		*weight, *colx;
-	int		 n, i;
-
-	*ncols = 0;
-	for (tr = t->children; tr != NULL; tr = tr->next) {
-		if (!wp_xml_is(tr, "tr"))
-			continue;
-		for (n = 0, c = tr->children; c != NULL; c = c->next)
-			if (wp_xml_is(c, "td") || wp_xml_is(c, "th"))
-				n += span_of(c);
-		if (n > *ncols)
-			*ncols = n;
-	}
-	weight = wp_calloc((size_t)*ncols + 1, sizeof(*weight));
-	for (i = 0; i < *ncols; i++)
-		weight[i] = 4;
-	for (tr = t->children; tr != NULL; tr = tr->next) {
-		if (!wp_xml_is(tr, "tr"))
-			continue;
-		for (i = 0, c = tr->children; c != NULL; c = c->next) {
-			char *s;
-			if (!wp_xml_is(c, "td") && !wp_xml_is(c, "th"))
-				continue;
-			s = wp_text_all(c);
-			if (i < *ncols && (double)g_utf8_strlen(s, -1) > weight[i])
-				weight[i] = fmin(40, g_utf8_strlen(s, -1));
-			free(s);
-			i += span_of(c);
-		}
-	}
-	colx = columns(e, weight, *ncols);
-	free(weight);
-	return colx;
 }
 
 static void
@@ -296,21 +353,24 @@ void
 wp_flow_table(struct wp_engine *e, const xmlNode *t)
 {
 	const xmlNode	*tr, *c, *cap = wp_xml_child(t, "caption");
-	int		 ncols, n, hdr = -1, body = 0;
-	double		*colx;
+	struct grid	 g = { NULL, NULL, NULL, 0, 0 };
 	struct cell	*row;
+	double		*colx;
+	int		 n, head = -1;
 
 	wp_flow_source(e, t);
-	colx = table_columns(e, t, &ncols);
-	if (cap != NULL)
-		caption(e, cap);
-	row = wp_calloc((size_t)ncols + 1, sizeof(*row));
+	for (tr = t->children; tr != NULL; tr = tr->next)
+		if (wp_xml_is(tr, "tr")) {
+			for (n = 0, c = tr->children; c != NULL; c = c->next)
+				if (wp_xml_is(c, "td") || wp_xml_is(c, "th"))
+					n += span_of(c);
+			g.ncols = n > g.ncols ? n : g.ncols;
+		}
 	for (tr = t->children; tr != NULL; tr = tr->next) {
 		int allhead = 1;
-		struct wp_box *x;
 		if (!wp_xml_is(tr, "tr"))
 			continue;
-		wp_flow_source(e, tr);
+		row = grid_row(&g, tr);
 		for (n = 0, c = tr->children; c != NULL; c = c->next) {
 			if (!wp_xml_is(c, "td") && !wp_xml_is(c, "th"))
 				continue;
@@ -321,14 +381,16 @@ wp_flow_table(struct wp_engine *e, const xmlNode *t)
 			allhead &= row[n].head;
 			n++;
 		}
-		x = table_row(e, row, n, colx, allhead && !body ? -1 : hdr);
-		if (x != NULL && allhead && !body) {
-			x->pb.keep = 1;
-			hdr = (int)e->n - 1;
-		} else
-			body = 1;
+		g.n[g.nrows - 1] = n;
+		/* the first row, when all of it is header cells */
+		if (g.nrows == 1 && allhead)
+			head = 0;
 	}
+	colx = fit_columns(e, &g);
+	if (cap != NULL)
+		caption(e, cap);
+	grid_rows(e, &g, colx, head);
 	e->pending = e->st->text[ROLE_BODY].size;
-	free(row);
 	free(colx);
+	grid_free(&g);
 }
