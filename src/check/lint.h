@@ -11,6 +11,7 @@
 #define WP_LINT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "input/service.h"
 #include "input/templates.h"
@@ -70,6 +71,14 @@ struct wp_lint {
 struct wp_lint	*wp_lint(const struct wp_templates *t,
 		    struct wp_service *const *svc, size_t n);
 void		 wp_lint_free(struct wp_lint *);
+
+/*
+ * Writes t's dictionary of the publisher's names (names.xml) to f as a
+ * prh dictionary (YAML: each name as the rule's expected spelling, its
+ * <avoid> spellings as patterns with a spec each).  0, or -1 when the
+ * templates have no dictionary or f fails.  Prints nothing else.
+ */
+int		 wp_lint_prh(const struct wp_templates *t, FILE *f);
 
 /*
  * The edit distance between two UTF-8 strings in characters (insert,

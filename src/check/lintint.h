@@ -51,13 +51,29 @@ struct lint_link {
 	const char	*file;		/* borrowed */
 };
 
-/* A service's name or short name, normalised like text. */
+/*
+ * A service's name or short name, normalised like text; or one the
+ * publisher's dictionary lists (templates/iso27017/names.xml), which
+ * belongs to no service linted: svc LINT_LISTED.
+ */
+#define LINT_LISTED	(-1)
+
 struct lint_name {
 	uint32_t	*c;
 	size_t		 n;
-	int		 svc;
+	int		 svc;		/* index into lint.svc, or LINT_LISTED */
 	int		 is_short;
-	const char	*shown;		/* as the metadata writes it */
+	const char	*shown;		/* as the metadata or the list writes it */
+	long		 line;		/* of <name> or <short-name>; 0 listed */
+};
+
+/* A host the dictionary lists, and its spellings seen wrong. */
+struct lint_domain {
+	uint32_t	*c;		/* lower case */
+	size_t		 n;
+	char		*shown;
+	uint32_t	**avoid;
+	size_t		*navoid, nav;
 };
 
 struct lint_svc {
@@ -88,6 +104,13 @@ struct lint {
 	size_t		 nl, lcap;
 	struct lint_name *nm;		/* longest first, then by service */
 	size_t		 nnm, nmcap;
+	char		**shown;	/* the listed names' strings (owned) */
+	size_t		 nshown;
+	uint32_t	*mark;		/* the publisher's mark, if listed */
+	size_t		 nmark;
+	struct lint_domain *dom;	/* the listed hosts */
+	size_t		 ndom;
+	const char	*names_file;	/* the dictionary's path, or NULL */
 	struct lint_span *cl;		/* what the passes have reported */
 	size_t		 ncl, clcap;
 	struct wp_lint	*out;		/* the findings, for the caller */
@@ -140,6 +163,21 @@ void	 lint_diff(const uint32_t *a, size_t na, const uint32_t *b,
 void	 lint_search(const uint32_t *p, size_t np, const uint32_t *t,
 	    size_t nt, int k, void (*found)(void *, size_t, size_t, int),
 	    void *arg);
+
+/* ---- lintknown.c: the publisher's dictionary --------------------------- */
+
+/*
+ * Adds the names and hosts names.xml lists (a name that a linted
+ * service has already is left out), and the publisher's mark.
+ */
+void	 lint_add_known(struct lint *, xmlDocPtr names);
+void	 lint_known_free(struct lint *);
+/*
+ * The listed host that host (lower case) is, or nearly is (*exact 0):
+ * one of its <avoid> spellings, or a near miss; its index, or -1.
+ */
+long	 lint_domain(const struct lint *, const uint32_t *host, size_t n,
+	    int *exact);
 
 /* ---- the passes, in the order wp_lint() runs them --------------------- */
 void	 lint_pass_names(struct lint *);	/* lintnames.c */
