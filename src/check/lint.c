@@ -328,6 +328,7 @@ clear(struct lint *x)
 	free(x->cl);
 	free(x->svc);
 	lint_known_free(x);
+	lint_dict_free(x);
 }
 
 struct wp_lint *

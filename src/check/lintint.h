@@ -113,6 +113,8 @@ struct lint {
 	const char	*names_file;	/* the dictionary's path, or NULL */
 	struct lint_span *cl;		/* what the passes have reported */
 	size_t		 ncl, clcap;
+	struct UBreakIterator *brk;	/* ICU's, for lintdict.c */
+	int		 brk_failed;	/* ICU has no dictionary */
 	struct wp_lint	*out;		/* the findings, for the caller */
 	size_t		 outcap;
 };
@@ -178,6 +180,26 @@ void	 lint_known_free(struct lint *);
  */
 long	 lint_domain(const struct lint *, const uint32_t *host, size_t n,
 	    int *exact);
+
+/* ---- lintdict.c: a Japanese word dictionary (ICU's) -------------------- */
+
+/*
+ * How many of the dictionary's words of c[0..n) overlap c[s..e), the
+ * text read whole (a word's cut depends on its neighbours); 0 when ICU
+ * has no dictionary.
+ */
+size_t	 lint_dict_words(struct lint *, const uint32_t *c, size_t n,
+	    size_t s, size_t e);
+/*
+ * Does the dictionary know b[b0..b1) (in b) better than a[a0..a1) (in a):
+ * does a's span fall into more of its words?  Evidence that a is a slip
+ * for b (集収 for 収集), where a bare edit distance is none (一元的 and
+ * 一時的 are both words).
+ */
+int	 lint_dict_worse(struct lint *, const uint32_t *a, size_t na,
+	    size_t a0, size_t a1, const uint32_t *b, size_t nb, size_t b0,
+	    size_t b1);
+void	 lint_dict_free(struct lint *);
 
 /* ---- the passes, in the order wp_lint() runs them --------------------- */
 void	 lint_pass_names(struct lint *);	/* lintnames.c */
