@@ -351,7 +351,10 @@ wp_lint(const struct wp_templates *tpl, struct wp_service *const *svc,
 		qsort(x.nm, x.nnm, sizeof(*x.nm), name_cmp);
 	lint_pass_names(&x);
 	lint_pass_links(&x);
+	lint_pass_doubled(&x);
 	lint_pass_phrases(&x);
+	x.work = WORK_MAX;
+	lint_pass_frames(&x);
 	x.work = WORK_MAX;
 	lint_pass_words(&x);
 

@@ -43,7 +43,14 @@ enum wp_lint_kind {
 	LINT_URL,
 	/* "Y" is this service's name typed by hand (write <name/>), or
 	 * short name, or (write <name form="full"/>) */
-	LINT_NAME_LITERAL
+	LINT_NAME_LITERAL,
+	/* "X" is written "Y" in N other places between the same words (a
+	 * typo?): one character for another, or one left out or added,
+	 * where the four characters on each side are written with the
+	 * other form at least twice as often (lintframes.c) */
+	LINT_FRAME,
+	/* "W" is written twice running (a slip?) */
+	LINT_DOUBLED
 };
 
 struct wp_lint_finding {

@@ -33,46 +33,58 @@ iterator(struct lint *x)
 }
 
 /*
- * How many of the dictionary's words of c[0..n) overlap c[s..e): 0 when
- * there is no dictionary.  Characters outside the BMP take two UTF-16
+ * Where the dictionary cuts c[0..n) into words: the cuts, 0 and n
+ * included, in order, in *at (caller frees); returns how many, 0 when
+ * ICU has no dictionary.  Characters outside the BMP take two UTF-16
  * units; off[] maps each unit back to its character.
  */
 size_t
-lint_dict_words(struct lint *x, const uint32_t *c, size_t n, size_t s,
-    size_t e)
+lint_dict_cut(struct lint *x, const uint32_t *c, size_t n, size_t **at)
 {
 	UBreakIterator	*bi = iterator(x);
 	UErrorCode	 err = U_ZERO_ERROR;
 	UChar		*u;
-	size_t		*off, nu = 0, k = 0;
-	int32_t		 a, b;
+	size_t		*off, nu = 0, k = 0, cap = 0;
 
-	if (bi == NULL || n == 0 || n > INT32_MAX / 2 || s >= e)
+	*at = NULL;
+	if (bi == NULL || n == 0 || n > INT32_MAX / 2)
 		return 0;
 	u = wp_reallocarray(NULL, 2 * n + 1, sizeof(*u));
 	off = wp_reallocarray(NULL, 2 * n + 1, sizeof(*off));
 	for (size_t i = 0; i < n; i++) {
 		uint32_t ch = c[i] < 0x110000 ? c[i] : 0xFFFD;
+		off[nu] = i;
 		if (U16_LENGTH(ch) == 2) {
-			off[nu] = i;
 			u[nu++] = U16_LEAD(ch);
 			off[nu] = i;
 			u[nu++] = U16_TRAIL(ch);
-		} else {
-			off[nu] = i;
+		} else
 			u[nu++] = (UChar)ch;
-		}
 	}
 	off[nu] = n;
 	ubrk_setText(bi, u, (int32_t)nu, &err);
 	if (U_SUCCESS(err))
-		for (a = ubrk_first(bi); (b = ubrk_next(bi)) != UBRK_DONE;
-		    a = b)
-			if (off[a] < e && s < off[b])
-				k++;
+		for (int32_t b = ubrk_first(bi); b != UBRK_DONE;
+		    b = ubrk_next(bi)) {
+			*at = wp_grow(*at, &cap, k, sizeof(**at));
+			(*at)[k++] = off[b];
+		}
 	ubrk_setText(bi, NULL, 0, &err);	/* u is freed below */
 	free(u);
 	free(off);
+	return k;
+}
+
+size_t
+lint_dict_words(struct lint *x, const uint32_t *c, size_t n, size_t s,
+    size_t e)
+{
+	size_t	*at, na = lint_dict_cut(x, c, n, &at), k = 0;
+
+	for (size_t i = 0; i + 1 < na; i++)
+		if (at[i] < e && s < at[i + 1])
+			k++;
+	free(at);
 	return k;
 }
 
@@ -84,6 +96,59 @@ lint_dict_worse(struct lint *x, const uint32_t *a, size_t na, size_t a0,
 	size_t	 wb = lint_dict_words(x, b, nb, b0, b1);
 
 	return wa > 0 && wb > 0 && wa > wb;
+}
+
+/* The word that holds c[i], [*ws, *we); 0 if none. */
+static int
+word_of(const size_t *at, size_t n, size_t i, size_t *ws, size_t *we)
+{
+	for (size_t k = 0; k + 1 < n; k++)
+		if (at[k] <= i && i < at[k + 1]) {
+			*ws = at[k], *we = at[k + 1];
+			return 1;
+		}
+	return 0;
+}
+
+/* Is [s, e) one word of the cuts at[0..n)? */
+static int
+one_word(const size_t *at, size_t n, size_t s, size_t e)
+{
+	size_t	 ws, we;
+
+	return s < e && word_of(at, n, s, &ws, &we) && ws == s && we == e;
+}
+
+int
+lint_dict_breaks(struct lint *x, const uint32_t *a, size_t na, size_t aat,
+    int alen, const uint32_t *b, size_t nb, size_t bat, int blen)
+{
+	size_t	*ca, *cb, nca = lint_dict_cut(x, a, na, &ca);
+	size_t	 ncb = lint_dict_cut(x, b, nb, &cb), ws, we;
+	int	 r = 0;
+
+	if (nca == 0 || ncb == 0)
+		;
+	else if (alen == 0 && blen == 1) {
+		/* b's word less the character is no word of a's: 関する,
+		 * 関|る; では, は is one */
+		if (word_of(cb, ncb, bat, &ws, &we) && we - ws >= 2 &&
+		    aat >= bat - ws)
+			r = !one_word(ca, nca, aat - (bat - ws),
+			    aat + (we - bat - 1));
+	} else if (alen == 1 && blen == 0) {
+		/* the character falls inside a word of b's, and a does not
+		 * read the whole as one */
+		if (bat > 0 && word_of(cb, ncb, bat - 1, &ws, &we) &&
+		    we > bat && aat >= bat - ws)
+			r = !one_word(ca, nca, aat - (bat - ws),
+			    aat + 1 + (we - bat));
+	} else if (alen == 1 && blen == 1)	/* 管理, 菅|理 */
+		r = word_of(cb, ncb, bat, &ws, &we) && we - ws >= 2 &&
+		    word_of(ca, nca, aat, &ws, &we) && we - ws == 1;
+	free(ca);
+	free(cb);
+	return r;
 }
 
 void

@@ -184,6 +184,12 @@ long	 lint_domain(const struct lint *, const uint32_t *host, size_t n,
 /* ---- lintdict.c: a Japanese word dictionary (ICU's) -------------------- */
 
 /*
+ * Where the dictionary cuts c[0..n) into words, 0 and n included, in
+ * order, in *at (caller frees); returns how many (0: no dictionary).
+ */
+size_t	 lint_dict_cut(struct lint *, const uint32_t *c, size_t n,
+	    size_t **at);
+/*
  * How many of the dictionary's words of c[0..n) overlap c[s..e), the
  * text read whole (a word's cut depends on its neighbours); 0 when ICU
  * has no dictionary.
@@ -199,6 +205,19 @@ size_t	 lint_dict_words(struct lint *, const uint32_t *c, size_t n,
 int	 lint_dict_worse(struct lint *, const uint32_t *a, size_t na,
 	    size_t a0, size_t a1, const uint32_t *b, size_t nb, size_t b0,
 	    size_t b1);
+/*
+ * Does a break a word the dictionary reads in b, where the two differ by
+ * one character, a's at a[aat] (alen 1) or none there (alen 0), and b's
+ * likewise?  A character left out of b's word, where what is left of it
+ * is no word of a's (関る: b reads 関する as one, a cuts 関|る; では less
+ * で is は, a word), one added inside b's word that a does not read as
+ * one, one put for another inside b's word and left alone (菅|理 for
+ * 管理).  A word added or left out between b's words breaks none
+ * (て(ご)実施, サービス(の)内容).
+ */
+int	 lint_dict_breaks(struct lint *, const uint32_t *a, size_t na,
+	    size_t aat, int alen, const uint32_t *b, size_t nb, size_t bat,
+	    int blen);
 void	 lint_dict_free(struct lint *);
 
 /* ---- the passes, in the order wp_lint() runs them --------------------- */
@@ -206,5 +225,7 @@ void	 lint_pass_names(struct lint *);	/* lintnames.c */
 void	 lint_pass_links(struct lint *);	/* lintlinks.c */
 void	 lint_pass_phrases(struct lint *);	/* lintwords.c */
 void	 lint_pass_words(struct lint *);	/* lintwords.c */
+void	 lint_pass_frames(struct lint *);	/* lintframes.c */
+void	 lint_pass_doubled(struct lint *);	/* lintframes.c */
 
 #endif

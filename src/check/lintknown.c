@@ -167,9 +167,13 @@ lint_domain(const struct lint *x, const uint32_t *host, size_t n,
 			*exact = 1;
 			return (long)i;
 		}
-		for (size_t k = 0; k < d->nav; k++)
-			if (lint_same(d->avoid[k], d->navoid[k], host, n))
+		/* a known misspelling, or one a little unlike it */
+		for (size_t k = 0; k < d->nav; k++) {
+			e = lint_osa(d->avoid[k], d->navoid[k], host, n,
+			    LINT_MAX_EDITS);
+			if (e <= lint_allowed(d->navoid[k], n))
 				near = (long)i;
+		}
 		e = lint_osa(d->c, d->n, host, n, LINT_MAX_EDITS);
 		if (near < 0 && e > 0 && e <= lint_allowed(d->n, n))
 			near = (long)i;
