@@ -188,7 +188,8 @@ alone(struct lint *x, const uint32_t *c, size_t n, size_t i)
  * katakana or Latin letter for another (ポータルサイド); one kanji for
  * another that breaks a word the dictionary reads in b (菅理, 堤供), or
  * where both stand alone (契約社); a kana left out or added that is no
- * particle or honorific (関(す)る, しており(ま)す).  A particle for
+ * particle or honorific (関(す)る, しており(ま)す), unless it stands between
+ * two kanji, where okurigana are a choice (取(り)組み).  A particle for
  * another, one added or left out, a kanji or katakana added or left
  * out: only where that breaks a word of b's (lint_dict_breaks()).  Never a digit (30日,
  * 90日 are facts), punctuation or a space, nor the long-vowel mark
@@ -223,9 +224,16 @@ frame_slip(struct lint *x, const struct slot *a, const struct slot *b)
 		return worse || (alone(x, ta->c, ta->n, a->at) &&
 		    alone(x, tb->c, tb->n, b->at));
 	}
-	if (k == WP_CH_HIRAGANA)	/* one left out or added */
+	if (k == WP_CH_HIRAGANA) {	/* one left out or added */
+		const struct lint_text *th = &x->t[has->text];
+		/* okurigana between two kanji is the writer's (取(り)組み) */
+		if (has->at > 0 && has->at + 1 < th->n &&
+		    wp_char_kind(th->c[has->at - 1]) == WP_CH_KANJI &&
+		    wp_char_kind(th->c[has->at + 1]) == WP_CH_KANJI)
+			return 0;
 		return !(particle(centre(has)) || honorific(centre(has))) ||
 		    worse;
+	}
 	if (k == WP_CH_LATIN)
 		return 1;
 	return worse;
