@@ -106,4 +106,40 @@ int		 wp_lint_distance(const char *a, const char *b, int max);
 size_t		 wp_lint_split(const char *text, char ***out);
 void		 wp_lint_strings_free(char **, size_t);
 
+/*
+ * A baseline: findings a team accepts (lintbase.c).  The file holds
+ * lint's output lines, "file:line: warning: text" ('#' comments); a
+ * finding is accepted by a line with its file and text, whatever the
+ * line number, each line accepting one.  wp_baseline_load() returns NULL
+ * after reporting a file it cannot read or a line that is no finding;
+ * free with wp_baseline_free().  wp_baseline_accept() takes b NULL (no
+ * baseline: accepts nothing); 1 when it accepted the finding.
+ */
+struct wp_baseline;
+struct wp_baseline *wp_baseline_load(const char *path);
+int		 wp_baseline_accept(struct wp_baseline *b, const char *file,
+		    const char *text);
+/* How many of its lines accepted no finding (gone since: remove them). */
+size_t		 wp_baseline_unused(const struct wp_baseline *);
+void		 wp_baseline_free(struct wp_baseline *);
+
+/*
+ * Japanese prose rules through textlint (lintprose.c).  wp_prose_new()
+ * finds textlint ($WPGEN_TEXTLINT, build/textlint/ beside the program,
+ * PATH) and readies a scratch folder with t's textlint settings and
+ * names; NULL after reporting (textlint not installed: one line).
+ * wp_prose_add() gives it a service's text as its model (merged by the
+ * caller) holds it; it borrows s, which must outlive the run, and reads
+ * model only during the call.  wp_prose_run() runs textlint once over
+ * all and reports each finding the baseline (may be NULL) does not
+ * accept, at the service.xml line of the text it points at; returns how
+ * many it reported, or -1 when textlint could not run.
+ */
+struct wp_prose;
+struct wp_prose	*wp_prose_new(const struct wp_templates *t);
+void		 wp_prose_add(struct wp_prose *, const xmlDoc *model,
+		    const struct wp_service *s);
+int		 wp_prose_run(struct wp_prose *, struct wp_baseline *);
+void		 wp_prose_free(struct wp_prose *);
+
 #endif
