@@ -24,6 +24,12 @@
 #define FRAME_OFTEN	2	/* the other form written this often, */
 #define FRAME_RATIO	2	/* and this many times as often */
 #define SHOW_SPAN	8	/* how far a variant shown grows */
+/*
+ * The most places a run reads (32 bytes each): the five services make
+ * 155,528; content twenty-five times theirs is read as far as this
+ * goes, and lint says nothing of the rest, as with lint_work().
+ */
+#define SLOTS_MAX	4000000
 
 /* How a frame's characters fall either side of its centre: left ones. */
 static const int lefts[] = { 2, 4, 6 };
@@ -133,7 +139,7 @@ slots(const struct lint *x, struct slot **out)
 	struct slot	*v = NULL;
 	size_t		 n = 0, cap = 0;
 
-	for (size_t ti = 0; ti < x->nt; ti++)
+	for (size_t ti = 0; ti < x->nt && n < SLOTS_MAX; ti++)
 		for (size_t j = 0; j <= x->t[ti].n; j++)
 			for (int len = 0; len <= 1; len++)
 				for (size_t f = 0; f < sizeof(lefts) /

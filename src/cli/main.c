@@ -126,8 +126,8 @@ static const struct command commands[] = {
 	  "      --strict         with --check-history: errors, exit 2\n"
 	  "      --rev REV        DIR as it was at git revision REV against DIR\n" },
 	{ "lint", wp_cmd_lint, "thbPp", 0, -1, NULL, "a service folder",
-	  "[--templates DIR] [--baseline FILE] [--prose] SERVICE-DIR...\n"
-	  "[--templates DIR] --prh FILE",
+	  "[--templates DIR] [--baseline FILE] [--prose] [--prh FILE]\n"
+	  "SERVICE-DIR...",
 	  "Likely mistakes across services: near-identical variants of the\n"
 	  "others' wording, misspelt names and addresses (against the\n"
 	  "publisher's names.xml), words typed twice, names typed by hand;\n"
@@ -140,7 +140,7 @@ static const struct command commands[] = {
 	  "      --prose          also run textlint (ja-technical-writing, prh)\n"
 	  "                       over each service's text as the model holds it\n"
 	  "      --prh FILE       write the publisher's names as a prh\n"
-	  "                       dictionary to FILE\n" },
+	  "                       dictionary to FILE (no service: only that)\n" },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
