@@ -47,6 +47,7 @@ SUBSETS	 = fonts/subset/wpgen-serif-regular.ttf fonts/subset/wpgen-sans-bold.ttf
 SERVICES = $(patsubst content/%/service.xml,%,$(wildcard content/*/service.xml))
 
 .PHONY: all fonts services check unit-tests regress e2e bench release clean install uninstall
+.PHONY: textlint lint-eval prh
 .SECONDARY:
 
 all: build/wpgen $(SUBSETS) services
@@ -114,9 +115,31 @@ $(VNU_JAR): build/test-deps.stamp
 		package/build/dist/vnu.jar
 	touch $@
 
+# textlint for wpgen lint --prose, with the rules it runs, pinned by
+# tools/textlint/package-lock.json and installed by npm into
+# build/textlint/ (beside build/wpgen, where wpgen looks for it).
+TEXTLINT = build/textlint/node_modules/.bin/textlint
+$(TEXTLINT): tools/textlint/package.json tools/textlint/package-lock.json
+	@mkdir -p build/textlint
+	cp tools/textlint/package.json tools/textlint/package-lock.json build/textlint/
+	cd build/textlint && npm ci --no-audit --no-fund --silent
+	touch $@
+textlint: $(TEXTLINT)
+
+# The publisher's names (templates/iso27017/names.xml) as a prh
+# dictionary, for the writers' editors.
+prh: build/wpgen
+	build/wpgen lint --templates templates --prh build/prh.yml
+
+# wpgen lint measured on its labelled set (tests/lint/): recall on
+# planted slips, findings on clean new services; then --prose.
+lint-eval: build/wpgen $(TEXTLINT)
+	sh tests/lint/eval.sh
+	sh tests/lint/prose.sh
+
 check: build/test-deps.stamp $(VNU_JAR)
-	$(MAKE) WERROR=-Werror all $(TEST_BINS)
-	$(MAKE) WERROR=-Werror unit-tests regress e2e hostile
+	$(MAKE) WERROR=-Werror all $(TEST_BINS) $(TEXTLINT)
+	$(MAKE) WERROR=-Werror unit-tests regress lint-eval e2e hostile
 
 unit-tests: $(TEST_BINS) $(SUBSETS)
 	@set -e; for t in $(TEST_BINS); do \

@@ -10,6 +10,7 @@
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 
 static const struct {
@@ -66,6 +67,10 @@ static const struct {
 	[MSG_OUTDIR] = { WP_ERROR, "cannot replace this output folder as a whole: it %s (give the outputs a folder of their own)" },
 	[MSG_INVISIBLE] = { WP_ERROR, "U+%04X here is %s, which can make text read otherwise than it is stored (delete it; it often comes with pasted text)" },
 	[MSG_SCOPE_TWICE] = { WP_ERROR, "control %s is marked out of scope twice (first at line %ld; keep one)" },
+	/* issue 23 */
+	[MSG_BASELINE] = { WP_ERROR, "not a finding: %s (write each as wpgen lint prints it, file:line: warning: text; '#' starts a comment)" },
+	[MSG_TEXTLINT] = { WP_ERROR, "%s" },
+	[MSG_PROSE] = { WP_WARNING, "%s (textlint: %s)" },
 };
 
 /* libxml2's words for common slips, and what a writer needs to hear. */
@@ -308,6 +313,23 @@ wp_msg(enum wp_msg m, const char *file, long line, ...)
 	va_start(ap, line);
 	vmsg(msgs[m].level, m, file, line, ap);
 	va_end(ap);
+}
+
+char *
+wp_msg_text(enum wp_msg m, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, m);
+	n = vsnprintf(NULL, 0, msgs[m].fmt, ap);
+	va_end(ap);
+	s = wp_malloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, m);
+	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, msgs[m].fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 void

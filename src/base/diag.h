@@ -62,6 +62,10 @@ enum wp_msg {
 	MSG_SAME_OUTPUT,	/* %s file name, %s other service */
 	MSG_OUTDIR,		/* %s what is wrong with it */
 	MSG_INVISIBLE,		/* U+%04X, %s what it is */
+	/* issue 23: lint's baseline and prose */
+	MSG_BASELINE,		/* %s what the line should be */
+	MSG_TEXTLINT,		/* %s what went wrong running textlint */
+	MSG_PROSE,		/* %s textlint's message, %s its rule */
 	MSG__MAX
 };
 
@@ -70,6 +74,13 @@ void	 wp_msg(enum wp_msg, const char *file, long line, ...);
 /* The same at another level (warnings made errors by a --strict). */
 void	 wp_msg_as(enum wp_level, enum wp_msg, const char *file, long line,
 	    ...);
+
+/*
+ * The text message m says with these arguments, as wp_msg() would say it
+ * (no "file:line: level:"): a new string the caller frees.  For what
+ * compares findings with what an earlier run said (lint's baseline).
+ */
+char	*wp_msg_text(enum wp_msg m, ...);
 
 /* Where messages go (stderr until set); does not take ownership. */
 void	 wp_diag_stream(FILE *);

@@ -1,10 +1,13 @@
 /*
  * coverage: the catalogue's controls against a service's <answers>.
  */
+#include <stdlib.h>
+
 #include <libxml/tree.h>
 
 #include "base/diag.h"
 #include "check/coverage.h"
+#include "check/lint.h"
 
 /* Whether <answers> holds an answer or out-of-scope mark for id. */
 static int
@@ -27,7 +30,8 @@ decided(xmlNodePtr answers, const xmlChar *id)
 }
 
 int
-wp_coverage(const struct wp_templates *t, const struct wp_service *s)
+wp_coverage(const struct wp_templates *t, const struct wp_service *s,
+    struct wp_baseline *accept)
 {
 	xmlNodePtr	 answers = NULL, ch, ctl, n;
 	int		 open = 0;
@@ -49,12 +53,20 @@ wp_coverage(const struct wp_templates *t, const struct wp_service *s)
 				continue;
 			id = xmlGetProp(ctl, (const xmlChar *)"id");
 			if (!decided(answers, id)) {
+				char *said;
 				title = xmlGetProp(ctl, (const xmlChar *)"title");
-				wp_msg(MSG_UNCOVERED, s->service_path,
-				    xmlGetLineNo(answers), (const char *)id,
-				    (const char *)title, (const char *)id);
+				said = wp_msg_text(MSG_UNCOVERED, id, title, id);
+				if (!wp_baseline_accept(accept, s->service_path,
+				    said)) {
+					wp_msg(MSG_UNCOVERED, s->service_path,
+					    xmlGetLineNo(answers),
+					    (const char *)id,
+					    (const char *)title,
+					    (const char *)id);
+					open++;
+				}
+				free(said);
 				xmlFree(title);
-				open++;
 			}
 			xmlFree(id);
 		}

@@ -10,10 +10,14 @@
 #include "input/templates.h"
 #include "input/xml.h"
 
+struct wp_baseline;
+
 /*
  * Reports (as warnings) each control of t's catalogue that service s
- * neither answers nor marks <out-of-scope>; returns how many.
+ * neither answers nor marks <out-of-scope>, but those the baseline
+ * accepts (check/lint.h; NULL: none); returns how many it reported.
  */
-int	 wp_coverage(const struct wp_templates *t, const struct wp_service *s);
+int	 wp_coverage(const struct wp_templates *t, const struct wp_service *s,
+	    struct wp_baseline *accept);
 
 #endif

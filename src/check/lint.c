@@ -202,7 +202,7 @@ add_defaults(struct lint *x, xmlNodePtr n, xmlNodePtr mine, int svc)
 }
 
 static void
-add_name(struct lint *x, const char *s, int svc, int is_short)
+add_name(struct lint *x, const char *s, int svc, int is_short, long at)
 {
 	struct lint_text	 t = { 0 };
 	int			 space = 0;
@@ -215,7 +215,17 @@ add_name(struct lint *x, const char *s, int svc, int is_short)
 		return;
 	}
 	x->nm = wp_grow(x->nm, &x->nmcap, x->nnm, sizeof(*x->nm));
-	x->nm[x->nnm++] = (struct lint_name){ t.c, t.n, svc, is_short, s };
+	x->nm[x->nnm++] = (struct lint_name){ t.c, t.n, svc, is_short, s,
+	    at };
+}
+
+/* The line of n's first child element called name, or 0. */
+static long
+child_line(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr	 c = wp_xml_child(n, name);
+
+	return c != NULL ? xmlGetLineNo(c) : 0;
 }
 
 /* Reads one service's texts, links and names. */
@@ -236,9 +246,10 @@ add_service(struct lint *x, const struct wp_templates *tpl,
 	v->name = child_text(root, "name");
 	v->short_name = child_text(root, "short-name");
 	if (v->name != NULL)
-		add_name(x, v->name, i, 0);
+		add_name(x, v->name, i, 0, child_line(root, "name"));
 	if (v->short_name != NULL)
-		add_name(x, v->short_name, i, 1);
+		add_name(x, v->short_name, i, 1, child_line(root,
+		    "short-name"));
 	for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
 		if (wp_xml_is(c, "boilerplate")) {
 			mine = c;
@@ -316,6 +327,8 @@ clear(struct lint *x)
 	free(x->memo);
 	free(x->cl);
 	free(x->svc);
+	lint_known_free(x);
+	lint_dict_free(x);
 }
 
 struct wp_lint *
@@ -331,12 +344,17 @@ wp_lint(const struct wp_templates *tpl, struct wp_service *const *svc,
 	for (size_t i = 0; i < n; i++)
 		if (svc[i] != NULL && svc[i]->service != NULL)
 			add_service(&x, tpl, svc[i]);
+	if (tpl != NULL)
+		lint_add_known(&x, tpl->names);
 	/* longest first: a name inside a longer one is that one */
 	if (x.nnm > 1)
 		qsort(x.nm, x.nnm, sizeof(*x.nm), name_cmp);
 	lint_pass_names(&x);
 	lint_pass_links(&x);
+	lint_pass_doubled(&x);
 	lint_pass_phrases(&x);
+	x.work = WORK_MAX;
+	lint_pass_frames(&x);
 	x.work = WORK_MAX;
 	lint_pass_words(&x);
 

@@ -11,6 +11,7 @@
 #define WP_LINT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "input/service.h"
 #include "input/templates.h"
@@ -42,7 +43,14 @@ enum wp_lint_kind {
 	LINT_URL,
 	/* "Y" is this service's name typed by hand (write <name/>), or
 	 * short name, or (write <name form="full"/>) */
-	LINT_NAME_LITERAL
+	LINT_NAME_LITERAL,
+	/* "X" is written "Y" in N other places between the same words (a
+	 * typo?): one character for another, or one left out or added,
+	 * where the four characters on each side are written with the
+	 * other form at least twice as often (lintframes.c) */
+	LINT_FRAME,
+	/* "W" is written twice running (a slip?) */
+	LINT_DOUBLED
 };
 
 struct wp_lint_finding {
@@ -72,6 +80,14 @@ struct wp_lint	*wp_lint(const struct wp_templates *t,
 void		 wp_lint_free(struct wp_lint *);
 
 /*
+ * Writes t's dictionary of the publisher's names (names.xml) to f as a
+ * prh dictionary (YAML: each name as the rule's expected spelling, its
+ * <avoid> spellings as patterns with a spec each).  0, or -1 when the
+ * templates have no dictionary or f fails.  Prints nothing else.
+ */
+int		 wp_lint_prh(const struct wp_templates *t, FILE *f);
+
+/*
  * The edit distance between two UTF-8 strings in characters (insert,
  * delete, substitute, or swap two neighbours: optimal string alignment),
  * or max + 1 when it is larger than max.  A byte that is no UTF-8 counts
@@ -89,5 +105,41 @@ int		 wp_lint_distance(const char *a, const char *b, int max);
  */
 size_t		 wp_lint_split(const char *text, char ***out);
 void		 wp_lint_strings_free(char **, size_t);
+
+/*
+ * A baseline: findings a team accepts (lintbase.c).  The file holds
+ * lint's output lines, "file:line: warning: text" ('#' comments); a
+ * finding is accepted by a line with its file and text, whatever the
+ * line number, each line accepting one.  wp_baseline_load() returns NULL
+ * after reporting a file it cannot read or a line that is no finding;
+ * free with wp_baseline_free().  wp_baseline_accept() takes b NULL (no
+ * baseline: accepts nothing); 1 when it accepted the finding.
+ */
+struct wp_baseline;
+struct wp_baseline *wp_baseline_load(const char *path);
+int		 wp_baseline_accept(struct wp_baseline *b, const char *file,
+		    const char *text);
+/* How many of its lines accepted no finding (gone since: remove them). */
+size_t		 wp_baseline_unused(const struct wp_baseline *);
+void		 wp_baseline_free(struct wp_baseline *);
+
+/*
+ * Japanese prose rules through textlint (lintprose.c).  wp_prose_new()
+ * finds textlint ($WPGEN_TEXTLINT, build/textlint/ beside the program,
+ * PATH) and readies a scratch folder with t's textlint settings and
+ * names; NULL after reporting (textlint not installed: one line).
+ * wp_prose_add() gives it a service's text as its model (merged by the
+ * caller) holds it; it borrows s, which must outlive the run, and reads
+ * model only during the call.  wp_prose_run() runs textlint once over
+ * all and reports each finding the baseline (may be NULL) does not
+ * accept, at the service.xml line of the text it points at; returns how
+ * many it reported, or -1 when textlint could not run.
+ */
+struct wp_prose;
+struct wp_prose	*wp_prose_new(const struct wp_templates *t);
+void		 wp_prose_add(struct wp_prose *, const xmlDoc *model,
+		    const struct wp_service *s);
+int		 wp_prose_run(struct wp_prose *, struct wp_baseline *);
+void		 wp_prose_free(struct wp_prose *);
 
 #endif

@@ -51,13 +51,29 @@ struct lint_link {
 	const char	*file;		/* borrowed */
 };
 
-/* A service's name or short name, normalised like text. */
+/*
+ * A service's name or short name, normalised like text; or one the
+ * publisher's dictionary lists (templates/iso27017/names.xml), which
+ * belongs to no service linted: svc LINT_LISTED.
+ */
+#define LINT_LISTED	(-1)
+
 struct lint_name {
 	uint32_t	*c;
 	size_t		 n;
-	int		 svc;
+	int		 svc;		/* index into lint.svc, or LINT_LISTED */
 	int		 is_short;
-	const char	*shown;		/* as the metadata writes it */
+	const char	*shown;		/* as the metadata or the list writes it */
+	long		 line;		/* of <name> or <short-name>; 0 listed */
+};
+
+/* A host the dictionary lists, and its spellings seen wrong. */
+struct lint_domain {
+	uint32_t	*c;		/* lower case */
+	size_t		 n;
+	char		*shown;
+	uint32_t	**avoid;
+	size_t		*navoid, nav;
 };
 
 struct lint_svc {
@@ -88,8 +104,17 @@ struct lint {
 	size_t		 nl, lcap;
 	struct lint_name *nm;		/* longest first, then by service */
 	size_t		 nnm, nmcap;
+	char		**shown;	/* the listed names' strings (owned) */
+	size_t		 nshown;
+	uint32_t	*mark;		/* the publisher's mark, if listed */
+	size_t		 nmark;
+	struct lint_domain *dom;	/* the listed hosts */
+	size_t		 ndom;
+	const char	*names_file;	/* the dictionary's path, or NULL */
 	struct lint_span *cl;		/* what the passes have reported */
 	size_t		 ncl, clcap;
+	struct UBreakIterator *brk;	/* ICU's, for lintdict.c */
+	int		 brk_failed;	/* ICU has no dictionary */
 	struct wp_lint	*out;		/* the findings, for the caller */
 	size_t		 outcap;
 };
@@ -141,10 +166,66 @@ void	 lint_search(const uint32_t *p, size_t np, const uint32_t *t,
 	    size_t nt, int k, void (*found)(void *, size_t, size_t, int),
 	    void *arg);
 
+/* ---- lintknown.c: the publisher's dictionary --------------------------- */
+
+/*
+ * Adds the names and hosts names.xml lists (a name that a linted
+ * service has already is left out), and the publisher's mark.
+ */
+void	 lint_add_known(struct lint *, xmlDocPtr names);
+void	 lint_known_free(struct lint *);
+/*
+ * The listed host that host (lower case) is, or nearly is (*exact 0):
+ * one of its <avoid> spellings, or a near miss; its index, or -1.
+ */
+long	 lint_domain(const struct lint *, const uint32_t *host, size_t n,
+	    int *exact);
+
+/* ---- lintdict.c: a Japanese word dictionary (ICU's) -------------------- */
+
+/*
+ * Where the dictionary cuts c[0..n) into words, 0 and n included, in
+ * order, in *at (caller frees); returns how many (0: no dictionary).
+ */
+size_t	 lint_dict_cut(struct lint *, const uint32_t *c, size_t n,
+	    size_t **at);
+/*
+ * How many of the dictionary's words of c[0..n) overlap c[s..e), the
+ * text read whole (a word's cut depends on its neighbours); 0 when ICU
+ * has no dictionary.
+ */
+size_t	 lint_dict_words(struct lint *, const uint32_t *c, size_t n,
+	    size_t s, size_t e);
+/*
+ * Does the dictionary know b[b0..b1) (in b) better than a[a0..a1) (in a):
+ * does a's span fall into more of its words?  Evidence that a is a slip
+ * for b (集収 for 収集), where a bare edit distance is none (一元的 and
+ * 一時的 are both words).
+ */
+int	 lint_dict_worse(struct lint *, const uint32_t *a, size_t na,
+	    size_t a0, size_t a1, const uint32_t *b, size_t nb, size_t b0,
+	    size_t b1);
+/*
+ * Does a break a word the dictionary reads in b, where the two differ by
+ * one character, a's at a[aat] (alen 1) or none there (alen 0), and b's
+ * likewise?  A character left out of b's word, where what is left of it
+ * is no word of a's (関る: b reads 関する as one, a cuts 関|る; では less
+ * で is は, a word), one added inside b's word that a does not read as
+ * one, one put for another inside b's word and left alone (菅|理 for
+ * 管理).  A word added or left out between b's words breaks none
+ * (て(ご)実施, サービス(の)内容).
+ */
+int	 lint_dict_breaks(struct lint *, const uint32_t *a, size_t na,
+	    size_t aat, int alen, const uint32_t *b, size_t nb, size_t bat,
+	    int blen);
+void	 lint_dict_free(struct lint *);
+
 /* ---- the passes, in the order wp_lint() runs them --------------------- */
 void	 lint_pass_names(struct lint *);	/* lintnames.c */
 void	 lint_pass_links(struct lint *);	/* lintlinks.c */
 void	 lint_pass_phrases(struct lint *);	/* lintwords.c */
 void	 lint_pass_words(struct lint *);	/* lintwords.c */
+void	 lint_pass_frames(struct lint *);	/* lintframes.c */
+void	 lint_pass_doubled(struct lint *);	/* lintframes.c */
 
 #endif

@@ -17,6 +17,7 @@ struct addr {
 	uint32_t	*host, *path;
 	size_t		 nhost, npath;
 	size_t		 hf;		/* its host's form */
+	int		 listed;	/* the dictionary's host, or made so */
 };
 
 static void
@@ -139,6 +140,40 @@ report_url(struct lint *x, const struct lint_link *l, const uint32_t *c,
 	free(w);
 }
 
+/*
+ * The dictionary's hosts come first: a host it lists is right however
+ * few links write it, and one a little unlike a listed host is a typo
+ * of that host (www.ij.ad.jp, written by four services of five, for
+ * www.iij.ad.jp), whatever the majority; its path is then compared with
+ * the paths on the listed host.
+ */
+static void
+listed_host(struct lint *x, const struct lint_link *l, struct addr *a)
+{
+	int			 exact;
+	long			 d = lint_domain(x, a->host, a->nhost, &exact);
+	const struct lint_domain *dom;
+	char			*v;
+
+	if (d < 0)
+		return;
+	a->listed = 1;
+	if (exact)
+		return;
+	dom = &x->dom[d];
+	if (!l->voter) {
+		v = lint_utf8(a->host, a->nhost);
+		lint_report(x, LINT_URL, l->file, l->line, "\"%s\" in \"%s\" "
+		    "is not \"%s\", as %s spells it (a typo?)", v, l->href,
+		    dom->shown, x->names_file);
+		free(v);
+	}
+	free(a->host);
+	a->host = wp_malloc((dom->n + 1) * sizeof(*a->host));
+	memcpy(a->host, dom->c, dom->n * sizeof(*a->host));
+	a->nhost = dom->n;
+}
+
 void
 lint_pass_links(struct lint *x)
 {
@@ -146,8 +181,10 @@ lint_pass_links(struct lint *x)
 	struct uform	*hf, *pf;
 	size_t		 nh, np;
 
-	for (size_t i = 0; i < x->nl; i++)
+	for (size_t i = 0; i < x->nl; i++) {
 		parse_addr(x->l[i].href, &ad[i]);
+		listed_host(x, &x->l[i], &ad[i]);
+	}
 	nh = uforms(x, ad, 0, &hf);
 	np = uforms(x, ad, 1, &pf);
 	for (size_t i = 0; i < x->nl; i++) {
@@ -157,8 +194,8 @@ lint_pass_links(struct lint *x)
 
 		if (l->voter || ad[i].nhost == 0)
 			continue;
-		m = url_majority(hf, nh, ad[i].host, ad[i].nhost, 0, 0,
-		    l->svc);
+		m = ad[i].listed ? -1 : url_majority(hf, nh, ad[i].host,
+		    ad[i].nhost, 0, 0, l->svc);
 		if (m >= 0) {
 			report_url(x, l, ad[i].host, ad[i].nhost, &hf[m]);
 			host = (size_t)m;	/* the path as on that host */

@@ -83,12 +83,15 @@ publisher(const struct lint *x, const uint32_t **p)
 {
 	size_t	 len = 0, nfull = 0;
 
+	*p = x->mark;			/* the dictionary says it */
+	if (x->nmark >= 2)
+		return x->nmark;
 	*p = NULL;
 	for (size_t i = 0; i < x->nnm; i++) {
 		const struct lint_name *m = &x->nm[i];
 		size_t l = 0;
 
-		if (m->is_short)
+		if (m->is_short || m->svc == LINT_LISTED)
 			continue;
 		while (l < m->n && wp_char_kind(m->c[l]) == WP_CH_LATIN)
 			l++;
@@ -305,16 +308,39 @@ name_tag(const struct lint *x, const struct lint_name *m)
 	    "<name form=\"full\"/>" : "<name/>";
 }
 
+/* A hit of a name the dictionary lists, and no linted service has. */
+static void
+report_listed(struct lint *x, const struct lint_text *t, const struct hit *h,
+    const char *s)
+{
+	const struct lint_name	*m = &x->nm[h->nm];
+	long			 line = t->line[h->s];
+
+	if (h->kind == LINT_NAME_VARIANT)
+		lint_report(x, h->kind, t->file, line, "\"%s\" is not \"%s\", "
+		    "as %s spells it (a typo?)", s, m->shown, x->names_file);
+	else
+		lint_report(x, h->kind, t->file, line, "\"%s\" is no name %s "
+		    "lists, nor a service's (is it \"%s\"?)", s, x->names_file,
+		    m->shown);
+}
+
 static void
 report_hit(struct lint *x, const struct lint_text *t, const struct hit *h)
 {
 	const struct lint_name	*m = &x->nm[h->nm];
-	const struct lint_svc	*of = &x->svc[m->svc];
+	const struct lint_svc	*of = m->svc == LINT_LISTED ? NULL :
+				    &x->svc[m->svc];
 	const char		*what = m->is_short ? "short name" : "name";
 	char			*s = lint_utf8(t->c + h->s, h->e - h->s);
 	int			 own = m->svc == t->svc;
 	long			 line = t->line[h->s];
 
+	if (of == NULL) {
+		report_listed(x, t, h, s);
+		free(s);
+		return;
+	}
 	switch (h->kind) {
 	case LINT_NAME_LITERAL:
 		lint_report(x, h->kind, t->file, line, "\"%s\" is this "
@@ -367,7 +393,10 @@ apply_hits(struct lint *x, size_t ti, const struct hits *h)
 		if (bad) {
 			report_hit(x, t, e);
 			lint_claim(x, ti, n, mine ? n + 1 : n + e->e - j);
-		}
+		} else if (e != NULL)
+			/* a name as written is no one's variant: the list's
+			 * spelling stays, however many misspell it */
+			lint_claim(x, ti, n, n + e->e - j);
 		if (mine) {
 			t->c[n] = LINT_CH_NAME, t->line[n++] = t->line[j];
 			j = e->e;
@@ -378,6 +407,37 @@ apply_hits(struct lint *x, size_t ti, const struct hits *h)
 		while (e != NULL && j < e->e);
 	}
 	t->n = n;
+}
+
+/*
+ * A service's own name or short name a little unlike one the dictionary
+ * lists: the metadata misspelt (every <name/> then prints it so), or a
+ * new name near an old one, which the dictionary should then list too.
+ */
+static void
+check_metadata(struct lint *x)
+{
+	for (size_t i = 0; i < x->nnm; i++) {
+		const struct lint_name	*m = &x->nm[i];
+
+		if (m->svc == LINT_LISTED)
+			continue;
+		for (size_t k = 0; k < x->nnm; k++) {
+			const struct lint_name *l = &x->nm[k];
+			int d;
+
+			if (l->svc != LINT_LISTED)
+				continue;
+			d = lint_osa(m->c, m->n, l->c, l->n, LINT_MAX_EDITS);
+			if (d > 0 && d <= lint_allowed(m->n, l->n))
+				lint_report(x, LINT_NAME_VARIANT,
+				    x->svc[m->svc].file, m->line, "the "
+				    "service's %s \"%s\" is not \"%s\", as %s "
+				    "spells it (a typo? or list the new name "
+				    "there)", m->is_short ? "short name" :
+				    "name", m->shown, l->shown, x->names_file);
+		}
+	}
 }
 
 /*
@@ -392,6 +452,7 @@ lint_pass_names(struct lint *x)
 	struct hits	 h = { 0 };
 	char		*cand = wp_calloc(x->nnm, 1);
 
+	check_metadata(x);
 	index_names(&ix, x);
 	for (size_t ti = 0; ti < x->nt; ti++) {
 		const struct lint_text *t = &x->t[ti];

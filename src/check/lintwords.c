@@ -23,6 +23,14 @@
 
 #define WORD_SPAN	8		/* how far a variant shown grows */
 
+/*
+ * A rare word's sentence frame: what must read the same around it and
+ * the frequent word for the frame alone to be evidence of a slip.
+ */
+#define FRAME_MIN	4		/* in all, one character each side */
+#define FRAME_SIDE	3		/* on one side at least */
+#define FRAME_MAX	8
+
 /* Does c end a phrase?  。、!? (！？ read as ASCII) and <br/>. */
 static int
 is_break(uint32_t c)
@@ -177,6 +185,60 @@ slip(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 	    all_in(db, lb, HIRA | M(WP_CH_OTHER)));
 }
 
+/* Is c[i] a word of its own in the dictionary's reading of c? */
+static int
+alone(struct lint *x, const uint32_t *c, size_t n, size_t i)
+{
+	return (i == 0 || lint_dict_words(x, c, n, i - 1, i + 1) == 2) &&
+	    (i + 1 >= n || lint_dict_words(x, c, n, i, i + 2) == 2);
+}
+
+/* Does the same word stand elsewhere in a[0..na), outside [s, e)? */
+static int
+repeated(const uint32_t *a, size_t na, size_t s, size_t e)
+{
+	for (size_t j = 0; j + (e - s) <= na; j++)
+		if ((j + (e - s) <= s || j >= e) &&
+		    memcmp(a + j, a + s, (e - s) * sizeof(*a)) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is there evidence, beyond how few edits a phrase is from the same
+ * clause's, that its difference d from b (widened to whole words in w)
+ * is a slip and not a choice of words?  The dictionary knows the
+ * majority's words and not the variant's (関る, 集収, 菅理); or one kana
+ * is written for another (知つて, アクセスの制限, くださいませ), or one
+ * Latin letter or digit for another (ISO/ICE); or one kanji that is a
+ * word of its own for another (契約社: 社 for 者); or a word for a word
+ * the phrase already holds (違反が違反した).  Not evidence: a particle
+ * added or left out where both read as words (弊社は, 弊社では), one
+ * word of the dictionary for another (一元的, 一時的; 確認可能, 閲覧可能).
+ */
+static int
+evident(struct lint *x, const uint32_t *a, size_t na, const uint32_t *b,
+    size_t nb, const struct lint_seg *d, const struct lint_seg *w)
+{
+	const uint32_t	*da = a + d->a0, *db = b + d->b0;
+	size_t		 la = d->a1 - d->a0, lb = d->b1 - d->b0;
+	unsigned	 kana = HIRA | M(WP_CH_KATAKANA);
+	unsigned	 latin = M(WP_CH_LATIN) | M(WP_CH_DIGIT);
+
+	if (lint_dict_worse(x, a, na, w->a0, w->a1, b, nb, w->b0, w->b1))
+		return 1;
+	if (la != lb || la == 0)
+		return 0;
+	if ((all_in(da, la, kana) && all_in(db, lb, kana)) ||
+	    (all_in(da, la, latin) && all_in(db, lb, latin)))
+		return 1;
+	if (!all_in(da, la, M(WP_CH_KANJI)) || !all_in(db, lb, M(WP_CH_KANJI)))
+		return 0;
+	if (la == 1 && alone(x, a, na, d->a0) && alone(x, b, nb, d->b0))
+		return 1;		/* 契約|社 for 契約|者 */
+	return repeated(a, na, d->a0, d->a1);
+}
+
 /* Does c continue a word of class k (Latin words hold ISO/IEC, e-mail)? */
 static int
 in_word(uint32_t c, enum wp_char_kind k)
@@ -275,6 +337,8 @@ report_variant(struct lint *x, const struct phrase *p,
 		if (!slip(a, na, b, nb, &g))
 			continue;
 		widen(a, b, na, nb, &g);
+		if (!evident(x, a, na, b, nb, &sg[i], &g))
+			continue;
 		if (lint_claimed(x, p->text, p->s + g.a0, p->s + g.a1))
 			continue;
 		/* the clause's majority is the content's minority */
@@ -479,36 +543,66 @@ words(const struct lint_text *t, size_t ti, struct word **v, size_t n,
 	return n;
 }
 
-/* The characters around word w, 0 at a phrase's edge. */
-static void
-context(const struct lint *x, const struct word *w, uint32_t *l, uint32_t *r)
+/*
+ * How far the text around two words reads the same, going in direction
+ * dir (-1 left, +1 right) from each: the characters alike, up to
+ * FRAME_MAX; a phrase's edge on both sides is alike too, and ends it.
+ */
+static size_t
+frame_side(const struct lint *x, const struct word *a, const struct word *b,
+    int dir)
 {
-	const struct lint_text *t = &x->t[w->text];
+	const struct lint_text	*ta = &x->t[a->text], *tb = &x->t[b->text];
+	size_t			 i = dir < 0 ? a->s : a->e, j = dir < 0 ? b->s :
+				    b->e, k;
 
-	*l = w->s > 0 && !is_break(t->c[w->s - 1]) ? t->c[w->s - 1] : 0;
-	*r = w->e < t->n && !is_break(t->c[w->e]) ? t->c[w->e] : 0;
+	for (k = 0; k < FRAME_MAX; k++) {
+		int ea = dir < 0 ? i == 0 : i >= ta->n;
+		int eb = dir < 0 ? j == 0 : j >= tb->n;
+		uint32_t ca = ea ? 0 : ta->c[dir < 0 ? i - 1 : i];
+		uint32_t cb = eb ? 0 : tb->c[dir < 0 ? j - 1 : j];
+
+		ea = ea || is_break(ca);
+		eb = eb || is_break(cb);
+		if (ea || eb)
+			return k + (ea && eb);
+		if (ca != cb)
+			return k;
+		i += (size_t)dir, j += (size_t)dir;
+	}
+	return k;
 }
 
 /*
- * Is some occurrence in v[r0..r1) written between the same characters
- * as some occurrence in v[f0..f1)?  「当社と契約社の」 and 「当社と契約者の」
- * are one phrase; 「暗号リスト」 and 「のリスク」 two words.
+ * The sentence frame the rare word's occurrences v[r0..r1) share with
+ * the frequent word's v[f0..f1): of the pairs written between at least
+ * one character alike on each side, the most characters alike, in all;
+ * 0 when none is.  A frame whose longer side is shorter than FRAME_SIDE
+ * counts as FRAME_MIN - 1 at most: it shows a kind of place, not a
+ * sentence.  「当社と契約社の」 and 「当社と契約者の」 share four
+ * (three on the left), 「協議会（JASA）の発足」 and 「協会（JNSA）の役員」
+ * two a side, 「暗号リスト」 and 「のリスク」 none.  The best pair is left
+ * in *rb and *fb.
  */
-static int
-same_context(const struct lint *x, const struct word *v, size_t r0,
-    size_t r1, size_t f0, size_t f1)
+static size_t
+frame(const struct lint *x, const struct word *v, size_t r0, size_t r1,
+    size_t f0, size_t f1, size_t *rb, size_t *fb)
 {
-	for (size_t i = r0; i < r1; i++) {
-		uint32_t rl, rr;
-		context(x, &v[i], &rl, &rr);
+	size_t	 best = 0;
+
+	*rb = r0, *fb = f0;
+	for (size_t i = r0; i < r1; i++)
 		for (size_t j = f0; j < f1; j++) {
-			uint32_t fl, fr;
-			context(x, &v[j], &fl, &fr);
-			if (rl == fl && rr == fr)
-				return 1;
+			size_t l = frame_side(x, &v[i], &v[j], -1);
+			size_t r = frame_side(x, &v[i], &v[j], 1);
+			size_t k = l + r;
+
+			if (l < FRAME_SIDE && r < FRAME_SIDE && k >= FRAME_MIN)
+				k = FRAME_MIN - 1;
+			if (l > 0 && r > 0 && k > best)
+				best = k, *rb = i, *fb = j;
 		}
-	}
-	return 0;
+	return best;
 }
 
 /* Same class, same length? */
@@ -539,10 +633,12 @@ distinct(const struct lint *x, const struct word *v, size_t n,
 
 /*
  * The frequent word that the rare word r likely means: of the distinct
- * words b0..b1 (r's class and length), one letter from r and written
- * between the same characters, the most frequent, if it is written
- * FREQ_RATIO times as often as r.  Returns its index, its count in
- * *often; or -1.
+ * words b0..b1 (r's class and length), one letter from r, the most
+ * frequent, if it is written FREQ_RATIO times as often as r, and there
+ * is evidence beyond the letter: the two are written in the same
+ * sentence frame (FRAME_MIN characters alike around them), or in a
+ * frame at all and the dictionary knows the frequent word and not the
+ * rare one.  Returns its index, its count in *often; or -1.
  */
 static long
 frequent(struct lint *x, const struct word *v, const size_t *first,
@@ -558,12 +654,16 @@ frequent(struct lint *x, const struct word *v, const size_t *first,
 	for (size_t f = b0; f < b1; f++) {
 		const struct word	*wf = &v[first[f]];
 		const uint32_t		*cf = wc(x, wf);
-		size_t			 nf = wf->e - wf->s, k;
+		size_t			 nf = wf->e - wf->s, k, fr, ri, fi;
 
 		if (f == r || first[f + 1] - first[f] <= rare ||
 		    !lint_work(x) || lint_osa(cr, nr, cf, nf, 1) != 1 ||
-		    !same_context(x, v, first[r], first[r + 1],
-		    first[f], first[f + 1]))
+		    (fr = frame(x, v, first[r], first[r + 1], first[f],
+		    first[f + 1], &ri, &fi)) == 0)
+			continue;
+		if (fr < FRAME_MIN && !lint_dict_worse(x, x->t[v[ri].text].c,
+		    x->t[v[ri].text].n, v[ri].s, v[ri].e, x->t[v[fi].text].c,
+		    x->t[v[fi].text].n, v[fi].s, v[fi].e))
 			continue;
 		k = lint_count(x, cf, nf);
 		if (k >= FREQ_RATIO * rare && k > *often)

@@ -21,6 +21,8 @@ struct args {
 	int		 color;		/* diff: colour the report */
 	int		 history, strict;
 	const char	*html, *rev;	/* diff */
+	const char	*baseline, *prh;	/* lint */
+	int		 prose;		/* lint --prose */
 };
 
 /*

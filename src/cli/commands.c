@@ -118,36 +118,108 @@ out:
 	return rc;
 }
 
+/* Writes the publisher's names as a prh dictionary to path. */
+static int
+lint_prh(const struct wp_session *t, const char *path)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&buf, &len);
+	int	 rc = EXIT_OK;
+
+	if (f == NULL || wp_lint_prh(t->t, f) == -1) {
+		wp_msg(MSG_IO, path, 0, "no names to write: the templates "
+		    "have no iso27017/names.xml");
+		rc = EXIT_CONTENT;
+	}
+	if (f != NULL && fclose(f) != 0)
+		rc = EXIT_CONTENT;
+	if (rc == EXIT_OK && wp_write_file(path, buf, len) == -1)
+		rc = EXIT_CONTENT;
+	free(buf);
+	return rc;
+}
+
 /*
- * Consistency across services (lint.c) and each service's coverage of
- * the catalogue (coverage.c).  Exit status 0 when nothing was found, 1
- * when something was (or the content has errors).
+ * textlint over each service's text as its model holds it; how many
+ * findings it reported, or -1 when textlint could not run.
+ */
+static int
+lint_prose(const struct wp_session *t, struct wp_service **svc, int n,
+    struct wp_baseline *base)
+{
+	struct wp_prose	*p = wp_prose_new(t->t);
+	int		 rc;
+
+	if (p == NULL)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		xmlDocPtr model;
+		if (svc[i] == NULL || svc[i]->service == NULL ||
+		    (model = wp_publish_model(t, svc[i]->dir)) == NULL)
+			continue;
+		wp_prose_add(p, model, svc[i]);
+		xmlFreeDoc(model);
+	}
+	rc = wp_prose_run(p, base);
+	wp_prose_free(p);
+	return rc;
+}
+
+/*
+ * Consistency across services (lint.c), each service's coverage of the
+ * catalogue (coverage.c) and, with --prose, textlint's findings on its
+ * text (lintprose.c); a baseline accepts some.  Exit status 0 when
+ * nothing else was found, 1 when something was (or the content has
+ * errors), 2 when the baseline cannot be read or textlint run.
  */
 int
 wp_cmd_lint(struct wp_session *t, const struct args *a, int argc,
     char **argv)
 {
-	(void)a;
-	struct wp_service	**svc = wp_calloc((size_t)argc, sizeof(*svc));
+	struct wp_service	**svc;
+	struct wp_baseline	 *base = NULL;
 	struct wp_lint		 *l;
 	int			  found = 0, i;
-	size_t			  k;
 
+	if (a->prh != NULL && argc == 0)
+		return lint_prh(t, a->prh);
+	if (argc == 0)
+		return wp_usage_error("lint", "give a service folder");
+	if (a->prh != NULL && lint_prh(t, a->prh) != EXIT_OK)
+		return EXIT_CONTENT;
+	if (a->baseline != NULL &&
+	    (base = wp_baseline_load(a->baseline)) == NULL)
+		return EXIT_USAGE;
+	svc = wp_calloc((size_t)argc, sizeof(*svc));
 	for (i = 0; i < argc; i++)
 		if ((svc[i] = wp_service_load(argv[i])) != NULL &&
 		    svc[i]->service != NULL)
 			found |= wp_validate(t->t, svc[i]) != 0;
 	l = wp_lint(t->t, svc, (size_t)argc);
-	for (k = 0; k < l->n; k++)
-		wp_msg(MSG_LINT, l->v[k].file, l->v[k].line, l->v[k].text);
-	found |= l->n > 0;
+	for (size_t k = 0; k < l->n; k++)
+		if (!wp_baseline_accept(base, l->v[k].file, l->v[k].text)) {
+			wp_msg(MSG_LINT, l->v[k].file, l->v[k].line,
+			    l->v[k].text);
+			found = 1;
+		}
 	wp_lint_free(l);
-	for (i = 0; i < argc; i++) {
+	for (i = 0; i < argc; i++)
 		if (svc[i] != NULL)
-			found |= wp_coverage(t->t, svc[i]) > 0;
-		wp_service_free(svc[i]);
+			found |= wp_coverage(t->t, svc[i], base) > 0;
+	if (a->prose) {
+		int rc = lint_prose(t, svc, argc, base);
+		if (rc < 0)
+			found = -1;
+		else
+			found |= rc > 0;
 	}
+	for (i = 0; i < argc; i++)
+		wp_service_free(svc[i]);
 	free(svc);
+	wp_baseline_free(base);
+	if (found < 0)
+		return EXIT_USAGE;
 	return found || wp_diag_errors() ? EXIT_CONTENT : EXIT_OK;
 }
 

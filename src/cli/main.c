@@ -43,6 +43,9 @@ static const struct option longopts[] = {
 	{ "check-history", no_argument, NULL, 'k' },
 	{ "strict", no_argument, NULL, 's' },
 	{ "rev", required_argument, NULL, 'r' },
+	{ "baseline", required_argument, NULL, 'b' },	/* lint */
+	{ "prh", required_argument, NULL, 'P' },
+	{ "prose", no_argument, NULL, 'p' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -122,11 +125,22 @@ static const struct command commands[] = {
 	  "                       that changed, and no other (warnings)\n"
 	  "      --strict         with --check-history: errors, exit 2\n"
 	  "      --rev REV        DIR as it was at git revision REV against DIR\n" },
-	{ "lint", wp_cmd_lint, "th", 1, -1, NULL, "a service folder",
-	  "[--templates DIR] SERVICE-DIR...",
+	{ "lint", wp_cmd_lint, "thbPp", 0, -1, NULL, "a service folder",
+	  "[--templates DIR] [--baseline FILE] [--prose] [--prh FILE]\n"
+	  "SERVICE-DIR...",
 	  "Likely mistakes across services: near-identical variants of the\n"
-	  "others' wording, unknown product names, odd URLs, names typed by\n"
-	  "hand; and controls neither answered nor marked out of scope.\n" },
+	  "others' wording, misspelt names and addresses (against the\n"
+	  "publisher's names.xml), words typed twice, names typed by hand;\n"
+	  "and controls neither answered nor marked out of scope.  Exit 1\n"
+	  "when it finds any the baseline does not accept.\n"
+	  "\n"
+	  "      --baseline FILE  accept the findings FILE lists (lint's own\n"
+	  "                       output: file:line: warning: text), whatever\n"
+	  "                       their line\n"
+	  "      --prose          also run textlint (ja-technical-writing, prh)\n"
+	  "                       over each service's text as the model holds it\n"
+	  "      --prh FILE       write the publisher's names as a prh\n"
+	  "                       dictionary to FILE (no service: only that)\n" },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
@@ -202,6 +216,9 @@ take(const struct command *c, int ch, struct args *a, const char **tdir)
 	case 'C': a->color = 0; break;
 	case 'H': a->html = optarg; break;
 	case 'k': a->history = 1; break;
+	case 'b': a->baseline = optarg; break;
+	case 'P': a->prh = optarg; break;
+	case 'p': a->prose = 1; break;
 	case 's': a->strict = 1; break;
 	case 'r':
 		if (a->rev != NULL)

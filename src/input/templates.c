@@ -47,6 +47,30 @@ load_xsl(const char *dir, const char *name)
 	return xsl;
 }
 
+/*
+ * The publisher's known names (lint's dictionary), validated: optional,
+ * since only lint reads them, and a templates folder made before them
+ * serves every other command as it did.  0, or -1 after reporting.
+ */
+static int
+load_names(struct wp_templates *t, const char *dir)
+{
+	char		*path = wp_path(dir, "iso27017/names.xml");
+	xmlRelaxNGPtr	 rng;
+	int		 rc = 0;
+
+	if (wp_exists(path)) {
+		t->names = wp_load_xml(path);
+		rng = load_rng(dir, "schema/names.rng");
+		if (t->names == NULL || rng == NULL ||
+		    wp_xml_validate(rng, t->names, MSG_SCHEMA) != 0)
+			rc = -1;
+		xmlRelaxNGFree(rng);
+	}
+	free(path);
+	return rc;
+}
+
 struct wp_templates *
 wp_templates_load(const char *dir)
 {
@@ -69,7 +93,8 @@ wp_templates_load(const char *dir)
 	    t->service_rng == NULL || t->revisions_rng == NULL ||
 	    t->boilerplate_rng == NULL || t->document_rng == NULL ||
 	    t->merge_xsl == NULL ||
-	    t->html_xsl == NULL || t->index_xsl == NULL) {
+	    t->html_xsl == NULL || t->index_xsl == NULL ||
+	    load_names(t, dir) != 0) {
 		if (wp_diag_errors() == before)
 			wp_msg(MSG_IO, dir, 0, "templates are incomplete");
 		wp_templates_free(t);
@@ -86,6 +111,7 @@ wp_templates_free(struct wp_templates *t)
 	xmlFreeDoc(t->catalogue);
 	xmlFreeDoc(t->boilerplate);
 	xmlFreeDoc(t->settings);
+	xmlFreeDoc(t->names);
 	xmlRelaxNGFree(t->service_rng);
 	xmlRelaxNGFree(t->revisions_rng);
 	xmlRelaxNGFree(t->boilerplate_rng);

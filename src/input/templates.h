@@ -14,6 +14,9 @@ struct wp_templates {
 	xmlDocPtr		 catalogue;	/* iso27017/catalogue.xml */
 	xmlDocPtr		 boilerplate;	/* iso27017/boilerplate.xml */
 	xmlDocPtr		 settings;	/* iso27017/settings.xml */
+	xmlDocPtr		 names;		/* iso27017/names.xml: the
+						   publisher's known names,
+						   for lint; NULL if none */
 	xmlRelaxNGPtr		 service_rng;
 	xmlRelaxNGPtr		 revisions_rng;
 	xmlRelaxNGPtr		 boilerplate_rng;
