@@ -114,7 +114,21 @@ $(VNU_JAR): build/test-deps.stamp
 		package/build/dist/vnu.jar
 	touch $@
 
-check: build/test-deps.stamp $(VNU_JAR)
+# axe-core, pinned the same way: the accessibility rules the HTML test
+# runs in the browser.
+AXE_VERSION = 4.14.1
+AXE_SHA1    = 14d8a6f3f085afd126b8b5ca1e42e50e17fb1d99
+AXE_JS      = build/axe/package/axe.min.js
+
+$(AXE_JS): build/test-deps.stamp
+	@mkdir -p build/axe
+	cd build/axe && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	echo "$(AXE_SHA1)  build/axe/axe-core-$(AXE_VERSION).tgz" | sha1sum -c -
+	tar -xzf build/axe/axe-core-$(AXE_VERSION).tgz -C build/axe \
+		package/axe.min.js
+	touch $@
+
+check: build/test-deps.stamp $(VNU_JAR) $(AXE_JS)
 	$(MAKE) WERROR=-Werror all $(TEST_BINS)
 	$(MAKE) WERROR=-Werror unit-tests regress e2e hostile
 
@@ -130,8 +144,8 @@ e2e: all
 	sh tests/pdf.sh build
 	sh tests/incremental.sh
 	sh tests/release.sh
-	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
-	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build
+	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh --self-test
+	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh build
 
 # ---- release -------------------------------------------------------------
 

@@ -98,7 +98,20 @@
   <xsl:template match="whitepaper">
     <xsl:variable name="m" select="meta"/>
     <li class="paper" id="paper-{@id}">
-      <h2><a href="{@html}"><xsl:value-of select="$m/title"/></a></h2>
+      <h2>
+        <a href="{@html}">
+          <xsl:choose>
+            <!-- broken between phrases where the model says, as in
+                 html.xsl (libxslt's HTML output knows no wbr) -->
+            <xsl:when test="$m/title/@wbr">
+              <span class="phrases">
+                <xsl:call-template name="wbr"><xsl:with-param name="s" select="string($m/title/@wbr)"/></xsl:call-template>
+              </span>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$m/title"/></xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </h2>
       <dl class="doc-meta">
         <div>
         <dt>版数</dt>
@@ -187,6 +200,18 @@
         <p class="remark"><xsl:value-of select="remark"/></p>
       </xsl:if>
     </div>
+  </xsl:template>
+
+  <xsl:template name="wbr">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&#x200B;')">
+        <xsl:value-of select="substring-before($s, '&#x200B;')"/>
+        <xsl:text disable-output-escaping="yes">&lt;wbr&gt;</xsl:text>
+        <xsl:call-template name="wbr"><xsl:with-param name="s" select="substring-after($s, '&#x200B;')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A date: <time> with the ISO date, shown in $date-format. -->
@@ -308,6 +333,7 @@ a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
 }
 h1, h2 { line-height: 1.5; font-weight: 700; color: var(--heading); text-wrap: balance; }
+.phrases { word-break: keep-all; overflow-wrap: anywhere; }
 h1 { font-size: 1.75rem; margin: .4rem 0 .25rem; letter-spacing: .01em; }
 .cover { padding-bottom: 1.25rem; border-bottom: 2px solid var(--accent); }
 .doc-kind {
@@ -330,7 +356,7 @@ h1 { font-size: 1.75rem; margin: .4rem 0 .25rem; letter-spacing: .01em; }
 .doc-meta dd { margin: 0; min-width: 0; }
 .latest { margin: 0 0 1rem; padding: .6rem .9rem .7rem; background: var(--tint); border-left: 3px solid var(--accent); font-size: .9375rem; line-height: 1.7; }
 .latest-title { margin: 0 0 .2rem; font-weight: 700; color: var(--muted); font-size: .875rem; }
-.latest .changes { margin: 0; padding-left: 1.2em; }
+.latest .changes { margin: 0; padding-left: 1.2em; list-style: disc; }
 .latest .changes li + li { margin-top: .15rem; }
 .latest .remark { margin: .2rem 0 0; }
 .download { margin: 0; }
