@@ -3,9 +3,10 @@
  * page by headless Chromium.  Defines window.wpgenCheck; each check
  * returns { ok, details } for the state the page is in (viewport width,
  * colour scheme, print media), as drive.js set it up.  Nothing here
- * knows how html.xsl writes a page beyond the class names and ids it
- * promises (README.md, HTML): #toc, #history, main, .table-wrap,
- * .scroll-hint, a.rev-mark, a[type="application/pdf"], li.paper.
+ * knows how html.xsl and index.xsl write a page beyond these ids and
+ * classes (README.md, The web page): #toc, #history, main, .table-wrap,
+ * .scroll-hint, a.rev-mark, a[type="application/pdf"], li.paper#paper-<id>
+ * with .changes.
  */
 window.wpgenCheck = (function () {
 	"use strict";
