@@ -1420,9 +1420,13 @@ figcaption { margin-top: .85rem; font-size: .9375rem; font-weight: 700; line-hei
   main { grid-column: 2; grid-row: 2; }
   .backmatter { grid-column: 2; grid-row: 3; }
 }
-@media screen and (min-width: 64rem), print {
-  .fold > summary { display: none; }
-  .fold::details-content { content-visibility: visible; display: block; }
+/* the history open where a browser can open a details element from CSS (one
+   that cannot shows it folded, with its summary, rather than not at all) */
+@supports selector(::details-content) {
+  @media screen and (min-width: 64rem), print {
+    .fold > summary { display: none; }
+    .fold::details-content { content-visibility: visible; display: block; }
+  }
 }
 
 /* print: A4, the document as on paper, light whatever the screen */
