@@ -11,15 +11,16 @@
  * page must show that only the build knows (the clauses the newest
  * revision names, the PDF's size, the changes each index entry lists).
  *
- * Each page is opened in eight states: 375 px (a phone, the viewport
+ * Each page is opened in four states: 375 px (a phone, the viewport
  * emulated as a mobile device's) and 1280 px wide, light and dark
- * (prefers-color-scheme emulated), each on screen and in print.
- * Prints one line a page and check: "ok|FAIL NAME CHECK DETAILS", the
- * details of a check summed over the states it ran in, and writes
- * screenshots NAME-{375,1280}{,-dark}.png (the first screen) and
- * NAME-1280-mid.png (halfway down, the contents column in view).
- * Exit status: 0 when every line was written (pass or fail), 2 when the
- * browser could not be driven.
+ * (prefers-color-scheme emulated); at 1280 px it is also printed (print
+ * media emulated), light and dark.  Prints one line a page and check:
+ * "ok|FAIL NAME CHECK DETAILS", the details of a check summed over the
+ * states it ran in, and writes screenshots NAME-{375,1280}{,-dark}.png
+ * (the first screen) and NAME-1280-mid.png (halfway down, the contents
+ * column in view).  Exit status: 0 when every line was written (pass or
+ * fail), 2 when the browser could not be driven.  Required as a module,
+ * it gives browser() and tab(), to look at a page by hand.
  */
 "use strict";
 
