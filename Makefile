@@ -137,7 +137,21 @@ lint-eval: build/wpgen $(TEXTLINT)
 	sh tests/lint/eval.sh
 	sh tests/lint/prose.sh
 
-check: build/test-deps.stamp $(VNU_JAR)
+# axe-core, pinned the same way: the accessibility rules the HTML test
+# runs in the browser.
+AXE_VERSION = 4.14.1
+AXE_SHA1    = 14d8a6f3f085afd126b8b5ca1e42e50e17fb1d99
+AXE_JS      = build/axe/package/axe.min.js
+
+$(AXE_JS): build/test-deps.stamp
+	@mkdir -p build/axe
+	cd build/axe && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	echo "$(AXE_SHA1)  build/axe/axe-core-$(AXE_VERSION).tgz" | sha1sum -c -
+	tar -xzf build/axe/axe-core-$(AXE_VERSION).tgz -C build/axe \
+		package/axe.min.js
+	touch $@
+
+check: build/test-deps.stamp $(VNU_JAR) $(AXE_JS)
 	$(MAKE) WERROR=-Werror all $(TEST_BINS) $(TEXTLINT)
 	$(MAKE) WERROR=-Werror unit-tests regress lint-eval e2e hostile
 
@@ -153,8 +167,8 @@ e2e: all
 	sh tests/pdf.sh build
 	sh tests/incremental.sh
 	sh tests/release.sh
-	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
-	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build
+	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh --self-test
+	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh build
 
 # ---- release -------------------------------------------------------------
 

@@ -187,7 +187,8 @@ wp_validate_version_cmp(const char *a, const char *b)
 
 #define MANY_COLUMNS	10000	/* where counting a row's columns stops */
 
-static const char *const inline_names[] = { "em", "link", "name", "xref", "br" };
+static const char *const inline_names[] = { "em", "link", "name", "xref", "br",
+    "paged" };
 
 /* Elements that hold running text, and what a writer calls them. */
 static const char *const para_names[][2] = {
@@ -203,7 +204,7 @@ static const char *const short_names[] = {
 	"responsibility-title", "documents-title", "customer-label",
 	"provider-label", "keywords",
 };
-static const char *const short_attrs[] = { "title", "label" };
+static const char *const short_attrs[] = { "title", "label", "web" };
 
 static int
 in(const xmlChar *name, const char *const *v, size_t n)

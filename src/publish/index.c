@@ -23,10 +23,27 @@ wp_index_new(void)
 	return x;
 }
 
-/* Adds a whitepaper: its outputs' addresses made from its id, never
- * copied, so that no entry can point the index anywhere else. */
+/* Where each fact was written is the build's business: an entry changes
+ * only when what the index shows does. */
 static void
-index_add_meta(struct wp_index *x, const char *id, xmlNodePtr meta)
+unset_src(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlUnsetProp(n, BAD_CAST "src");
+			unset_src(n->children);
+		}
+}
+
+/*
+ * Adds a whitepaper: its meta and, when it has a history, its newest
+ * revision (what changed, which the index shows).  Its outputs'
+ * addresses are made from its id, never copied, so that no entry can
+ * point the index anywhere else.
+ */
+static void
+index_add_meta(struct wp_index *x, const char *id, xmlNodePtr meta,
+    xmlNodePtr newest)
 {
 	xmlNodePtr	 wp;
 	char		*path;
@@ -40,27 +57,40 @@ index_add_meta(struct wp_index *x, const char *id, xmlNodePtr meta)
 	path = wp_path(id, "whitepaper.pdf");
 	xmlNewProp(wp, BAD_CAST "pdf", BAD_CAST path);
 	free(path);
-	meta = xmlAddChild(wp, xmlDocCopyNode(meta, x->doc, 1));
-	/* where each fact was written is the build's business: an entry
-	 * changes only when what the index shows does */
-	for (xmlNodePtr n = meta != NULL ? meta->children : NULL; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE)
-			xmlUnsetProp(n, BAD_CAST "src");
+	xmlAddChild(wp, xmlDocCopyNode(meta, x->doc, 1));
+	if (newest != NULL)
+		xmlAddChild(wp, xmlDocCopyNode(newest, x->doc, 1));
+	unset_src(wp->children);
+}
+
+/* The last <revision> child of n, or NULL. */
+static xmlNodePtr
+last_revision(const xmlNode *n)
+{
+	xmlNodePtr	 last = NULL;
+
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (wp_xml_is(n, "revision"))
+			last = (xmlNodePtr)n;
+	return last;
 }
 
 void
 wp_index_add(struct wp_index *x, const char *id, const xmlDoc *model)
 {
-	xmlNodePtr	 meta;
+	xmlNodePtr	 root = xmlDocGetRootElement(model), meta;
 
-	if ((meta = wp_xml_child(xmlDocGetRootElement(model), "meta")) != NULL)
-		index_add_meta(x, id, meta);
+	if ((meta = wp_xml_child(root, "meta")) != NULL)
+		index_add_meta(x, id, meta,
+		    last_revision(wp_xml_child(root, "history")));
 }
 
 /*
  * An entry is read as data a build wrote, but checked as content: it may
  * have been edited or planted.  Only its id (a service id, so a safe
- * folder name) and its <meta> are taken.
+ * folder name), its <meta> and its <revision> are taken, and index.xsl
+ * shows them as text (a change links only to a clause of the
+ * whitepaper's own page).
  */
 int
 wp_index_add_entry(struct wp_index *x, const char *path)
@@ -88,7 +118,7 @@ wp_index_add_entry(struct wp_index *x, const char *path)
 			rc = -1;
 		} else
 			index_add_meta(x, (const char *)id,
-			    wp_xml_child(n, "meta"));
+			    wp_xml_child(n, "meta"), last_revision(n));
 		xmlFree(id);
 	}
 done:
@@ -101,11 +131,17 @@ wp_index_write(const struct wp_session *s, struct wp_index *x,
     const char *path)
 {
 	const struct wp_templates *t = s->t;
+	xmlChar		*format = xmlNodeGetContent(wp_xml_child(
+			    xmlDocGetRootElement(t->settings), "date-format"));
+	/* every date in the publisher's format, not each service's own */
+	const char	*params[] = { "date-format",
+			    format != NULL ? (const char *)format : "", NULL };
 	xmlDocPtr	 res = wp_xform_apply(t->index_xsl, x->doc, NULL, 0,
-			    NULL);
+			    params);
 	xmlChar		*buf = NULL;
 	int		 len, rc = -1;
 
+	xmlFree(format);
 	if (res != NULL)
 		buf = wp_xform_serialize(t->index_xsl, res, &len);
 	if (buf != NULL)

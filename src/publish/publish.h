@@ -87,7 +87,7 @@ struct wp_index {
 	xmlDocPtr	 doc;		/* <index><whitepaper>... */
 };
 struct wp_index	*wp_index_new(void);
-/* Adds a service; the model's meta is copied. */
+/* Adds a service; the model's meta and newest revision are copied. */
 void		 wp_index_add(struct wp_index *, const char *id,
 		    const xmlDoc *model);
 /* Adds the services of the index file at path (an index-entry.xml that

@@ -68,7 +68,8 @@ service_file(const char *name, void *unused)
  * index-entry.xml: the service as the index page shows it, an index of
  * one.  Kept as it was when it did not change, so that make, which
  * builds the index from these, rebuilds it only when a title, version,
- * date or document number changed, not on every edit of a clause.
+ * date, document number or what the newest revision changed did, not on
+ * every edit of a clause.
  */
 static int
 put_entry(struct wp_outset *o, const char *id, const xmlDoc *model)

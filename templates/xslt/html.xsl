@@ -13,7 +13,17 @@
     h3  a front-matter section's subsections; a chapter of the controls
     h4  a clause of the controls (deeper front-matter sections: h4..h6)
   Every section carries the model's id (intro, responsibility, ch-5,
-  ctl-9.2.3, ...) so that links survive renumbering.
+  ctl-9.2.3, ...) so that links survive renumbering; each row of the
+  history its revision's (rev-1.7), which the clauses the newest revision
+  changed link to from their mark (「1.7 で改定」).
+
+  Reading order, for a phone first: a skip link, the cover (#top), the
+  contents (#toc), then main (#main): the history, folded in a <details>
+  on narrow screens, the front matter, the controls; the back matter.
+  On a wide screen the contents are a column beside the text that stays
+  in view; in print the history is open and everything is light.
+  Headings break between phrases where the model says (a title-wbr
+  attribute, or wbr on meta/title: the title with U+200B at each break).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
@@ -24,8 +34,13 @@
   <xsl:param name="pdf-href" select="'whitepaper.pdf'"/>
   <!-- The index of all whitepapers; no link when empty. -->
   <xsl:param name="index-href" select="''"/>
+  <!-- The PDF's size in bytes, which its link states; none when empty. -->
+  <xsl:param name="pdf-bytes" select="''"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
+  <xsl:variable name="zwsp" select="'&#x200B;'"/>
+  <!-- The newest revision: the clauses its changes name carry a mark. -->
+  <xsl:variable name="newest" select="/document/history/revision[last()]"/>
 
   <!-- ==== page ======================================================== -->
 
@@ -57,12 +72,17 @@
       <xsl:value-of select="$nl"/>
       <body>
         <xsl:value-of select="$nl"/>
+        <a class="skip" href="#main">本文へ移動</a>
+        <xsl:value-of select="$nl"/>
         <div class="page">
           <xsl:value-of select="$nl"/>
           <xsl:call-template name="cover"/>
-          <main>
+          <xsl:apply-templates select="toc"/>
+          <main id="main">
             <xsl:value-of select="$nl"/>
-            <xsl:apply-templates select="history | toc | section | controls"/>
+            <xsl:apply-templates select="history | section | controls"/>
+            <a class="to-top" href="#top"><span aria-hidden="true">↑</span><span class="vh">ページの先頭へ</span></a>
+            <xsl:value-of select="$nl"/>
           </main>
           <xsl:value-of select="$nl"/>
           <xsl:apply-templates select="backmatter"/>
@@ -77,7 +97,7 @@
   <!-- The cover block.  The h1 is always there (a page needs its title);
        the rest only when the model has <cover>: wpgen invents nothing. -->
   <xsl:template name="cover">
-    <header class="cover">
+    <header class="cover" id="top">
       <xsl:value-of select="$nl"/>
       <xsl:if test="$index-href != ''">
         <p class="crumb"><a href="{$index-href}">ホワイトペーパー一覧</a></p>
@@ -87,7 +107,12 @@
         <p class="doc-kind"><xsl:value-of select="meta/document-kind"/></p>
         <xsl:value-of select="$nl"/>
       </xsl:if>
-      <h1><xsl:value-of select="meta/title"/></h1>
+      <h1>
+        <xsl:call-template name="phrased">
+          <xsl:with-param name="plain" select="meta/title"/>
+          <xsl:with-param name="wbr" select="meta/title/@wbr"/>
+        </xsl:call-template>
+      </h1>
       <xsl:value-of select="$nl"/>
       <xsl:if test="cover">
         <dl class="doc-meta">
@@ -107,20 +132,54 @@
         <xsl:value-of select="$nl"/>
       </xsl:if>
       <p class="download">
-        <a href="{$pdf-href}" type="application/pdf">PDF版をダウンロード</a>
+        <a href="{$pdf-href}" type="application/pdf">
+          <xsl:text>PDF版をダウンロード</xsl:text>
+          <xsl:if test="string(number($pdf-bytes)) != 'NaN'">
+            <span class="size">
+              <xsl:text>（</xsl:text>
+              <xsl:call-template name="bytes"><xsl:with-param name="n" select="number($pdf-bytes)"/></xsl:call-template>
+              <xsl:text>）</xsl:text>
+            </span>
+          </xsl:if>
+        </a>
       </p>
       <xsl:value-of select="$nl"/>
     </header>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
+  <!-- A file size as a reader says it: 「262 KB」, 「1.4 MB」 (1 KB = 1,024
+       bytes, as file managers count). -->
+  <xsl:template name="bytes">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n >= 1048576">
+        <xsl:value-of select="concat(format-number($n div 1048576, '#,##0.0'), ' MB')"/>
+      </xsl:when>
+      <xsl:when test="$n >= 1024">
+        <xsl:value-of select="concat(format-number(round($n div 1024), '#,##0'), ' KB')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(format-number($n, '0'), ' B')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ==== revision history ============================================ -->
 
+  <!-- Folded on a narrow screen, where it would keep the reader from the
+       text (the CSS opens it on a wide screen and in print); a link into
+       it (a clause's mark) opens it too. -->
   <xsl:template match="history">
     <section id="{@id}" class="history">
-      <h2><xsl:value-of select="@title"/></h2>
+      <h2>
+        <xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template>
+      </h2>
       <xsl:value-of select="$nl"/>
-      <div class="table-wrap">
+      <details class="fold">
+        <summary><xsl:value-of select="concat('全 ', count(revision), ' 版の', @title, 'を表示')"/></summary>
+        <xsl:value-of select="$nl"/>
+        <xsl:call-template name="table-wrap">
+          <xsl:with-param name="label" select="@title"/>
+          <xsl:with-param name="table">
         <table class="history-table">
           <caption class="vh"><xsl:value-of select="@title"/></caption>
           <xsl:value-of select="$nl"/>
@@ -135,7 +194,7 @@
           <tbody>
             <xsl:value-of select="$nl"/>
             <xsl:for-each select="revision">
-              <tr>
+              <tr id="{@id}">
                 <td class="h-version"><xsl:value-of select="@version"/></td>
                 <td class="h-date"><time datetime="{@date}"><xsl:value-of select="date"/></time></td>
                 <td class="h-changes">
@@ -151,7 +210,9 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </div>
+          </xsl:with-param>
+        </xsl:call-template>
+      </details>
       <xsl:value-of select="$nl"/>
     </section>
     <xsl:value-of select="$nl"/>
@@ -182,7 +243,9 @@
 
   <xsl:template match="toc">
     <nav id="{@id}" class="toc" aria-labelledby="{@id}-title">
-      <h2 id="{@id}-title"><xsl:value-of select="@title"/></h2>
+      <h2 id="{@id}-title">
+        <xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template>
+      </h2>
       <xsl:value-of select="$nl"/>
       <ol>
         <xsl:value-of select="$nl"/>
@@ -195,7 +258,7 @@
 
   <xsl:template match="section" mode="toc">
     <li>
-      <a href="#{@id}"><xsl:value-of select="@title"/></a>
+      <a href="#{@id}"><xsl:apply-templates select="." mode="heading"/></a>
       <xsl:if test="section">
         <ol>
           <xsl:apply-templates select="section" mode="toc"/>
@@ -207,7 +270,7 @@
 
   <xsl:template match="controls" mode="toc">
     <li>
-      <a href="#{@id}"><xsl:value-of select="@title"/></a>
+      <a href="#{@id}"><xsl:apply-templates select="." mode="heading"/></a>
       <ol class="toc-chapters">
         <xsl:value-of select="$nl"/>
         <xsl:for-each select="chapter">
@@ -215,7 +278,14 @@
             <a href="#{@id}"><xsl:apply-templates select="." mode="heading"/></a>
             <ol class="toc-clauses">
               <xsl:for-each select="clause">
-                <li><a href="#{@id}"><xsl:apply-templates select="." mode="heading"/></a></li>
+                <li>
+                  <a href="#{@id}">
+                    <xsl:apply-templates select="." mode="heading"/>
+                    <xsl:if test="$newest/change[@target = current()/@id]">
+                      <span class="toc-rev"><xsl:value-of select="concat($newest/@version, ' で改定')"/></span>
+                    </xsl:if>
+                  </a>
+                </li>
               </xsl:for-each>
             </ol>
           </li>
@@ -226,16 +296,48 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
-  <!-- Heading text with its number, as in the text renderer. -->
+  <!-- Heading text with its number, as in the text renderer; the title
+       broken between phrases where the model says. -->
   <xsl:template match="chapter" mode="heading">
     <span class="num"><xsl:value-of select="@label"/></span>
     <xsl:text> </xsl:text>
-    <xsl:value-of select="@title"/>
+    <span class="title"><xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template></span>
   </xsl:template>
   <xsl:template match="clause" mode="heading">
     <span class="num"><xsl:value-of select="@number"/></span>
     <xsl:text> </xsl:text>
-    <xsl:value-of select="@title"/>
+    <span class="title"><xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template></span>
+  </xsl:template>
+
+  <!-- A title with a <wbr> at each break the model allows (U+200B in its
+       companion: @title-wbr beside @title, @wbr on a text element), in a
+       span that keeps phrases whole (class "phrases", see the CSS); the
+       plain title when the model has no companion.  libxslt's HTML
+       output knows no wbr (it would close it: </wbr>), hence the text. -->
+  <xsl:template name="phrased">
+    <xsl:param name="node" select="/.."/>
+    <xsl:param name="plain" select="$node/@title"/>
+    <xsl:param name="wbr" select="$node/@title-wbr"/>
+    <xsl:choose>
+      <xsl:when test="$wbr">
+        <span class="phrases">
+          <xsl:call-template name="wbr"><xsl:with-param name="s" select="string($wbr)"/></xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$plain"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="wbr">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $zwsp)">
+        <xsl:value-of select="substring-before($s, $zwsp)"/>
+        <xsl:text disable-output-escaping="yes">&lt;wbr&gt;</xsl:text>
+        <xsl:call-template name="wbr"><xsl:with-param name="s" select="substring-after($s, $zwsp)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ==== sections, controls ========================================== -->
@@ -253,7 +355,7 @@
   </xsl:template>
 
   <xsl:template match="section | controls" mode="heading">
-    <xsl:value-of select="@title"/>
+    <xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template>
   </xsl:template>
 
   <!-- Front and back matter: h2 at the top, one level deeper each time
@@ -305,7 +407,13 @@
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="4"/>
       </xsl:call-template>
-      <p class="control-line"><span><xsl:value-of select="control-line"/></span></p>
+      <p class="control-line">
+        <span class="control"><xsl:value-of select="control-line"/></span>
+        <xsl:if test="$newest/change[@target = current()/@id]">
+          <xsl:text> </xsl:text>
+          <a class="rev-mark" href="#{$newest/@id}"><xsl:value-of select="concat($newest/@version, ' で改定')"/></a>
+        </xsl:if>
+      </p>
       <xsl:value-of select="$nl"/>
       <xsl:apply-templates select="*[not(self::control-line)]"/>
     </section>
@@ -336,6 +444,12 @@
     <p><xsl:apply-templates/></p>
     <xsl:value-of select="$nl"/>
   </xsl:template>
+
+  <!-- A paragraph worded for paged output (「次頁以降」) is not for a web
+       page: the variant after it is. -->
+  <xsl:template match="p[@output = 'print']"/>
+  <xsl:template match="variant[@output = 'web']"><xsl:apply-templates select="p"/></xsl:template>
+  <xsl:template match="variant"/>
 
   <!-- Lists draw the model's own markers (li/@marker: 「1.」「a)」「・」
        「✓」), so the numbering is the model's, not the browser's. -->
@@ -369,10 +483,31 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
+  <!-- A table in a box that scrolls sideways when the table is wider
+       than the column (the page itself never does), with a cue that the
+       CSS shows only then.  The box takes the keyboard, so that it can
+       be scrolled without a mouse. -->
+  <xsl:template name="table-wrap">
+    <xsl:param name="table"/>
+    <xsl:param name="label" select="'表'"/>
+    <div class="table-wrap" tabindex="0" role="group" aria-label="{$label}">
+      <p class="scroll-hint" aria-hidden="true">← 横にスクロールできます →</p>
+      <xsl:copy-of select="$table"/>
+    </div>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
   <!-- Header rows: leading rows of th only.  A th in a row that has td
        heads its row. -->
   <xsl:template match="table">
-    <div class="table-wrap">
+    <xsl:call-template name="table-wrap">
+      <xsl:with-param name="label">
+        <xsl:choose>
+          <xsl:when test="caption"><xsl:value-of select="normalize-space(caption)"/></xsl:when>
+          <xsl:otherwise>表</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="table">
       <table class="content-table">
         <xsl:if test="caption">
           <caption><xsl:apply-templates select="caption/node()"/></caption>
@@ -386,8 +521,8 @@
           <xsl:apply-templates select="tr[td or preceding-sibling::tr[td]]"/>
         </tbody>
       </table>
-    </div>
-    <xsl:value-of select="$nl"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tr">
@@ -582,12 +717,12 @@
           </xsl:call-template>
           <xsl:if test="$ends and $l/following-sibling::layer[1]/@owner != $l/@owner">
             <xsl:variable name="ly" select="$top + $h + $b-pad + $b-gap div 2"/>
-            <line class="fig-boundary" x1="0" x2="{$fig-w}" y1="{$ly}" y2="{$ly}"
-                  stroke="#b3261e" stroke-width="2" stroke-dasharray="8 5"/>
+            <line class="f-boundary" x1="0" x2="{$fig-w}" y1="{$ly}" y2="{$ly}"
+                  stroke-width="2" stroke-dasharray="8 5"/>
             <xsl:variable name="tw" select="(string-length($l/../caption) + 2) * 12"/>
-            <rect x="{($fig-w - $tw) div 2}" y="{$ly - 11}" width="{$tw}" height="22" fill="#ffffff"/>
-            <text x="{$fig-w div 2}" y="{$ly + 4.5}" text-anchor="middle" font-size="12"
-                  font-weight="700" fill="#b3261e"><xsl:value-of select="$l/../caption"/></text>
+            <rect class="f-ground" x="{($fig-w - $tw) div 2}" y="{$ly - 11}" width="{$tw}" height="22"/>
+            <text class="f-boundary-text" x="{$fig-w div 2}" y="{$ly + 4.5}" text-anchor="middle" font-size="12"
+                  font-weight="700"><xsl:value-of select="$l/../caption"/></text>
           </xsl:if>
         </xsl:if>
         <xsl:call-template name="b-flow">
@@ -607,23 +742,11 @@
       <xsl:call-template name="b-group-h"><xsl:with-param name="l" select="$l"/></xsl:call-template>
     </xsl:variable>
     <xsl:variable name="h" select="$b-head + $b-pad + $lh + $b-pad"/>
-    <xsl:variable name="dark">
-      <xsl:choose>
-        <xsl:when test="$l/@owner = 'customer'">#9a4a0b</xsl:when>
-        <xsl:otherwise>#1d4e89</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="tint">
-      <xsl:choose>
-        <xsl:when test="$l/@owner = 'customer'">#fdf3ea</xsl:when>
-        <xsl:otherwise>#edf3fa</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <rect x="1" y="{$y + 1}" width="{$fig-w - 2}" height="{$h - 2}" rx="6"
-          fill="{$tint}" stroke="{$dark}" stroke-width="1.5"/>
-    <path d="M1 {$y + 7} a6 6 0 0 1 6 -6 h{$fig-w - 14} a6 6 0 0 1 6 6 v{$b-head - 6} h-{$fig-w - 2} z"
-          fill="{$dark}"/>
-    <text x="{$b-pad}" y="{$y + 20}" font-size="14" font-weight="700" fill="#ffffff">
+    <rect class="f-{$l/@owner} f-box" x="1" y="{$y + 1}" width="{$fig-w - 2}" height="{$h - 2}" rx="6"
+          stroke-width="1.5"/>
+    <path class="f-{$l/@owner} f-band"
+          d="M1 {$y + 7} a6 6 0 0 1 6 -6 h{$fig-w - 14} a6 6 0 0 1 6 6 v{$b-head - 6} h-{$fig-w - 2} z"/>
+    <text class="f-on-band" x="{$b-pad}" y="{$y + 20}" font-size="14" font-weight="700">
       <xsl:value-of select="$l/@owner-label"/>
     </text>
   </xsl:template>
@@ -686,21 +809,8 @@
       <xsl:call-template name="b-cols"><xsl:with-param name="l" select="$l"/></xsl:call-template>
     </xsl:variable>
     <xsl:variable name="cw" select="($b-inner - ($cols - 1) * $b-cgap) div $cols"/>
-    <xsl:variable name="line">
-      <xsl:choose>
-        <xsl:when test="$l/@owner = 'customer'">#e0b48f</xsl:when>
-        <xsl:otherwise>#a9bfdc</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="fill">
-      <xsl:choose>
-        <xsl:when test="$l/@owner = 'customer'">#fbe8d8</xsl:when>
-        <xsl:otherwise>#dde8f5</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <rect x="{$b-pad}" y="{$y}" width="{$fig-w - 2 * $b-pad}" height="{$h}" rx="4"
-          fill="#ffffff" stroke="{$line}"/>
-    <text x="{2 * $b-pad}" y="{$y + 26}" font-size="15" font-weight="700" fill="#1f2328">
+    <rect class="f-{$l/@owner} f-layer" x="{$b-pad}" y="{$y}" width="{$fig-w - 2 * $b-pad}" height="{$h}" rx="4"/>
+    <text class="f-ink" x="{2 * $b-pad}" y="{$y + 26}" font-size="15" font-weight="700">
       <xsl:value-of select="$l/@label"/>
     </text>
     <xsl:for-each select="$l/item">
@@ -708,8 +818,8 @@
       <xsl:variable name="cx" select="2 * $b-pad + ($i mod $cols) * ($cw + $b-cgap)"/>
       <xsl:variable name="cy" select="$y + 40 + floor($i div $cols) * ($b-chip + $b-cgap)"/>
       <xsl:variable name="em" select="string-length(translate(., $ascii, '')) + 0.62 * (string-length(.) - string-length(translate(., $ascii, '')))"/>
-      <rect x="{$cx}" y="{$cy}" width="{$cw}" height="{$b-chip}" rx="3" fill="{$fill}" stroke="{$line}"/>
-      <text x="{$cx + $cw div 2}" y="{$cy + 19.5}" text-anchor="middle" font-size="{$b-cfs}" fill="#1f2328">
+      <rect class="f-{$l/@owner} f-chip" x="{$cx}" y="{$cy}" width="{$cw}" height="{$b-chip}" rx="3"/>
+      <text class="f-ink" x="{$cx + $cw div 2}" y="{$cy + 19.5}" text-anchor="middle" font-size="{$b-cfs}">
         <!-- too long even for a full row: squeeze rather than overflow -->
         <xsl:if test="$em * $b-cfs > $cw - 12">
           <xsl:attribute name="textLength"><xsl:value-of select="$cw - 12"/></xsl:attribute>
@@ -782,26 +892,13 @@
         <xsl:variable name="h" select="16 + $n1 * 22 + 6 + $n2 * 20 + 10"/>
         <xsl:if test="not($measure)">
           <xsl:variable name="base" select="boolean($b/self::base)"/>
-          <xsl:variable name="dark">
-            <xsl:choose>
-              <xsl:when test="$base">#1d4e89</xsl:when>
-              <xsl:otherwise>#1d6b60</xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <xsl:variable name="tint">
-            <xsl:choose>
-              <xsl:when test="$base">#edf3fa</xsl:when>
-              <xsl:otherwise>#e9f5f2</xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <rect x="1" y="{$y + 0.5}" width="{$fig-w - 2}" height="{$h - 1}" rx="5"
-                fill="{$tint}" stroke="{$dark}">
+          <rect class="f-{local-name($b)} f-box" x="1" y="{$y + 0.5}" width="{$fig-w - 2}" height="{$h - 1}" rx="5">
             <xsl:if test="not($base)">
               <xsl:attribute name="stroke-dasharray">6 4</xsl:attribute>
             </xsl:if>
           </rect>
-          <rect x="1" y="{$y + 0.5}" width="8" height="{$h - 1}" fill="{$dark}"/>
-          <text x="24" font-size="15" font-weight="700" fill="#1f2328">
+          <rect class="f-{local-name($b)} f-band" x="1" y="{$y + 0.5}" width="8" height="{$h - 1}"/>
+          <text class="f-ink" x="24" font-size="15" font-weight="700">
             <xsl:call-template name="wrap">
               <xsl:with-param name="s" select="$b/@label"/>
               <xsl:with-param name="max" select="$s-text div 15"/>
@@ -810,7 +907,7 @@
               <xsl:with-param name="lh" select="22"/>
             </xsl:call-template>
           </text>
-          <text x="24" font-size="13" fill="#3d444d">
+          <text class="f-muted" x="24" font-size="13">
             <xsl:call-template name="wrap">
               <xsl:with-param name="s" select="$b/@note"/>
               <xsl:with-param name="max" select="$s-text div 13"/>
@@ -978,24 +1075,107 @@
 
   <!-- ==== style ======================================================= -->
   <!--
-    One stylesheet, inline.  Colours meet WCAG AA on their backgrounds
-    (body text #1f2328 on white 15.8:1, links #0b57a3 7.2:1 and 6.7:1 on
-    the contents' tint, muted text #4f5965 7.1:1, white on the accent
-    #1d4e89 8.4:1, the figures' white on #9a4a0b 6.3:1, red #b3261e 6.5:1).  Japanese text:
-    strict line breaking, no word breaking, any break in an over-long run
-    (a URL) rather than a wider page.
+    One stylesheet, inline.  Every colour is a variable, given once for
+    the light scheme and once for the dark one (screen only: print stays
+    light), the figures' too.  Light: body text #1f2328 on white 15.8:1,
+    links #0b57a3 7.2:1 and 6.7:1 on the contents' tint, muted text
+    #4f5965 7.1:1, white on the accent #1d4e89 8.4:1, the figures' white
+    on #9a4a0b 6.3:1, red #b3261e 6.5:1, the change mark #8a3c00 on
+    #fff3e0 7.0:1.  Dark: text #e6edf3 on #151a21 14.8:1, links #8cbcff
+    9.0:1 (8.2:1 on the tint), muted #9ba7b4 7.1:1, #0d1117 on the accent
+    #79aef2 8.3:1, the change mark #ffc58a on #3a2814 9.1:1, the figures'
+    red #ff7b72 6.9:1.  Japanese text: strict line breaking, no word
+    breaking, any break in an over-long run (a URL) rather than a wider
+    page; headings that carry phrase breaks keep their phrases whole.
+    Widths: one column up to 64rem, where the history folds and the
+    contents list the chapters only; from 64rem the contents are a
+    column of their own beside the text, in view while reading.
   -->
   <xsl:variable name="css">
 :root {
   color-scheme: light;
   --ink: #1f2328;
+  --heading: #16202c;
   --muted: #4f5965;
   --accent: #1d4e89;
   --accent-dark: #143a67;
+  --on-accent: #fff;
   --link: #0b57a3;
   --line: #d3dae3;
   --tint: #f4f7fb;
+  --head-bg: #e9eef5;
+  --paper: #fff;
   --paper-bg: #eceff3;
+  --shadow: rgba(20, 30, 50, .12);
+  --target: #fff5d1;
+  --badge-ink: #173b66;
+  --badge-bg: #e8eff8;
+  --badge-line: #b8cbe3;
+  --back-ink: #3a424c;
+  --mark-ink: #8a3c00;
+  --mark-bg: #fff3e0;
+  --mark-line: #e9b87f;
+  --shade: rgba(20, 30, 50, .28);
+  /* figures */
+  --f-ink: #1f2328;
+  --f-muted: #3d444d;
+  --f-ground: #fff;
+  --f-on-band: #fff;
+  --f-boundary: #b3261e;
+  --f-customer-band: #9a4a0b;
+  --f-customer-box: #fdf3ea;
+  --f-customer-edge: #e0b48f;
+  --f-customer-chip: #fbe8d8;
+  --f-provider-band: #1d4e89;
+  --f-provider-box: #edf3fa;
+  --f-provider-edge: #a9bfdc;
+  --f-provider-chip: #dde8f5;
+  --f-base-band: #1d4e89;
+  --f-base-box: #edf3fa;
+  --f-addition-band: #1d6b60;
+  --f-addition-box: #e9f5f2;
+}
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    color-scheme: dark;
+    --ink: #e6edf3;
+    --heading: #f0f6fc;
+    --muted: #9ba7b4;
+    --accent: #79aef2;
+    --accent-dark: #a9cbf7;
+    --on-accent: #0d1117;
+    --link: #8cbcff;
+    --line: #3a434e;
+    --tint: #1b222c;
+    --head-bg: #232c38;
+    --paper: #151a21;
+    --paper-bg: #0b0f14;
+    --shadow: transparent;
+    --target: #3d3417;
+    --badge-ink: #c4d8f2;
+    --badge-bg: #1c2a3c;
+    --badge-line: #34506f;
+    --back-ink: #b9c2cc;
+    --mark-ink: #ffc58a;
+    --mark-bg: #3a2814;
+    --mark-line: #7a5326;
+    --shade: rgba(0, 0, 0, .7);
+    --f-ink: #e6edf3;
+    --f-muted: #b6c0ca;
+    --f-ground: #151a21;
+    --f-on-band: #fff;
+    --f-boundary: #ff7b72;
+    --f-customer-box: #261c15;
+    --f-customer-edge: #7d5231;
+    --f-customer-chip: #382718;
+    --f-provider-box: #141d29;
+    --f-provider-edge: #3d5f89;
+    --f-provider-chip: #1c2d42;
+    --f-base-band: #3a78c2;
+    --f-base-box: #141d29;
+    --f-addition-band: #2a8c7e;
+    --f-addition-box: #13221e;
+  }
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -1015,14 +1195,14 @@ body {
   max-width: 50rem;
   margin: 2.5rem auto;
   padding: 3rem 5rem 3.5rem;
-  background: #fff;
+  background: var(--paper);
   border-top: 6px solid var(--accent);
-  box-shadow: 0 1px 4px rgba(20, 30, 50, .12);
+  box-shadow: 0 1px 4px var(--shadow);
 }
 main, .backmatter { max-width: 40rem; }
 a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: .18em; overflow-wrap: anywhere; }
 a:hover { text-decoration-thickness: 2px; }
-a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, .table-wrap:focus-visible, summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 p { margin: .9em 0; text-wrap: pretty; }
 em { font-style: normal; font-weight: 700; }
 .vh {
@@ -1030,8 +1210,29 @@ em { font-style: normal; font-weight: 700; }
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
 }
 
-/* headings */
-h1, h2, h3, h4, h5, h6 { line-height: 1.5; font-weight: 700; color: #16202c; text-wrap: balance; }
+/* ways through the page: to the text, back to the top */
+.skip {
+  position: absolute; left: .5rem; top: .5rem; z-index: 10; padding: .5rem 1rem;
+  background: var(--paper); color: var(--link); border: 2px solid var(--accent); border-radius: 4px; font-weight: 700;
+}
+.skip:not(:focus) {
+  width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap;
+}
+.to-top {
+  position: fixed; right: 1rem; bottom: 1rem; z-index: 5;
+  display: flex; align-items: center; justify-content: center;
+  width: 2.75rem; height: 2.75rem; border-radius: 50%;
+  background: var(--accent); color: var(--on-accent); text-decoration: none;
+  font-size: 1.25rem; font-weight: 700; line-height: 1;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, .3);
+}
+.to-top:hover { background: var(--accent-dark); }
+
+/* headings; a title that carries phrase breaks (wbr) breaks only there,
+   unless a phrase is wider than the line */
+h1, h2, h3, h4, h5, h6 { line-height: 1.5; font-weight: 700; color: var(--heading); text-wrap: balance; }
+.phrases { word-break: keep-all; overflow-wrap: anywhere; }
 h1 { font-size: 1.75rem; margin: .4rem 0 1.25rem; letter-spacing: .01em; }
 h2 {
   font-size: 1.375rem; margin: 3.5rem 0 1.25rem; padding-bottom: .4rem;
@@ -1042,7 +1243,7 @@ h4 { font-size: 1.0625rem; margin: 2.25rem 0 .5rem; }
 h5, h6 { font-size: 1rem; margin: 1.75rem 0 .5rem; }
 .num { color: var(--accent); font-feature-settings: "tnum" 1; }
 section { scroll-margin-top: 1rem; }
-section:target > h2, section:target > h3, section:target > h4 { background: #fff5d1; }
+section:target > h2, section:target > h3, section:target > h4 { background: var(--target); }
 
 /* cover */
 .cover { padding-bottom: 1.75rem; border-bottom: 1px solid var(--line); }
@@ -1061,18 +1262,32 @@ section:target > h2, section:target > h3, section:target > h4 { background: #fff
 .download { margin: 0; text-align: left; }
 .download a {
   display: inline-block; padding: .5rem 1.25rem; border-radius: 4px;
-  background: var(--accent); color: #fff; font-weight: 700; font-size: .9375rem;
+  background: var(--accent); color: var(--on-accent); font-weight: 700; font-size: .9375rem;
   text-decoration: none; line-height: 1.6;
 }
 .download a::before { content: "\2193\00a0"; }
+.download .size { font-weight: 400; }
 .download a:hover { background: var(--accent-dark); text-decoration: underline; }
 
-/* tables */
-.table-wrap { margin: 1.25rem 0; overflow-x: auto; }
+/* tables: a table wider than its column scrolls in its box, which casts
+   a shadow at the side that has more, and (where the browser can tell,
+   scroll-state queries) says so above the table */
+.table-wrap {
+  margin: 1.25rem 0; overflow-x: auto; container-type: scroll-state;
+  background:
+    linear-gradient(to right, var(--paper) 30%, transparent) left center / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 30%, transparent) right center / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--shade), transparent) left center / .75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--shade), transparent) right center / .75rem 100% no-repeat scroll;
+}
+.scroll-hint { display: none; position: sticky; left: 0; margin: 0 0 .35rem; font-size: .8125rem; line-height: 1.6; color: var(--muted); }
+@container scroll-state(scrollable: inline) {
+  .scroll-hint { display: block; }
+}
 table { width: 100%; border-collapse: collapse; font-size: .875rem; line-height: 1.65; }
 caption { caption-side: top; text-align: left; font-weight: 700; padding: 0 0 .4rem; }
 th, td { padding: .5rem .65rem; border: 1px solid var(--line); text-align: left; vertical-align: top; }
-thead th { background: #e9eef5; font-weight: 700; }
+thead th { background: var(--head-bg); font-weight: 700; }
 th[scope="row"] { background: var(--tint); }
 /* A long URL in one cell must not squeeze the others to a character a
    line (any break is allowed in it, so the table cannot overflow). */
@@ -1080,8 +1295,17 @@ th[scope="row"] { background: var(--tint); }
 .history-table th, .history-table .h-version, .history-table .h-date { white-space: nowrap; }
 .history-table th:nth-child(3) { white-space: normal; }
 .history-table td.h-version { text-align: center; }
+.history-table tr:target > td { background: var(--target); }
 .changes { list-style: none; margin: 0; padding: 0; }
 .changes li + li { margin-top: .3rem; }
+
+/* the revision history, folded on a narrow screen */
+.fold > summary {
+  cursor: pointer; padding: .55rem .9rem; border: 1px solid var(--line); border-radius: 4px;
+  background: var(--tint); color: var(--link); font-weight: 700; font-size: .9375rem; line-height: 1.6;
+}
+.fold[open] > summary { margin-bottom: .75rem; }
+.fold > .table-wrap { margin-top: 0; }
 
 /* table of contents */
 .toc { margin: 2.5rem 0; padding: 1.25rem 1.75rem 1.5rem; background: var(--tint); border: 1px solid var(--line); border-radius: 4px; }
@@ -1096,17 +1320,24 @@ th[scope="row"] { background: var(--tint); }
 .toc a { text-decoration: none; }
 .toc a:hover { text-decoration: underline; }
 /* numbered entries: the title hangs beside its number when it wraps */
-.toc .toc-chapters a { display: flex; gap: .35em; width: fit-content; }
+.toc .toc-chapters a { display: inline-flex; gap: .35em; }
 .toc .num { flex: none; min-width: 1.4em; }
 .toc .toc-clauses .num { min-width: 2.2em; }
+.toc-rev {
+  flex: none; align-self: flex-start; margin-top: .2em; padding: 0 .35em; border-radius: 2px;
+  font-size: .75rem; line-height: 1.5; font-weight: 700;
+  color: var(--mark-ink); background: var(--mark-bg); border: 1px solid var(--mark-line);
+}
 
 /* controls */
-.control-line { margin: .25rem 0 .9rem; text-align: left; }
-.control-line span {
+.control-line { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .6rem; margin: .25rem 0 .9rem; text-align: left; }
+.control-line .control, .rev-mark {
   display: inline-block; padding: .05rem .65rem; border-radius: 3px;
   font-size: .8125rem; line-height: 1.7; font-weight: 700; letter-spacing: .02em;
-  color: #173b66; background: #e8eff8; border: 1px solid #b8cbe3;
 }
+.control-line .control { color: var(--badge-ink); background: var(--badge-bg); border: 1px solid var(--badge-line); }
+.rev-mark { color: var(--mark-ink); background: var(--mark-bg); border: 1px solid var(--mark-line); text-decoration: none; }
+.rev-mark:hover { text-decoration: underline; }
 
 /* lists, with the model's own markers */
 .list { list-style: none; margin: .9em 0; padding: 0; }
@@ -1117,52 +1348,104 @@ th[scope="row"] { background: var(--tint); }
 .list-disc > li > .mk, .list-check > li > .mk { width: 1em; text-align: center; }
 .list-check > li > .mk { color: var(--accent); font-weight: 700; }
 
-/* figures */
+/* figures: every colour from the variables above, so that they follow
+   the scheme; the owner (or layer) class names the colours a shape
+   takes from its role */
 .figure { margin: 2rem 0; padding: 1.25rem 1rem 1rem; border: 1px solid var(--line); border-radius: 4px; text-align: center; }
 .figure svg { display: block; width: 100%; max-width: 27rem; height: auto; margin: 0 auto; font-family: inherit; }
+.f-customer { --band: var(--f-customer-band); --box: var(--f-customer-box); --edge: var(--f-customer-edge); --chip: var(--f-customer-chip); }
+.f-provider { --band: var(--f-provider-band); --box: var(--f-provider-box); --edge: var(--f-provider-edge); --chip: var(--f-provider-chip); }
+.f-base { --band: var(--f-base-band); --box: var(--f-base-box); }
+.f-addition { --band: var(--f-addition-band); --box: var(--f-addition-box); }
+.f-box { fill: var(--box); stroke: var(--band); }
+.f-band { fill: var(--band); }
+.f-layer { fill: var(--f-ground); stroke: var(--edge); }
+.f-chip { fill: var(--chip); stroke: var(--edge); }
+.f-ground { fill: var(--f-ground); }
+.f-ink { fill: var(--f-ink); }
+.f-muted { fill: var(--f-muted); }
+.f-on-band { fill: var(--f-on-band); }
+.f-boundary { stroke: var(--f-boundary); }
+.f-boundary-text { fill: var(--f-boundary); }
 figcaption { margin-top: .85rem; font-size: .9375rem; font-weight: 700; line-height: 1.6; }
 
 /* back matter */
-.backmatter { margin-top: 4rem; padding-top: .5rem; font-size: .875rem; color: #3a424c; }
+.backmatter { margin-top: 4rem; padding-top: .5rem; font-size: .875rem; color: var(--back-ink); }
 .backmatter h2 { font-size: 1.125rem; margin-top: 1.5rem; }
 .backmatter p { margin: .5em 0; text-align: left; }
 .colophon { margin-top: 2rem; padding: 1rem 1.25rem; background: var(--tint); border-left: 4px solid var(--accent); }
 .colophon p { margin: .15rem 0; }
 .colophon .colophon-title { font-weight: 700; color: var(--ink); }
 
-/* narrow screens */
+/* up to 64rem: one column, the contents before the history, which is
+   folded; the contents list the parts and chapters, not every clause */
+@media screen and (max-width: 63.99rem) {
+  .toc .toc-clauses { display: none; }
+}
 @media (max-width: 52rem) {
   .page { margin: 0 auto; padding: 2rem 2rem 2.5rem; box-shadow: none; }
 }
 @media (max-width: 36rem) {
-  body { background: #fff; }
+  body { background: var(--paper); }
   .page { padding: 1.25rem 1rem 2rem; }
   h1 { font-size: 1.375rem; }
   h2 { font-size: 1.25rem; margin-top: 2.75rem; }
   h3 { font-size: 1.125rem; }
   h4 { font-size: 1.0625rem; }
-  .toc { padding: 1rem 1rem 1.25rem; }
+  .toc { margin: 2rem 0; padding: 1rem 1rem 1.25rem; }
   .toc ol ol { padding-left: .9em; }
   .figure { padding: .75rem .25rem; }
   th, td { padding: .4rem .45rem; }
 }
 
-/* print: A4, the document as on paper */
+/* from 64rem: the contents a column of their own, in view while the
+   text scrolls (scrolling on their own when taller than the screen);
+   the history open */
+@media screen and (min-width: 64rem) {
+  .page {
+    display: grid; grid-template-columns: 17rem minmax(0, 40rem); column-gap: 3.5rem;
+    max-width: 70rem; padding: 3rem 3.5rem 3.5rem; justify-content: center;
+  }
+  .cover { grid-column: 1 / -1; }
+  .toc {
+    grid-column: 1; grid-row: 2 / span 2; align-self: start;
+    position: sticky; top: 0; max-height: 100vh; overflow-y: auto; overscroll-behavior: contain;
+    margin: 0; padding: 2rem .75rem 2rem 0; background: none; border: 0; border-radius: 0;
+    font-size: .875rem;
+  }
+  .toc h2 { font-size: 1rem; }
+  .toc > ol > li { margin-top: .6rem; }
+  .toc .toc-clauses { font-size: .8125rem; }
+  .toc .toc-clauses .num { min-width: 2.4em; }
+  main { grid-column: 2; grid-row: 2; }
+  .backmatter { grid-column: 2; grid-row: 3; }
+}
+/* the history open where a browser can open a details element from CSS (one
+   that cannot shows it folded, with its summary, rather than not at all) */
+@supports selector(::details-content) {
+  @media screen and (min-width: 64rem), print {
+    .fold > summary { display: none; }
+    .fold::details-content { content-visibility: visible; display: block; }
+  }
+}
+
+/* print: A4, the document as on paper, light whatever the screen */
 @media print {
+  :root { color-scheme: light; }
   @page { size: A4; margin: 18mm 17mm 20mm; }
   body { background: #fff; font-size: 10.5pt; line-height: 1.75; }
   .page { max-width: none; margin: 0; padding: 0; border: 0; box-shadow: none; }
   main, .backmatter { max-width: none; }
-  .download, .crumb { display: none; }
+  .download, .crumb, .skip, .to-top, .scroll-hint { display: none; }
   a { color: inherit; text-decoration: none; }
   .toc { background: none; border: 0; padding: 0; break-before: page; }
   .controls, .backmatter { break-before: page; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
   .control-line { break-before: avoid; break-after: avoid; }
   figure, tr, .list > li, .changes li, .toc-clauses li, .colophon { break-inside: avoid; page-break-inside: avoid; }
-  .toc + section { break-before: page; }
+  .history, .history + section { break-before: page; }
   thead { display: table-header-group; }
-  .table-wrap { overflow: visible; }
+  .table-wrap { overflow: visible; background: none; }
   .figure svg { max-width: 105mm; }
   section:target > h2, section:target > h3, section:target > h4 { background: none; }
 }

@@ -18,7 +18,7 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="p li td th caption change remark em link title"/>
+  <xsl:preserve-space elements="p li td th caption change remark em link title paged"/>
 
   <xsl:variable name="svc" select="/service"/>
   <xsl:variable name="cat" select="document('wpgen:catalogue')/catalogue"/>
@@ -226,7 +226,7 @@
         </xsl:for-each>
       </columns>
       <xsl:for-each select="$revs">
-        <revision version="{@version}" date="{@date}" src="{wp:src(.)}">
+        <revision id="rev-{@version}" version="{@version}" date="{@date}" src="{wp:src(.)}">
           <date>
             <xsl:call-template name="date"><xsl:with-param name="iso" select="@date"/></xsl:call-template>
           </date>
@@ -451,8 +451,26 @@
 
   <!-- ==== Blocks ========================================================== -->
 
+  <!-- A paragraph with wording for paged output only (<paged>: 「次頁以降」)
+       is two in the model: the print one, which the PDF and the text show
+       (they read only <p>), and the web page's, in a <variant> that only
+       html.xsl reads. -->
   <xsl:template match="p" mode="block">
-    <p src="{wp:src(.)}"><xsl:apply-templates mode="inline"/></p>
+    <xsl:choose>
+      <xsl:when test="paged">
+        <p src="{wp:src(.)}" output="print"><xsl:apply-templates mode="inline"/></p>
+        <variant output="web">
+          <p src="{wp:src(.)}">
+            <xsl:apply-templates mode="inline">
+              <xsl:with-param name="web" select="true()"/>
+            </xsl:apply-templates>
+          </p>
+        </variant>
+      </xsl:when>
+      <xsl:otherwise>
+        <p src="{wp:src(.)}"><xsl:apply-templates mode="inline"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="ol" mode="block">
@@ -524,6 +542,14 @@
       </xsl:when>
       <xsl:when test="@form = 'defining'"><xsl:value-of select="$full"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$short"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="paged" mode="inline">
+    <xsl:param name="web" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$web"><xsl:value-of select="@web"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
