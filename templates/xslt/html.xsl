@@ -311,7 +311,9 @@
 
   <!-- A title with a <wbr> at each break the model allows (U+200B in its
        companion: @title-wbr beside @title, @wbr on a text element), in a
-       span that keeps phrases whole (class "phrases", see the CSS); the
+       span that keeps phrases whole (class "phrases", see the CSS; a
+       space inside a phrase, as in ISO/IEC 27017, is a no-break space,
+       which keep-all alone would break at); the
        plain title when the model has no companion.  libxslt's HTML
        output knows no wbr (it would close it: </wbr>), hence the text. -->
   <xsl:template name="phrased">
@@ -332,11 +334,11 @@
     <xsl:param name="s"/>
     <xsl:choose>
       <xsl:when test="contains($s, $zwsp)">
-        <xsl:value-of select="substring-before($s, $zwsp)"/>
+        <xsl:value-of select="translate(substring-before($s, $zwsp), ' ', '&#160;')"/>
         <xsl:text disable-output-escaping="yes">&lt;wbr&gt;</xsl:text>
         <xsl:call-template name="wbr"><xsl:with-param name="s" select="substring-after($s, $zwsp)"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="translate($s, ' ', '&#160;')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -206,11 +206,11 @@
     <xsl:param name="s"/>
     <xsl:choose>
       <xsl:when test="contains($s, '&#x200B;')">
-        <xsl:value-of select="substring-before($s, '&#x200B;')"/>
+        <xsl:value-of select="translate(substring-before($s, '&#x200B;'), ' ', '&#160;')"/>
         <xsl:text disable-output-escaping="yes">&lt;wbr&gt;</xsl:text>
         <xsl:call-template name="wbr"><xsl:with-param name="s" select="substring-after($s, '&#x200B;')"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="translate($s, ' ', '&#160;')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
