@@ -99,15 +99,15 @@ lcs(const char *a, const char *b)
 	return r;
 }
 
+/* A Latin word is one unit: changed whole, as a reviewer reads it. */
 START_TEST(test_chardiff_ascii)
 {
-	ck_assert_spans("kitten", "sitting", WP_CD_RAW,
-	    "-k +s =itt -e +i =n +g");
+	ck_assert_spans("kitten", "sitting", WP_CD_RAW, "-kitten +sitting");
 	ck_assert_spans("The cat sat.", "The dog sat.", 0,
 	    "=The  -cat +dog = sat.");
-	ck_assert_spans("abcdef", "abXdef", 0, "=ab -c +X =def");
-	ck_assert_spans("abc", "abcd", 0, "=abc +d");
-	ck_assert_spans("abc", "xabc", 0, "+x =abc");
+	ck_assert_spans("abcdef", "abXdef", 0, "-abcdef +abXdef");
+	ck_assert_spans("abc", "abcd", 0, "-abc +abcd");
+	ck_assert_spans("abc", "xabc", 0, "-abc +xabc");
 }
 END_TEST
 
@@ -211,10 +211,11 @@ START_TEST(test_chardiff_large)
 }
 END_TEST
 
-/* Random texts over small alphabets: scripts hold, and raw is minimal. */
+/* Random texts over small alphabets (of characters that make no word,
+ * so that each is a unit): scripts hold, and raw is minimal. */
 START_TEST(test_chardiff_random)
 {
-	static const char *const alpha[] = { "ab", "abc\n", "abcdefgh" };
+	static const char *const alpha[] = { "+*", "+*;\n", "!#$%&*+," };
 	unsigned	 seed = 12345;
 	char		 a[64], b[64];
 
@@ -242,6 +243,20 @@ START_TEST(test_chardiff_random)
 		    na + nb - 2 * lcs(a, b));
 		check_script(a, b, 0);
 	}
+}
+END_TEST
+
+/* Numbers, control numbers, dates and URLs are whole units. */
+START_TEST(test_chardiff_units)
+{
+	ck_assert_spans("保存期間は90日です", "保存期間は180日です", 0,
+	    "=保存期間は -90 +180 =日です");
+	ck_assert_spans("CLD.9.5.1を参照", "CLD.9.5.2を参照", 0,
+	    "-CLD.9.5.1 +CLD.9.5.2 =を参照");
+	ck_assert_spans("2019.10.31に制定", "2019.11.25に制定", 0,
+	    "-2019.10.31 +2019.11.25 =に制定");
+	ck_assert_spans("（https://a.jp/x）を見る", "（https://a.jp/y）を見る", 0,
+	    "=（ -https://a.jp/x +https://a.jp/y =）を見る");
 }
 END_TEST
 
@@ -592,6 +607,7 @@ main(void)
 	tcase_add_test(tc, test_chardiff_bad_utf8);
 	tcase_add_test(tc, test_chardiff_large);
 	tcase_add_test(tc, test_chardiff_random);
+	tcase_add_test(tc, test_chardiff_units);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("align");

@@ -1,8 +1,11 @@
 /*
- * chardiff: Myers' diff over code points, kept as the list of runs the
- * two texts share ("matches"); the edits are the gaps between them.  A
- * cleanup then folds short matches between edits into the edits and
- * slides each pure insertion or deletion to a line boundary, so that a
+ * chardiff: Myers' diff over units, kept as the list of runs the two
+ * texts share ("matches"); the edits are the gaps between them.  A unit
+ * is a character, except that what a reviewer reads as one word is one
+ * unit: a run of digits, a Latin word, a URL, a control number or a
+ * date (90 to 180 reads [-90-]{+180+}, not [-9-]{+18+}0).  A cleanup
+ * then folds short matches between edits into the edits and slides
+ * each pure insertion or deletion to a line boundary, so that a
  * rewritten phrase reads as one change rather than as confetti.
  */
 #include <stdint.h>
@@ -20,9 +23,18 @@ struct match {
 };
 
 struct text {
-	uint32_t	*cp;		/* code points */
+	uint32_t	*cp;		/* units: code points, or TOKEN + n */
 	size_t		*off;		/* byte offset of each, and the end's */
 	long		 n;
+};
+
+/* A unit of several characters: TOKEN plus its number in the table
+ * both texts share, so that the same word is the same unit in both. */
+#define TOKEN	0x200000u
+
+struct tokens {
+	char		**s;
+	size_t		 n, cap;
 };
 
 struct ctx {
@@ -37,6 +49,70 @@ struct ctx {
  * sequence stands for itself, as a value above Unicode's range, so that
  * it equals only the same byte and comes back as it was.
  */
+static int
+alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+/* The number of a token in the table, added if new. */
+static uint32_t
+intern(struct tokens *tk, const char *s, size_t len)
+{
+	for (size_t i = 0; i < tk->n; i++)
+		if (strlen(tk->s[i]) == len && memcmp(tk->s[i], s, len) == 0)
+			return TOKEN + (uint32_t)i;
+	tk->s = wp_grow(tk->s, &tk->cap, tk->n, sizeof(*tk->s));
+	tk->s[tk->n] = wp_strndup(s, len);
+	return TOKEN + (uint32_t)tk->n++;
+}
+
+/*
+ * Where the word starting at unit i ends: a URL (scheme:// and what a
+ * URL may hold), else letters and digits, with . : / - _ between two of
+ * them (CLD.9.5.1, 2019.10.31, ISO/IEC).
+ */
+static long
+word_end(const uint32_t *cp, long n, long i)
+{
+	static const char url_chars[] = "-._~:/?#[]@!$&'()*+,;=%";
+	long	 j = i;
+
+	while (j < n && alnum(cp[j]))
+		j++;
+	if (j + 2 < n && cp[j] == ':' && cp[j + 1] == '/' && cp[j + 2] == '/') {
+		for (j += 3; j < n && cp[j] < 0x80 && (alnum(cp[j]) ||
+		    strchr(url_chars, (int)cp[j]) != NULL); j++)
+			continue;
+		while (j > i && strchr(".,;:!?)'", (int)cp[j - 1]) != NULL)
+			j--;
+		return j;
+	}
+	while (j + 1 < n && cp[j] < 0x80 && strchr(".:/-_", (int)cp[j]) &&
+	    alnum(cp[j + 1]))
+		for (j++; j < n && alnum(cp[j]); j++)
+			continue;
+	return j;
+}
+
+/* Joins the characters of each word of t into one unit. */
+static void
+words(struct text *t, const char *s, struct tokens *tk)
+{
+	long	 i, k = 0, e;
+
+	for (i = 0; i < t->n; i = e) {
+		e = alnum(t->cp[i]) && (i == 0 || !alnum(t->cp[i - 1])) ?
+		    word_end(t->cp, t->n, i) : i + 1;
+		t->off[k] = t->off[i];
+		t->cp[k++] = e > i + 1 ? intern(tk, s + t->off[i],
+		    t->off[e] - t->off[i]) : t->cp[i];
+	}
+	t->off[k] = t->off[t->n];
+	t->n = k;
+}
+
 static void
 decode(struct text *t, const char *s, size_t len)
 {
@@ -343,8 +419,15 @@ wp_chardiff(const char *old, size_t oldlen, const char *new, size_t newlen,
 	struct ctx		 c;
 	long			 i, n, pa = 0, pb = 0;
 
+	struct tokens		 tk = { NULL, 0, 0 };
+
 	decode(&ta, old, oldlen);
 	decode(&tb, new, newlen);
+	words(&ta, old, &tk);
+	words(&tb, new, &tk);
+	for (size_t k = 0; k < tk.n; k++)
+		free(tk.s[k]);
+	free(tk.s);
 	c.a = ta.cp;
 	c.b = tb.cp;
 	c.v1 = wp_calloc((size_t)(ta.n + tb.n + 4), sizeof(*c.v1));
