@@ -184,8 +184,7 @@ slurp(const char *path, size_t *len)
 	if (fstat(fd, &st) == -1)
 		wp_msg(MSG_IO, path, 0, strerror(errno));
 	else if (!S_ISREG(st.st_mode))
-		wp_msg(MSG_IO, path, 0, "not a regular file (a content file "
-		    "is an ordinary file, not a folder, device or pipe)");
+		wp_msg(MSG_NOT_FILE, path, 0);
 	else if (st.st_size > WP_MAX_FILE)
 		wp_msg(MSG_TOO_BIG, path, 0, (long)(st.st_size >> 10),
 		    (long)(WP_MAX_FILE >> 10));
