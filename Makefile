@@ -19,7 +19,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
 WERROR	?=
 CPPFLAGS_WP = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-	  -DWP_VERSION='"$(VERSION)"'
+	  -DWP_VERSION='"$(VERSION)"' -Ibuild/gen
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
@@ -59,6 +59,21 @@ build/config.mk: scripts/configure
 build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# wpgen's commit, for --version and the release's manifest: the last
+# commit that changed wpgen's own sources (a commit of content alone
+# must not make a new wpgen, which would build every service again),
+# empty outside git; the file is rewritten only when it changes.
+WP_SOURCE_PATHS = src Makefile mk scripts/configure
+build/gen/commit.h: FORCE
+	@mkdir -p build/gen
+	@c=$$(git log -1 --format=%h --abbrev=12 -- $(WP_SOURCE_PATHS) \
+	    2>/dev/null); printf '#define WP_COMMIT "%s"\n' "$$c" >$@.tmp; \
+	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+build/obj/base/version.o build/asan/obj/base/version.o \
+    build/fuzz/obj/base/version.o: build/gen/commit.h
+.PHONY: FORCE
+FORCE:
 
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)

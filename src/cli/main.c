@@ -22,10 +22,6 @@
 #include "model/xform.h"
 #include "render/pdf.h"
 
-#ifndef WP_VERSION
-#define WP_VERSION "0.1"
-#endif
-
 /* Every option; a command takes those whose letters its opts list. */
 static const struct option longopts[] = {
 	{ "templates", required_argument, NULL, 't' },
@@ -131,7 +127,9 @@ static const struct command commands[] = {
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 static const char exits_help[] =
-"\nExit status: 0 success, 1 errors in content, 2 usage error.\n";
+"\nExit status: 0 success, 1 errors in the content, 2 usage error,\n"
+"3 history findings (the revisions do not say what changed), 4 trouble\n"
+"(the file system, git, fonts).\n";
 
 /* A synopsis, its lines after the first indented by indent. */
 static void
@@ -306,6 +304,27 @@ find_command(const char *name)
 	return NULL;
 }
 
+/*
+ * A command's exit status, said more precisely by what its errors were
+ * about (diag.h: WP_KIND_*): trouble first, which no edit of the
+ * content mends, then a history that does not say what changed.
+ */
+static int
+exit_status(int rc)
+{
+	int	 k = wp_diag_kinds();
+
+	if (rc == EXIT_USAGE)
+		return rc;
+	if (k & WP_KIND_TROUBLE)
+		return EXIT_TROUBLE;
+	if (k & WP_KIND_HISTORY)
+		return EXIT_HISTORY;
+	if ((k & WP_KIND_CONTENT) && rc == EXIT_OK)
+		return EXIT_CONTENT;
+	return rc;
+}
+
 /* Loads the session and runs the command on its operands. */
 static int
 run(const struct command *c, const struct args *a, const char *tdir,
@@ -323,10 +342,12 @@ run(const struct command *c, const struct args *a, const char *tdir,
 		tdir = deftdir = default_templates();
 	if ((s = wp_session_new(tdir)) == NULL) {
 		free(deftdir);
-		return EXIT_CONTENT;
+		wp_diag_flush();
+		return exit_status(EXIT_CONTENT);
 	}
 	rc = c->run(s, a, argc, argv);
 	wp_diag_flush();
+	rc = exit_status(rc);
 	wp_session_free(s);
 	free(deftdir);
 	xsltCleanupGlobals();
@@ -362,8 +383,8 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("wpgen %s\n", WP_VERSION);
-		return EXIT_OK;
+		wp_print_version(stdout);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
 	}
 	if ((c = find_command(argv[1])) == NULL)
 		return wp_usage_error(NULL, "unknown command \"%s\"", argv[1]);
