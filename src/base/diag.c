@@ -79,7 +79,6 @@ static const struct {
 	[MSG_SETTING_UNKNOWN] = { WP_ERROR, "<%s> is no setting wpgen knows, so it would be ignored (the settings are those of %s)" },
 	[MSG_SETTING_TWICE] = { WP_ERROR, "<%s> is set twice (first at line %ld; the second would be ignored: keep one)" },
 	[MSG_PLACEHOLDER] = { WP_ERROR, "%s in <%s> stands for nothing and would be printed as it is (%s)" },
-	[MSG_STDOUT] = { WP_ERROR, "%s" },
 };
 
 /*
@@ -117,7 +116,7 @@ static const char *const codes[MSG__MAX] = {
 	[MSG_DATE_FORMAT] = "date-format",
 	[MSG_SETTING_UNKNOWN] = "setting-unknown",
 	[MSG_SETTING_TWICE] = "setting-twice",
-	[MSG_PLACEHOLDER] = "placeholder", [MSG_STDOUT] = "stdout",
+	[MSG_PLACEHOLDER] = "placeholder",
 };
 
 /* What an error is about (diag.h); the content, but for these. */

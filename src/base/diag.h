@@ -90,7 +90,6 @@ enum wp_msg {
 	MSG_SETTING_UNKNOWN,	/* %s element, %s where settings are listed */
 	MSG_SETTING_TWICE,	/* %s element, %ld first line */
 	MSG_PLACEHOLDER,	/* %s placeholder, %s setting, %s what it takes */
-	MSG_STDOUT,		/* %s what cannot go to standard output */
 	MSG__MAX
 };
 

@@ -34,7 +34,10 @@ struct args {
 	int		 timings, verbose;
 	int		 color;		/* diff: colour the report */
 	int		 history, strict;
-	const char	*html, *rev;	/* diff */
+	int		 werror;	/* --werror */
+	const char	*html;		/* diff */
+	const char	*rev;		/* diff: the old version's; the
+					   others: what they read */
 };
 
 /*

@@ -213,13 +213,19 @@ slurp(const char *path, size_t *len)
 xmlDocPtr
 wp_load_xml(const char *path)
 {
+	return wp_load_xml_as(path, path);
+}
+
+xmlDocPtr
+wp_load_xml_as(const char *path, const char *name)
+{
 	size_t		 n;
 	char		*buf = slurp(path, &n);
 	xmlDocPtr	 doc;
 
 	if (buf == NULL)
 		return NULL;
-	doc = wp_load_xml_memory(buf, n, path);
+	doc = wp_load_xml_memory(buf, n, name);
 	free(buf);
 	return doc;
 }

@@ -29,6 +29,8 @@
  * declared encoding than UTF-8, and XInclude elements.
  */
 xmlDocPtr	 wp_load_xml(const char *path);
+/* The same, the document named name (in messages, its URL) instead. */
+xmlDocPtr	 wp_load_xml_as(const char *path, const char *name);
 /* The same over a buffer; name is what messages call it. */
 xmlDocPtr	 wp_load_xml_memory(const char *buf, size_t len, const char *name);
 

@@ -2,7 +2,10 @@
  * index: the page that lists the whitepapers, made by index.xsl from
  * each service's facts.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/alloc.h"
 #include "base/diag.h"
@@ -108,7 +111,13 @@ wp_index_write(const struct wp_session *s, struct wp_index *x,
 
 	if (res != NULL)
 		buf = wp_xform_serialize(t->index_xsl, res, &len);
-	if (buf != NULL)
+	if (buf != NULL && strcmp(path, "-") == 0) {
+		/* -o -: standard output */
+		rc = fwrite(buf, 1, (size_t)len, stdout) == (size_t)len &&
+		    fflush(stdout) == 0 ? 0 : -1;
+		if (rc == -1)
+			wp_msg(MSG_IO, "standard output", 0, strerror(errno));
+	} else if (buf != NULL)
 		rc = wp_write_file(path, buf, (size_t)len);
 	xmlFree(buf);
 	xmlFreeDoc(res);
