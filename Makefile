@@ -150,15 +150,21 @@ e2e: all
 
 # ---- release -------------------------------------------------------------
 
-# dist/: per service <document number>_<version>.pdf, .html and .png,
-# and manifest.json; refused when any content has errors.  Against the
-# previous release (RELEASE_BASE, by default the newest git tag), each
-# service's newest revision must name the clauses that changed: the
-# differences are warnings (RELEASE_STRICT=--strict makes them errors).
+# $(DIST) (dist/): per service <document number>_<version>.pdf, .html,
+# .png and @2x.png, manifest.json and SHA256SUMS; refused when any
+# content has errors, or when a version the last release in $(DIST) has
+# was changed since.  Against the previous release (RELEASE_BASE, by
+# default the newest git tag; none: no check), each service's newest
+# revision must name the clauses that changed: the differences are
+# warnings (RELEASE_STRICT=--strict makes them errors).  REV=v1.6 makes
+# the release of the content as it was at that revision or tag again
+# (no history check: it was made once).
+DIST ?= dist
+REV ?=
 RELEASE_BASE ?= $(shell git describe --tags --abbrev=0 2>/dev/null)
 RELEASE_STRICT ?=
 release: build/wpgen
-	@if [ -n "$(RELEASE_BASE)" ]; then \
+	@if [ -n "$(RELEASE_BASE)" ] && [ -z "$(REV)" ]; then \
 		for s in $(SERVICES); do \
 			build/wpgen diff --templates templates --no-color \
 			    --check-history $(RELEASE_STRICT) \
@@ -166,7 +172,8 @@ release: build/wpgen
 			[ $$? -le 1 ] || exit 1; \
 		done; \
 	fi
-	build/wpgen release --templates templates -o dist $(SERVICES:%=content/%)
+	build/wpgen release --templates templates $(if $(REV),--rev $(REV)) \
+		-o $(DIST) $(SERVICES:%=content/%)
 
 # ---- benchmark -----------------------------------------------------------
 
