@@ -76,7 +76,7 @@ static const struct {
 	[MSG_RERELEASE] = { WP_ERROR, "version %s was released before with other content: %s (add a revision to revisions.xml that says what changed, or release the version as it was)" },
 	[MSG_MANIFEST] = { WP_ERROR, "the previous release's manifest %s, so this release cannot be compared with it (move the folder away to start a new one)" },
 	[MSG_DATE_FORMAT] = { WP_ERROR, "date format \"%s\" %s (YYYY, MM and DD stand for the year, month and day, as in YYYY/MM/DD or YYYY年MM月DD日)" },
-	[MSG_SETTING_UNKNOWN] = { WP_ERROR, "<%s> is no setting wpgen knows, so it would be ignored (the settings are those of %s)" },
+	[MSG_SETTING_UNKNOWN] = { WP_ERROR, "<%s> is not a setting wpgen reads here, so it would be ignored (%s)" },
 	[MSG_SETTING_TWICE] = { WP_ERROR, "<%s> is set twice (first at line %ld; the second would be ignored: keep one)" },
 	[MSG_PLACEHOLDER] = { WP_ERROR, "%s in <%s> stands for nothing and would be printed as it is (%s)" },
 };

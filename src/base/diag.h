@@ -87,7 +87,7 @@ enum wp_msg {
 	MSG_RERELEASE,		/* %s version, %s what changed */
 	MSG_MANIFEST,		/* %s what is wrong with it */
 	MSG_DATE_FORMAT,	/* %s format, %s what is wrong */
-	MSG_SETTING_UNKNOWN,	/* %s element, %s where settings are listed */
+	MSG_SETTING_UNKNOWN,	/* %s element, %s the settings it may be */
 	MSG_SETTING_TWICE,	/* %s element, %ld first line */
 	MSG_PLACEHOLDER,	/* %s placeholder, %s setting, %s what it takes */
 	MSG__MAX

@@ -262,6 +262,21 @@ wp_xml_validate(xmlRelaxNGPtr rng, xmlDocPtr doc, enum wp_msg m)
 }
 
 int
+wp_xml_validate_each(xmlRelaxNGPtr rng, xmlDocPtr doc,
+    void (*fn)(void *, xmlErrorPtr), void *arg)
+{
+	xmlRelaxNGValidCtxtPtr	 vc = xmlRelaxNGNewValidCtxt(rng);
+	int			 rc;
+
+	if (vc == NULL)
+		wp_oom();
+	xmlRelaxNGSetValidStructuredErrors(vc, fn, arg);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	return rc == 0 ? 0 : -1;
+}
+
+int
 wp_xml_is(const xmlNode *n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&

@@ -1,6 +1,7 @@
 WPGEN=$1 S=$2
 cases="tests/regress/check/malformed tests/regress/check/control-unknown
-tests/regress/check/long-word tests/regress/check/scope-answered"
+tests/regress/check/long-word tests/regress/check/scope-answered
+tests/regress/check/schema-owner tests/regress/check/date-format-token"
 # shellcheck disable=SC2086
 "$WPGEN" check --templates templates $cases 2>"$S/text"
 [ $? -eq 1 ] || { echo "check: exit $?"; exit 1; }
@@ -34,7 +35,8 @@ said = ["%s:%d: %s: %s" % (o["file"], o["line"], o["severity"], o["message"])
         for o in js]
 assert said == text, "JSON says otherwise than text:\n%s\n%s" % (said, text)
 codes = {o["code"] for o in js}
-for c in ("xml", "schema", "control-unknown", "overfull", "scope-answered"):
+for c in ("xml", "schema", "control-unknown", "overfull", "scope-answered",
+          "date-format"):
     assert c in codes, "no %s among %s" % (c, codes)
 bare = [o for o in js if o["code"] == "xml"]
 assert bare[0]["line"] == 19 and bare[0]["column"] == 39, bare
