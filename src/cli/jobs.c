@@ -269,8 +269,8 @@ outdated(const struct job *j, int argc, char **argv, char **todo)
 
 /*
  * Progress, a line per service, goes to a terminal when several services
- * are built, and anywhere with -v; a build run by make or a pipeline is
- * otherwise quiet.  Several services, or any with --no-index or
+ * are built (unless its messages are JSON, a line each), and anywhere
+ * with -v; a build run by make or a pipeline is otherwise quiet.  Several services, or any with --no-index or
  * --changed, each go to OUTDIR/<id>/.
  */
 int
@@ -279,7 +279,8 @@ wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
 {
 	struct job	 j = { t, a->output, a->index_href,
 			    argc > 1 || a->no_index || a->changed, a->timings,
-			    a->verbose || (argc > 1 && isatty(STDERR_FILENO)),
+			    a->verbose || (argc > 1 && isatty(STDERR_FILENO) &&
+			    !wp_diag_json()),
 			    argc, argv, NULL };
 	char		**todo = NULL;
 	int		 bad = 0, jobs = a->jobs;
