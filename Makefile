@@ -63,17 +63,19 @@ build/obj/%.o: src/%.c build/config.mk
 # wpgen's commit, for --version and the release's manifest: the last
 # commit that changed wpgen's own sources (a commit of content alone
 # must not make a new wpgen, which would build every service again),
-# empty outside git; the file is rewritten only when it changes.
+# empty outside git.  Written when make reads this file, and only when
+# it changes, so that `make -q` still says whether wpgen is current.
 WP_SOURCE_PATHS = src Makefile mk scripts/configure
-build/gen/commit.h: FORCE
-	@mkdir -p build/gen
-	@c=$$(git log -1 --format=%h --abbrev=12 -- $(WP_SOURCE_PATHS) \
-	    2>/dev/null); printf '#define WP_COMMIT "%s"\n' "$$c" >$@.tmp; \
-	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+WP_COMMIT := $(shell git log -1 --format=%h --abbrev=12 -- \
+	$(WP_SOURCE_PATHS) 2>/dev/null)
+$(shell mkdir -p build/gen && \
+	printf '\043define WP_COMMIT "%s"\n' "$(WP_COMMIT)" >build/gen/commit.h.tmp && \
+	if cmp -s build/gen/commit.h.tmp build/gen/commit.h; then \
+	rm build/gen/commit.h.tmp; else mv build/gen/commit.h.tmp build/gen/commit.h; fi)
+endif
 build/obj/base/version.o build/asan/obj/base/version.o \
     build/fuzz/obj/base/version.o: build/gen/commit.h
-.PHONY: FORCE
-FORCE:
 
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)

@@ -79,6 +79,7 @@ static const struct {
 	[MSG_SETTING_UNKNOWN] = { WP_ERROR, "<%s> is not a setting wpgen reads here, so it would be ignored (%s)" },
 	[MSG_SETTING_TWICE] = { WP_ERROR, "<%s> is set twice (first at line %ld; the second would be ignored: keep one)" },
 	[MSG_PLACEHOLDER] = { WP_ERROR, "%s in <%s> stands for nothing and would be printed as it is (%s)" },
+	[MSG_NOT_ENTRY] = { WP_ERROR, "neither a service folder nor an index-entry.xml" },
 };
 
 /*
@@ -116,7 +117,7 @@ static const char *const codes[MSG__MAX] = {
 	[MSG_DATE_FORMAT] = "date-format",
 	[MSG_SETTING_UNKNOWN] = "setting-unknown",
 	[MSG_SETTING_TWICE] = "setting-twice",
-	[MSG_PLACEHOLDER] = "placeholder",
+	[MSG_PLACEHOLDER] = "placeholder", [MSG_NOT_ENTRY] = "not-entry",
 };
 
 /* What an error is about (diag.h); the content, but for these. */

@@ -90,6 +90,7 @@ enum wp_msg {
 	MSG_SETTING_UNKNOWN,	/* %s element, %s the settings it may be */
 	MSG_SETTING_TWICE,	/* %s element, %ld first line */
 	MSG_PLACEHOLDER,	/* %s placeholder, %s setting, %s what it takes */
+	MSG_NOT_ENTRY,		/* (none): an index operand that is neither */
 	MSG__MAX
 };
 

@@ -550,15 +550,39 @@ first_child(const xmlNode *n)
 	return n;
 }
 
+/* A finding about the attributes of f's subject (called name), into t. */
+static void
+reword_attr(const struct finding *f, const char *name, char *t, size_t n)
+{
+	const xmlNode		*s = f->subject;
+	const struct attr	*a;
+	char			 names[256];
+	xmlChar			*v;
+
+	attr_names((const char *)s->name, names, sizeof(names));
+	if (f->code == XML_RELAXNG_ERR_ATTRVALID)
+		snprintf(t, n, "<%s> lacks an attribute it needs, or one of "
+		    "its attributes has a value it does not take (its "
+		    "attributes: %s)", name, names);
+	else if (f->s1 != NULL && (a = attr_of((const char *)s->name,
+	    f->s1)) != NULL) {
+		v = xmlGetProp(s, BAD_CAST f->s1);
+		snprintf(t, n, "%s=\"%.80s\" is not a value <%s> takes "
+		    "(write %s)", f->s1, v != NULL ? (char *)v : "", name,
+		    a->hint);
+		xmlFree(v);
+	} else
+		snprintf(t, n, "<%s> has no attribute %s (its attributes: %s)",
+		    name, f->s1 != NULL ? f->s1 : "?", names);
+}
+
 /* A finding in words, into t. */
 static void
 reword(const struct finding *f, char *t, size_t n)
 {
 	const xmlNode		*s = f->subject;
 	const struct holds	*h;
-	const struct attr	*a;
-	char			 names[256], name[128];
-	xmlChar			*v;
+	char			 name[128];
 
 	if (s == NULL || s->type != XML_ELEMENT_NODE) {
 		snprintf(t, n, "the file does not match its schema "
@@ -606,24 +630,8 @@ reword(const struct finding *f, char *t, size_t n)
 		snprintf(t, n, "<%s> holds %s", name, h->hint);
 		break;
 	case XML_RELAXNG_ERR_ATTRVALID:
-		snprintf(t, n, "<%s> lacks an attribute it needs, or one of "
-		    "its attributes has a value it does not take (its "
-		    "attributes: %s)", name, attr_names((const char *)s->name,
-		    names, sizeof(names)));
-		break;
 	case XML_RELAXNG_ERR_INVALIDATTR:
-		if (f->s1 != NULL && (a = attr_of((const char *)s->name,
-		    f->s1)) != NULL) {
-			v = xmlGetProp(s, BAD_CAST f->s1);
-			snprintf(t, n, "%s=\"%.80s\" is not a value <%s> takes "
-			    "(write %s)", f->s1, v != NULL ? (char *)v : "",
-			    name, a->hint);
-			xmlFree(v);
-		} else
-			snprintf(t, n, "<%s> has no attribute %s (its "
-			    "attributes: %s)", name, f->s1 != NULL ? f->s1 :
-			    "?", attr_names((const char *)s->name, names,
-			    sizeof(names)));
+		reword_attr(f, name, t, n);
 		break;
 	case XML_RELAXNG_ERR_CONTENTVALID:
 		snprintf(t, n, "<%s> holds something it does not take (it "

@@ -75,8 +75,7 @@ wp_index_add_entry(struct wp_index *x, const char *path)
 	if (entry == NULL)
 		return -1;
 	if (!wp_xml_is(xmlDocGetRootElement(entry), "index")) {
-		wp_msg(MSG_IO, path, 0, "neither a service folder nor an "
-		    "index-entry.xml");
+		wp_msg(MSG_NOT_ENTRY, path, 0);
 		goto done;
 	}
 	rc = 0;
