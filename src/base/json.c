@@ -253,6 +253,43 @@ members(struct reader *r, struct wp_json *v, int depth)
 	}
 }
 
+/* The digits at r->s, at least one; their count. */
+static size_t
+digits(struct reader *r)
+{
+	size_t	 n = 0;
+
+	while (r->s < r->end && *r->s >= '0' && *r->s <= '9') {
+		r->s++;
+		n++;
+	}
+	return n;
+}
+
+/* A number as JSON writes it: -?digits(.digits)?([eE][+-]?digits)?;
+ * 0, or -1 if there is none at r->s. */
+static int
+number(struct reader *r)
+{
+	if (r->s < r->end && *r->s == '-')
+		r->s++;
+	if (digits(r) == 0)
+		return -1;
+	if (r->s < r->end && *r->s == '.') {
+		r->s++;
+		if (digits(r) == 0)
+			return -1;
+	}
+	if (r->s < r->end && (*r->s == 'e' || *r->s == 'E')) {
+		r->s++;
+		if (r->s < r->end && (*r->s == '+' || *r->s == '-'))
+			r->s++;
+		if (digits(r) == 0)
+			return -1;
+	}
+	return 0;
+}
+
 static struct wp_json *
 value(struct reader *r, int depth)
 {
@@ -293,9 +330,7 @@ value(struct reader *r, int depth)
 		}
 	}
 	start = r->s;
-	while (r->s < r->end && strchr("+-0123456789.eE", *r->s) != NULL)
-		r->s++;
-	if (r->s == start)
+	if (number(r) == -1)
 		return NULL;
 	v = node(WP_JSON_NUMBER);
 	v->text = wp_strndup(start, (size_t)(r->s - start));
