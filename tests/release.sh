@@ -15,8 +15,8 @@ WPGEN=${WPGEN:-build/wpgen}
 . "$(dirname "$0")/tally.sh"
 top=$(pwd)
 
-"$WPGEN" release -o "$tmp/a" content/*/ 2>"$tmp/err" || { cat "$tmp/err"; bad "release failed"; }
-"$WPGEN" release -o "$tmp/b" content/*/ 2>"$tmp/err" || { cat "$tmp/err"; bad "second release failed"; }
+"$WPGEN" release --templates templates -o "$tmp/a" content/*/ 2>"$tmp/err" || { cat "$tmp/err"; bad "release failed"; }
+"$WPGEN" release --templates templates -o "$tmp/b" content/*/ 2>"$tmp/err" || { cat "$tmp/err"; bad "second release failed"; }
 if diff -r "$tmp/a" "$tmp/b" >/dev/null; then ok; else bad "two releases differ"; fi
 
 n=$(ls content | wc -l)
@@ -73,7 +73,7 @@ size() { od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216+$2*65536+$3*256+$4
     bad "2x cover is $(size "$tmp/a/IIJ-SMX193-0007_1.7@2x.png")"
 
 # an error anywhere: nothing written
-if "$WPGEN" release -o "$tmp/c" content/secure-mx tests/regress/check/control-unknown 2>"$tmp/err"; then
+if "$WPGEN" release --templates templates -o "$tmp/c" content/secure-mx tests/regress/check/control-unknown 2>"$tmp/err"; then
 	bad "release went on despite an error"
 elif [ -e "$tmp/c" ]; then
 	bad "a refused release wrote $tmp/c"
