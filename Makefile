@@ -19,7 +19,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
 WERROR	?=
 CPPFLAGS_WP = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-	  -DWP_VERSION='"$(VERSION)"'
+	  -DWP_VERSION='"$(VERSION)"' -Ibuild/gen
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
@@ -36,7 +36,7 @@ MAIN_OBJ = $(MAIN_SRC:src/%.c=build/obj/%.o)
 
 TEST_NAMES = check_load check_validate check_merge check_outline \
 	     check_paginate check_compose check_typeset check_diff \
-	     check_lint check_phrase
+	     check_lint check_phrase check_json
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
 # The font subsets wpgen typesets with (fonts/fonts.conf says why), made
@@ -60,6 +60,23 @@ build/config.mk: scripts/configure
 build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# wpgen's commit, for --version and the release's manifest: the last
+# commit that changed wpgen's own sources (a commit of content alone
+# must not make a new wpgen, which would build every service again),
+# empty outside git.  Written when make reads this file, and only when
+# it changes, so that `make -q` still says whether wpgen is current.
+WP_SOURCE_PATHS = src Makefile mk scripts/configure
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+WP_COMMIT := $(shell git log -1 --format=%h --abbrev=12 -- \
+	$(WP_SOURCE_PATHS) 2>/dev/null)
+$(shell mkdir -p build/gen && \
+	printf '\043define WP_COMMIT "%s"\n' "$(WP_COMMIT)" >build/gen/commit.h.tmp && \
+	if cmp -s build/gen/commit.h.tmp build/gen/commit.h; then \
+	rm build/gen/commit.h.tmp; else mv build/gen/commit.h.tmp build/gen/commit.h; fi)
+endif
+build/obj/base/version.o build/asan/obj/base/version.o \
+    build/fuzz/obj/base/version.o: build/gen/commit.h
 
 build/wpgen: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS)
@@ -172,15 +189,21 @@ e2e: all
 
 # ---- release -------------------------------------------------------------
 
-# dist/: per service <document number>_<version>.pdf, .html and .png,
-# and manifest.json; refused when any content has errors.  Against the
-# previous release (RELEASE_BASE, by default the newest git tag), each
-# service's newest revision must name the clauses that changed: the
-# differences are warnings (RELEASE_STRICT=--strict makes them errors).
+# $(DIST) (dist/): per service <document number>_<version>.pdf, .html,
+# .png and @2x.png, manifest.json and SHA256SUMS; refused when any
+# content has errors, or when a version the last release in $(DIST) has
+# was changed since.  Against the previous release (RELEASE_BASE, by
+# default the newest git tag; none: no check), each service's newest
+# revision must name the clauses that changed: the differences are
+# warnings (RELEASE_STRICT=--strict makes them errors).  REV=v1.6 makes
+# the release of the content as it was at that revision or tag again
+# (no history check: it was made once).
+DIST ?= dist
+REV ?=
 RELEASE_BASE ?= $(shell git describe --tags --abbrev=0 2>/dev/null)
 RELEASE_STRICT ?=
 release: build/wpgen
-	@if [ -n "$(RELEASE_BASE)" ]; then \
+	@if [ -n "$(RELEASE_BASE)" ] && [ -z "$(REV)" ]; then \
 		for s in $(SERVICES); do \
 			build/wpgen diff --templates templates --no-color \
 			    --check-history $(RELEASE_STRICT) \
@@ -188,7 +211,8 @@ release: build/wpgen
 			[ $$? -le 1 ] || exit 1; \
 		done; \
 	fi
-	build/wpgen release --templates templates -o dist $(SERVICES:%=content/%)
+	build/wpgen release --templates templates $(if $(REV),--rev $(REV)) \
+		-o $(DIST) $(SERVICES:%=content/%)
 
 # ---- benchmark -----------------------------------------------------------
 

@@ -209,7 +209,7 @@ diff_options() {
 	d=tests/regress/diff/history-forgot problems=""
 	"$WPGEN" diff --templates templates --no-color --check-history \
 	    --strict "$d/old" "$d/new" >/dev/null 2>"$work/err"
-	status_is "diff --strict" $? 2
+	status_is "diff --strict" $? 3
 	grep -q ': error: revision 1.1 does not name' "$work/err" ||
 	    problem "--strict said no error"
 	report "$d (--strict)"

@@ -4,6 +4,7 @@
  */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/json.h"
 
 static const struct {
 	enum wp_level	 level;
@@ -71,7 +73,84 @@ static const struct {
 	[MSG_BASELINE] = { WP_ERROR, "not a finding: %s (write each as wpgen lint prints it, file:line: warning: text; '#' starts a comment)" },
 	[MSG_TEXTLINT] = { WP_ERROR, "%s" },
 	[MSG_PROSE] = { WP_WARNING, "%s (textlint: %s)" },
+	[MSG_NOT_FILE] = { WP_ERROR, "not a regular file (a content file is an ordinary file, not a folder, device or pipe)" },
+	[MSG_USAGE] = { WP_ERROR, "%s" },
+	[MSG_NOT_SHOWN] = { WP_ERROR, "%s not shown (mend the ones above and run again)" },
+	[MSG_WORKER] = { WP_ERROR, "a worker process died (signal %d); the service it was building counts as failed" },
+	[MSG_RERELEASE] = { WP_ERROR, "version %s was released before with other content: %s (add a revision to revisions.xml that says what changed, or release the version as it was)" },
+	[MSG_MANIFEST] = { WP_ERROR, "the previous release's manifest %s, so this release cannot be compared with it (move the folder away to start a new one)" },
+	[MSG_DATE_FORMAT] = { WP_ERROR, "date format \"%s\" %s (YYYY, MM and DD stand for the year, month and day, as in YYYY/MM/DD or YYYY年MM月DD日)" },
+	[MSG_SETTING_UNKNOWN] = { WP_ERROR, "<%s> is not a setting wpgen reads here, so it would be ignored (%s)" },
+	[MSG_SETTING_TWICE] = { WP_ERROR, "<%s> is set twice (first at line %ld; the second would be ignored: keep one)" },
+	[MSG_PLACEHOLDER] = { WP_ERROR, "%s in <%s> stands for nothing and would be printed as it is (%s)" },
+	[MSG_NOT_ENTRY] = { WP_ERROR, "neither a service folder nor an index-entry.xml" },
 };
+
+/*
+ * Each message's name, for --diagnostic-format=json: a CI matches
+ * these, so a name once given is kept.
+ */
+static const char *const codes[MSG__MAX] = {
+	[MSG_IO] = "io", [MSG_NOFILE] = "no-file", [MSG_XML] = "xml",
+	[MSG_DOCTYPE] = "doctype", [MSG_ENCODING] = "encoding",
+	[MSG_BINARY] = "binary", [MSG_TOO_BIG] = "too-big",
+	[MSG_XINCLUDE] = "xinclude", [MSG_SCHEMA] = "schema",
+	[MSG_MISSING] = "missing", [MSG_ID_FOLDER] = "id-folder",
+	[MSG_CONTROL_UNKNOWN] = "control-unknown",
+	[MSG_CONTROL_TWICE] = "control-twice",
+	[MSG_XREF_MISSING] = "xref-missing", [MSG_KEY_UNKNOWN] = "key-unknown",
+	[MSG_KEY_TWICE] = "key-twice", [MSG_DATE_INVALID] = "date-invalid",
+	[MSG_VERSION_ORDER] = "version-order", [MSG_DATE_ORDER] = "date-order",
+	[MSG_TOO_LONG] = "too-long", [MSG_NAME_LONG] = "name-long",
+	[MSG_NESTED] = "nested", [MSG_COLUMNS] = "columns",
+	[MSG_LINK] = "link", [MSG_XSLT] = "xslt", [MSG_MODEL] = "model",
+	[MSG_STYLE] = "style", [MSG_GLYPH] = "glyph", [MSG_FONT] = "font",
+	[MSG_OVERFULL] = "overfull", [MSG_TALL] = "tall", [MSG_PDF] = "pdf",
+	[MSG_RELEASE] = "release", [MSG_UNCOVERED] = "uncovered",
+	[MSG_HISTORY_UNLISTED] = "history-unlisted",
+	[MSG_HISTORY_UNCHANGED] = "history-unchanged",
+	[MSG_HISTORY_STALE] = "history-stale", [MSG_REV] = "rev",
+	[MSG_GIT] = "git", [MSG_GIT_RUN] = "git-run", [MSG_LINT] = "lint",
+	[MSG_SCOPE_ANSWERED] = "scope-answered",
+	[MSG_SCOPE_TWICE] = "scope-twice", [MSG_ENTRY] = "entry",
+	[MSG_FILE_NAME] = "file-name", [MSG_SAME_OUTPUT] = "same-output",
+	[MSG_OUTDIR] = "outdir", [MSG_INVISIBLE] = "invisible",
+	[MSG_NOT_FILE] = "not-file", [MSG_USAGE] = "usage",
+	[MSG_NOT_SHOWN] = "not-shown", [MSG_WORKER] = "worker",
+	[MSG_RERELEASE] = "rerelease", [MSG_MANIFEST] = "manifest",
+	[MSG_DATE_FORMAT] = "date-format",
+	[MSG_SETTING_UNKNOWN] = "setting-unknown",
+	[MSG_SETTING_TWICE] = "setting-twice",
+	[MSG_PLACEHOLDER] = "placeholder", [MSG_NOT_ENTRY] = "not-entry",
+	[MSG_BASELINE] = "baseline", [MSG_TEXTLINT] = "textlint",
+	[MSG_PROSE] = "prose",
+};
+
+/* What an error is about (diag.h); the content, but for these. */
+static int
+kind(enum wp_msg m)
+{
+	switch (m) {
+	case MSG_HISTORY_UNLISTED:
+	case MSG_HISTORY_UNCHANGED:
+	case MSG_HISTORY_STALE:
+	case MSG_RERELEASE:
+		return WP_KIND_HISTORY;
+	case MSG_IO:
+	case MSG_FONT:
+	case MSG_PDF:
+	case MSG_REV:
+	case MSG_GIT:
+	case MSG_GIT_RUN:
+	case MSG_OUTDIR:
+	case MSG_WORKER:
+	case MSG_MANIFEST:
+	case MSG_TEXTLINT:
+		return WP_KIND_TROUBLE;
+	default:
+		return WP_KIND_CONTENT;
+	}
+}
 
 /* libxml2's words for common slips, and what a writer needs to hear. */
 static const struct {
@@ -173,7 +252,9 @@ rewrite_parser(const xmlError *e, char *text, size_t n)
 /* Messages may come from the threads that load fonts or make HTML. */
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static FILE		*out;
-static int		 nerrors, nwarnings;
+static int		 nerrors, nwarnings, kinds_seen;
+static enum wp_diag_format format = WP_DIAG_TEXT;
+static int		 werror;
 
 /*
  * A flood (10,000 answers to one control) is cut short: after WP_DIAG_CAP
@@ -187,17 +268,25 @@ static struct {
 	int	 errors, warnings;	/* not said */
 } flood[FLOODED];
 
+/* The length of file without a ":line" at its end (wp_model_src()
+ * gives "file:line"). */
+static size_t
+file_part(const char *file)
+{
+	size_t	 n = strlen(file), d = n;
+
+	while (d > 0 && file[d - 1] >= '0' && file[d - 1] <= '9')
+		d--;
+	return d > 1 && d < n && file[d - 1] == ':' ? d - 1 : n;
+}
+
 /* The counter of a file, or NULL when too many files have spoken. */
 static int
 flood_slot(const char *file)
 {
-	size_t	 n = strlen(file), d = n;
+	size_t	 n = file_part(file);
 	int	 i;
 
-	while (d > 0 && file[d - 1] >= '0' && file[d - 1] <= '9')
-		d--;
-	if (d > 0 && d < n && file[d - 1] == ':')	/* "file:line" */
-		n = d - 1;
 	for (i = 0; i < FLOODED && flood[i].file != NULL; i++)
 		if (strlen(flood[i].file) == n &&
 		    strncmp(flood[i].file, file, n) == 0)
@@ -206,6 +295,85 @@ flood_slot(const char *file)
 		return -1;
 	flood[i].file = strndup(file, n);
 	return flood[i].file != NULL ? i : -1;
+}
+
+/* A new string printed from fmt; aborts when out of memory. */
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	va_list	 again;
+	char	*s;
+	int	 n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0)
+		wp_oom();
+	s = wp_malloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static char *
+format_str(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/*
+ * Writes one message as one line, in one write where the stream allows:
+ * the worker processes of a build share standard error, and their lines
+ * must not interleave.  file may end in ":line" (then line is 0); col
+ * is 0 where it is not known.
+ */
+static void
+emit(FILE *f, enum wp_level level, enum wp_msg m, const char *file,
+    long line, long col, const char *text)
+{
+	const char	*sev = level == WP_ERROR ? "error" : "warning";
+	char		*s, *qfile, *qtext, lines[24] = "null";
+	char		 cols[24] = "null";
+	size_t		 n;
+
+	if (format == WP_DIAG_TEXT) {
+		if (file != NULL && line > 0)
+			s = format_str("%s:%ld: %s: %s\n", file, line, sev,
+			    text);
+		else if (file != NULL)
+			s = format_str("%s: %s: %s\n", file, sev, text);
+		else
+			s = format_str("%s: %s\n", sev, text);
+	} else {
+		n = file != NULL ? file_part(file) : 0;
+		if (file != NULL && line == 0 && n < strlen(file))
+			line = strtol(file + n + 1, NULL, 10);
+		if (line > 0)
+			snprintf(lines, sizeof(lines), "%ld", line);
+		if (col > 0)
+			snprintf(cols, sizeof(cols), "%ld", col);
+		if (file != NULL) {
+			char *name = strndup(file, n);
+			qfile = wp_json_quote(name);
+			free(name);
+		} else
+			qfile = wp_json_quote(NULL);
+		qtext = wp_json_quote(text);
+		s = format_str("{\"file\": %s, \"line\": %s, \"column\": "
+		    "%s, \"severity\": \"%s\", \"code\": \"%s\", "
+		    "\"message\": %s}\n", qfile, lines, cols, sev, codes[m],
+		    qtext);
+		free(qfile);
+		free(qtext);
+	}
+	fputs(s, f);
+	free(s);
 }
 
 void
@@ -218,7 +386,7 @@ wp_diag_flush(void)
 	f = out != NULL ? out : stderr;
 	for (i = 0; i < FLOODED && flood[i].file != NULL; i++) {
 		int e = flood[i].errors, w = flood[i].warnings;
-		char more[96] = "";
+		char more[96] = "", text[160];
 		if (e > 0 && w > 0)
 			snprintf(more, sizeof(more), "%d more error%s and %d "
 			    "more warning%s", e, e == 1 ? "" : "s", w,
@@ -226,10 +394,12 @@ wp_diag_flush(void)
 		else if (e + w > 0)
 			snprintf(more, sizeof(more), "%d more %s%s", e + w,
 			    e > 0 ? "error" : "warning", e + w == 1 ? "" : "s");
-		if (e + w > 0)
-			fprintf(f, "%s: %s: %s not shown (mend the ones above "
-			    "and run again)\n", flood[i].file, e > 0 ?
-			    "error" : "warning", more);
+		if (e + w > 0) {
+			snprintf(text, sizeof(text), msgs[MSG_NOT_SHOWN].fmt,
+			    more);
+			emit(f, e > 0 ? WP_ERROR : WP_WARNING, MSG_NOT_SHOWN,
+			    flood[i].file, 0, 0, text);
+		}
 		free(flood[i].file);
 		flood[i].file = NULL;
 		flood[i].said = flood[i].errors = flood[i].warnings = 0;
@@ -241,6 +411,24 @@ void
 wp_diag_stream(FILE *f)
 {
 	out = f;
+}
+
+void
+wp_diag_format(enum wp_diag_format f)
+{
+	format = f;
+}
+
+int
+wp_diag_json(void)
+{
+	return format == WP_DIAG_JSON;
+}
+
+void
+wp_diag_werror(int yes)
+{
+	werror = yes;
 }
 
 int
@@ -269,22 +457,46 @@ void
 wp_diag_reset(void)
 {
 	pthread_mutex_lock(&lock);
-	nerrors = nwarnings = 0;
+	nerrors = nwarnings = kinds_seen = 0;
+	pthread_mutex_unlock(&lock);
+}
+
+int
+wp_diag_kinds(void)
+{
+	int	 k;
+
+	pthread_mutex_lock(&lock);
+	k = kinds_seen;
+	pthread_mutex_unlock(&lock);
+	return k;
+}
+
+void
+wp_diag_add_kinds(int k)
+{
+	pthread_mutex_lock(&lock);
+	kinds_seen |= k;
 	pthread_mutex_unlock(&lock);
 }
 
 static void
 vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
-    va_list ap)
+    long col, va_list ap)
 {
 	FILE	*f;
+	char	*text;
 	int	 slot;
 
+	if (werror)
+		level = WP_ERROR;
+	text = vformat(msgs[m].fmt, ap);
 	pthread_mutex_lock(&lock);
 	f = out != NULL ? out : stderr;
-	if (level == WP_ERROR)
+	if (level == WP_ERROR) {
 		nerrors++;
-	else
+		kinds_seen |= kind(m);
+	} else
 		nwarnings++;
 	if (file != NULL && (slot = flood_slot(file)) >= 0 &&
 	    ++flood[slot].said > WP_DIAG_CAP) {
@@ -292,17 +504,10 @@ vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
 			flood[slot].errors++;
 		else
 			flood[slot].warnings++;
-		pthread_mutex_unlock(&lock);
-		return;
-	}
-	if (file != NULL && line > 0)
-		fprintf(f, "%s:%ld: ", file, line);
-	else if (file != NULL)
-		fprintf(f, "%s: ", file);
-	fputs(level == WP_ERROR ? "error: " : "warning: ", f);
-	vfprintf(f, msgs[m].fmt, ap);
-	fputc('\n', f);
+	} else
+		emit(f, level, m, file, line, col, text);
 	pthread_mutex_unlock(&lock);
+	free(text);
 }
 
 void
@@ -311,7 +516,7 @@ wp_msg(enum wp_msg m, const char *file, long line, ...)
 	va_list	 ap;
 
 	va_start(ap, line);
-	vmsg(msgs[m].level, m, file, line, ap);
+	vmsg(msgs[m].level, m, file, line, 0, ap);
 	va_end(ap);
 }
 
@@ -339,7 +544,18 @@ wp_msg_as(enum wp_level level, enum wp_msg m, const char *file, long line,
 	va_list	 ap;
 
 	va_start(ap, line);
-	vmsg(level, m, file, line, ap);
+	vmsg(level, m, file, line, 0, ap);
+	va_end(ap);
+}
+
+/* A message with the column libxml2 knows. */
+static void
+msg_col(enum wp_msg m, const char *file, long line, long col, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, col);
+	vmsg(msgs[m].level, m, file, line, col, ap);
 	va_end(ap);
 }
 
@@ -377,7 +593,9 @@ wp_diag_xml_error(void *ctx, xmlErrorPtr e)
 	trim(text);
 	for (char *nl = strchr(text, '\n'); nl != NULL; nl = strchr(nl, '\n'))
 		*nl = ' ';
-	wp_msg(m, e->file, e->line, text);
+	/* the parser knows the column (libxml2 puts it in int2) */
+	msg_col(m, e->file, e->line, e->domain == XML_FROM_PARSER ||
+	    e->domain == XML_FROM_NAMESPACE ? e->int2 : 0, text);
 }
 
 static void

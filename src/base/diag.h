@@ -13,6 +13,23 @@ enum wp_level {
 	WP_ERROR
 };
 
+/*
+ * What an error is about, for the exit status (README: Exit status):
+ * the content (or the templates) a writer mends, a revision history
+ * that does not say what changed, or trouble with the system around
+ * (the file system, git, fonts), which no edit of the content mends.
+ */
+#define WP_KIND_CONTENT	0x01
+#define WP_KIND_HISTORY	0x02
+#define WP_KIND_TROUBLE	0x04
+
+/* How messages are written. */
+enum wp_diag_format {
+	WP_DIAG_TEXT,		/* file:line: error: text */
+	WP_DIAG_JSON		/* a JSON object a line: file, line,
+				   column, severity, code, message */
+};
+
 enum wp_msg {
 	MSG_IO,			/* %s: system error text */
 	MSG_NOFILE,		/* %s: file name that is missing */
@@ -66,6 +83,18 @@ enum wp_msg {
 	MSG_BASELINE,		/* %s what the line should be */
 	MSG_TEXTLINT,		/* %s what went wrong running textlint */
 	MSG_PROSE,		/* %s textlint's message, %s its rule */
+	/* issue 19 */
+	MSG_NOT_FILE,		/* (none): a content path that is no file */
+	MSG_USAGE,		/* %s: a command line's mistake */
+	MSG_NOT_SHOWN,		/* %s: how many more were not said */
+	MSG_WORKER,		/* %d signal */
+	MSG_RERELEASE,		/* %s version, %s what changed */
+	MSG_MANIFEST,		/* %s what is wrong with it */
+	MSG_DATE_FORMAT,	/* %s format, %s what is wrong */
+	MSG_SETTING_UNKNOWN,	/* %s element, %s the settings it may be */
+	MSG_SETTING_TWICE,	/* %s element, %ld first line */
+	MSG_PLACEHOLDER,	/* %s placeholder, %s setting, %s what it takes */
+	MSG_NOT_ENTRY,		/* (none): an index operand that is neither */
 	MSG__MAX
 };
 
@@ -84,6 +113,11 @@ char	*wp_msg_text(enum wp_msg m, ...);
 
 /* Where messages go (stderr until set); does not take ownership. */
 void	 wp_diag_stream(FILE *);
+/* How they are written (text until set). */
+void	 wp_diag_format(enum wp_diag_format);
+int	 wp_diag_json(void);		/* whether they are JSON */
+/* Warnings said and counted as errors from now on (--werror). */
+void	 wp_diag_werror(int);
 
 /* Routes libxml2's and libxslt's errors into wp_msg(MSG_XML/MSG_XSLT). */
 void	 wp_diag_route_libxml(void);
@@ -98,6 +132,10 @@ void	 wp_diag_flush(void);
 int	 wp_diag_errors(void);		/* errors since the last reset */
 int	 wp_diag_warnings(void);
 void	 wp_diag_reset(void);
+/* The WP_KIND_* of the errors since the last reset; and those a worker
+ * process saw, added to this one's. */
+int	 wp_diag_kinds(void);
+void	 wp_diag_add_kinds(int);
 
 /* Makes one libxml2 "file:line: ..." message read as a wpgen one. */
 struct _xmlError;

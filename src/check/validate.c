@@ -77,6 +77,19 @@ line(xmlNodePtr n)
 	return xmlGetLineNo(n);
 }
 
+/*
+ * What the rules said, element by element, of the file being checked,
+ * so that the schema's terser findings about the same go unsaid
+ * (schema.h).  One file is checked at a time in a thread.
+ */
+static _Thread_local struct wp_explained *marks;
+
+static void
+mark(const xmlNode *n, int what, const char *attr)
+{
+	wp_explain(marks, n, what, attr);
+}
+
 /* The catalogue's <control> with this id, or NULL. */
 static xmlNodePtr
 catalogue_find(const struct wp_templates *t, const char *id)
@@ -181,6 +194,16 @@ wp_validate_version_cmp(const char *a, const char *b)
 	if (amaj != bmaj)
 		return amaj < bmaj ? -1 : 1;
 	return amin < bmin ? -1 : amin > bmin;
+}
+
+/* "1.12": digits, a dot, digits (revisions.rng). */
+static int
+is_version(const char *v)
+{
+	size_t	 d = strspn(v, "0123456789");
+
+	return d > 0 && v[d] == '.' && v[d + 1] != '\0' &&
+	    strspn(v + d + 1, "0123456789") == strlen(v + d + 1);
 }
 
 /* ---- limits ----------------------------------------------------------- */
@@ -346,6 +369,7 @@ check_link(const char *file, xmlNodePtr n)
 			memcpy(shown + cut, "...", 4);
 		}
 		wp_msg(MSG_LINK, file, line(n), shown);
+		mark(n, WP_X_ATTR, "href");
 	}
 	xmlFree(href);
 }
@@ -477,6 +501,7 @@ check_scope(xmlNodePtr answers, const char *file,
 			wp_msg(MSG_SCOPE_ANSWERED, file, line(n), c, a->line);
 		if ((first = seen_add(&out, c, line(n))) != 0) {
 			wp_msg(MSG_SCOPE_TWICE, file, line(n), c, first);
+			mark(n, WP_X_ATTR, "control");
 			xmlFree(c);
 		}
 	}
@@ -497,9 +522,10 @@ check_refs(const struct wp_templates *t, xmlNodePtr n, const char *file,
 			continue;
 		xmlChar *c = xmlGetProp(n, BAD_CAST "control");
 		if (c != NULL && !wp_xml_is(n, "answer")) {
-			if (!wp_validate_control(t, (char *)c, hint, sizeof(hint)))
+			if (!wp_validate_control(t, (char *)c, hint, sizeof(hint))) {
 				wp_msg(MSG_CONTROL_UNKNOWN, file, line(n), c, hint);
-			else if (wp_xml_is(n, "xref") && !seen_has(answered, c))
+				mark(n, WP_X_ATTR, "control");
+			} else if (wp_xml_is(n, "xref") && !seen_has(answered, c))
 				wp_msg(MSG_XREF_MISSING, file, line(n), c);
 		}
 		xmlFree(c);
@@ -535,8 +561,10 @@ check_boilerplate(const struct wp_templates *t, xmlNodePtr bp, const char *file)
 		if (k == NULL)
 			continue;
 		long first;
-		if (!seen_has(&known, k))
+		if (!seen_has(&known, k)) {
 			wp_msg(MSG_KEY_UNKNOWN, file, line(c), k);
+			mark(c, WP_X_ATTR, "key");
+		}
 		if ((first = seen_add(&used, k, line(c))) != 0) {
 			wp_msg(MSG_KEY_TWICE, file, line(c), k, first);
 			xmlFree(k);
@@ -548,6 +576,24 @@ check_boilerplate(const struct wp_templates *t, xmlNodePtr bp, const char *file)
 		xmlFree(used.v[i].name);
 	seen_free(&known);
 	seen_free(&used);
+}
+
+/*
+ * The publisher is named once: by <publisher> or in <settings>; merge.xsl
+ * would take the first and ignore the other.
+ */
+static void
+check_publisher(const char *file, xmlNodePtr root)
+{
+	xmlNodePtr	 own = wp_xml_child(root, "publisher");
+	xmlNodePtr	 set = wp_xml_child(wp_xml_child(root, "settings"),
+			    "publisher");
+
+	if (own != NULL && set != NULL) {
+		wp_msg(MSG_SETTING_TWICE, file, line(set), "publisher",
+		    line(own));
+		mark(set, WP_X_CONTENT, NULL);
+	}
 }
 
 static void
@@ -570,22 +616,27 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 		{ "answers", "one <answer control=\"...\"> per control" },
 	};
 	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (wp_xml_child(root, required[i][0]) == NULL)
+		if (wp_xml_child(root, required[i][0]) == NULL) {
 			wp_msg(MSG_MISSING, file, line(root), required[i][0],
 			    required[i][1]);
-	wp_xml_validate(t->service_rng, s->service, MSG_SCHEMA);
+			mark(root, WP_X_CONTENT, NULL);
+		}
 
 	xmlChar *id = xmlGetProp(root, BAD_CAST "id");
-	if (id != NULL && strcmp((char *)id, s->id) != 0)
+	if (id != NULL && strcmp((char *)id, s->id) != 0) {
 		wp_msg(MSG_ID_FOLDER, file, line(root), id, s->id);
+		mark(root, WP_X_ATTR, "id");
+	}
 	xmlFree(id);
 	xmlNodePtr num = wp_xml_child(root, "document-number");
 	if (num != NULL) {
 		xmlChar *v = xmlNodeGetContent(num);
 		char *dn = v != NULL ? g_strstrip(g_strdup((char *)v)) : NULL;
-		if (dn != NULL && *dn != '\0' && !wp_validate_file_part(dn))
+		if (dn != NULL && *dn != '\0' && !wp_validate_file_part(dn)) {
 			wp_msg(MSG_FILE_NAME, file, line(num),
 			    "the document number", dn);
+			mark(num, WP_X_CONTENT, NULL);
+		}
 		g_free(dn);
 		xmlFree(v);
 	}
@@ -597,8 +648,10 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 		long first;
 		if (c == NULL)
 			continue;
-		if (!wp_validate_control(t, (char *)c, hint, sizeof(hint)))
+		if (!wp_validate_control(t, (char *)c, hint, sizeof(hint))) {
 			wp_msg(MSG_CONTROL_UNKNOWN, file, line(a), c, hint);
+			mark(a, WP_X_ATTR, "control");
+		}
 		if ((first = seen_add(answered, c, line(a))) != 0) {
 			wp_msg(MSG_CONTROL_TWICE, file, line(a), c, first);
 			xmlFree(c);
@@ -607,8 +660,12 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	check_scope(wp_xml_child(root, "answers"), file, answered);
 	check_refs(t, root->children, file, answered);
 	check_boilerplate(t, wp_xml_child(root, "boilerplate"), file);
+	check_publisher(file, root);
+	wp_check_settings(file, wp_xml_child(root, "settings"), 1, marks);
 	check_elements(file, root, 0, sh);
 	check_text(file, root);
+	/* last: what the rules said better, it need not say */
+	wp_schema_check(t->service_rng, s->service, file, marks);
 }
 
 static void
@@ -624,7 +681,6 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 		    "<revisions> (see templates/schema/revisions.rng)");
 		return;
 	}
-	wp_xml_validate(t->revisions_rng, s->revisions, MSG_SCHEMA);
 	for (xmlNodePtr r = root->children; r; r = r->next) {
 		if (!wp_xml_is(r, "revision"))
 			continue;
@@ -632,8 +688,14 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 		xmlChar *date = xmlGetProp(r, BAD_CAST "date");
 		if (date != NULL && !wp_validate_date((char *)date)) {
 			wp_msg(MSG_DATE_INVALID, file, line(r), date);
+			mark(r, WP_X_ATTR, "date");
 			xmlFree(date);
 			date = NULL;
+		}
+		/* a version that is no number the schema check says so */
+		if (ver != NULL && !is_version((char *)ver)) {
+			xmlFree(ver);
+			ver = NULL;
 		}
 		if (ver != NULL && pver != NULL &&
 		    wp_validate_version_cmp((char *)ver, (char *)pver) <= 0)
@@ -655,22 +717,27 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	check_refs(t, root->children, file, answered);
 	check_elements(file, root, 0, sh);
 	check_text(file, root);
+	wp_schema_check(t->revisions_rng, s->revisions, file, marks);
 }
 
 int
 wp_validate(const struct wp_templates *t, const struct wp_service *s)
 {
-	int		 before = wp_diag_errors();
-	struct seenset	 answered = { 0 };
+	int			 before = wp_diag_errors();
+	struct seenset		 answered = { 0 };
+	struct shown		 sh = { 0, 0 };
+	struct wp_explained	 x = { NULL, 0, 0 };
 
-	struct shown	 sh = { 0, 0 };
-
+	marks = &x;
 	if (s->service != NULL) {
 		shown_names(xmlDocGetRootElement(s->service), &sh);
 		check_service(t, s, &answered, &sh);
 	}
+	wp_explained_free(&x);
 	if (s->revisions != NULL)
 		check_revisions(t, s, &answered, &sh);
+	wp_explained_free(&x);
+	marks = NULL;
 	for (size_t i = 0; i < answered.n; i++)
 		xmlFree(answered.v[i].name);
 	seen_free(&answered);

@@ -7,6 +7,7 @@
 #ifndef WP_VALIDATE_H
 #define WP_VALIDATE_H
 
+#include "check/schema.h"
 #include "input/service.h"
 #include "input/templates.h"
 #include "input/xml.h"
@@ -49,6 +50,19 @@ int	 wp_validate_file_part(const char *s);
 
 /* 1 if "YYYY-MM-DD" is a real calendar date. */
 int	 wp_validate_date(const char *);
+
+/*
+ * The settings among parent's children (a service's <settings> when
+ * service, else the publisher's settings.xml): a setting wpgen does not
+ * know (or a service may not change), one set twice, a placeholder its
+ * pattern does not fill in, a date format with a letter that is no part
+ * of a date; each reported at its line and added to x (which may be
+ * NULL).
+ */
+void	 wp_check_settings(const char *file, const xmlNode *parent,
+	    int service, struct wp_explained *x);
+/* The publisher's settings so checked; returns how many errors. */
+int	 wp_validate_settings(const struct wp_templates *);
 
 /* Compares "major.minor" versions numerically, like strcmp. */
 int	 wp_validate_version_cmp(const char *, const char *);

@@ -6,9 +6,23 @@
 #ifndef WP_CLI_H
 #define WP_CLI_H
 
+#include <stdio.h>
+
 #include "publish/publish.h"
 
-enum { EXIT_OK = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2 };
+/*
+ * Exit statuses (README: Exit status).  A command returns its own (diff:
+ * EXIT_CONTENT for versions that differ); main() then says what the
+ * errors reported were about: trouble before history before content.
+ */
+enum {
+	EXIT_OK = 0,
+	EXIT_CONTENT = 1,	/* errors in the content or templates */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_HISTORY = 3,	/* the revision history does not say
+				   what changed */
+	EXIT_TROUBLE = 4	/* the file system, git, the fonts */
+};
 
 /* Every option of every command (each command takes some: main.c). */
 struct args {
@@ -20,7 +34,10 @@ struct args {
 	int		 timings, verbose;
 	int		 color;		/* diff: colour the report */
 	int		 history, strict;
-	const char	*html, *rev;	/* diff */
+	int		 werror;	/* --werror */
+	const char	*html;		/* diff */
+	const char	*rev;		/* diff: the old version's; the
+					   others: what they read */
 	const char	*baseline, *prh;	/* lint */
 	int		 prose;		/* lint --prose */
 };
@@ -31,6 +48,9 @@ struct args {
  */
 int	 wp_usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/* wpgen's version and commit, and its libraries' (--version). */
+void	 wp_print_version(FILE *);
 
 /* commands.c */
 int	 wp_cmd_check(struct wp_session *, const struct args *, int, char **);

@@ -59,8 +59,9 @@ diff_html(const struct wp_diff *d, const struct wp_diff_opts *text,
 /*
  * Two versions of a service, clause by clause: OLD NEW, or with a git
  * revision, DIR@REV against DIR (or OLD@REV against NEW).  Exit status
- * as diff(1): 0 the same, 1 different, 2 trouble (or, with --strict, a
- * revision history that does not say what changed).
+ * as diff(1): 0 the same, 1 different; 3 with --strict, a revision
+ * history that does not say what changed; 4 versions that could not be
+ * compared (content errors, git, files).
  */
 int
 wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
@@ -73,7 +74,7 @@ wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
 	size_t			 nnotes = 0;
 	char			*revdir = NULL, *label = NULL;
 	xmlDocPtr		 old = NULL, new = NULL;
-	int			 rc = EXIT_USAGE;
+	int			 rc = EXIT_TROUBLE;
 
 	if (argc > 2 || argc < (a->rev != NULL ? 1 : 2))
 		return wp_usage_error("diff", "give two versions, OLD NEW, or "
@@ -97,16 +98,16 @@ wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
 		goto out;
 	d = wp_diff_new(old, new);
 	if ((rc = wp_diff_write(d, &o, stdout)) == -1) {
-		rc = EXIT_USAGE;
+		rc = EXIT_TROUBLE;
 		goto out;
 	}
 	if (a->html != NULL && diff_html(d, &o, a->html) == -1)
-		rc = EXIT_USAGE;
+		rc = EXIT_TROUBLE;
 	if (a->history) {
 		nnotes = wp_diff_check_history(d, &notes);
 		if (wp_diff_report_history(notes, nnotes, a->strict) > 0 &&
 		    a->strict)
-			rc = EXIT_USAGE;
+			rc = EXIT_HISTORY;
 	}
 out:
 	wp_diff_notes_free(notes, nnotes);
@@ -272,8 +273,8 @@ wp_cmd_text(struct wp_session *t, const struct args *a, int argc,
 	if (model == NULL)
 		return EXIT_CONTENT;
 	buf = wp_text_document(model, &len);
-	if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0)
-		rc = EXIT_OK;
+	rc = fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0 ?
+	    EXIT_OK : EXIT_TROUBLE;
 	free(buf);
 	xmlFreeDoc(model);
 	return rc;
@@ -306,7 +307,7 @@ wp_cmd_layout(struct wp_session *t, const struct args *a, int argc,
 	if (model != NULL && (f = wp_session_fonts(t)) != NULL &&
 	    (d = wp_typeset(f, t->style, model)) != NULL) {
 		wp_doc_dump(d, stdout);
-		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_CONTENT;
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
 	}
 	wp_doc_free(d);
 	xmlFreeDoc(model);

@@ -88,6 +88,7 @@ bigger_first(const void *a, const void *b)
 
 struct result {
 	int	 service, ok;
+	int	 kinds;		/* diag.h: WP_KIND_* of its errors */
 };
 
 /* A worker: takes services from the queue until it is empty. */
@@ -99,6 +100,7 @@ work(struct job *j, int todo, int done)
 	while (read(todo, &r.service, sizeof(r.service)) ==
 	    (ssize_t)sizeof(r.service)) {
 		r.ok = build_one(j, r.service);
+		r.kinds = wp_diag_kinds();
 		fflush(NULL);
 		if (write(done, &r, sizeof(r)) != (ssize_t)sizeof(r))
 			_exit(EXIT_CONTENT);
@@ -166,17 +168,17 @@ build_parallel(struct job *j, int jobs)
 	close(todo[1]);
 	free(order);
 	while (read(done[0], &r, sizeof(r)) == (ssize_t)sizeof(r))
-		if (r.service >= 0 && r.service < j->argc)
+		if (r.service >= 0 && r.service < j->argc) {
 			j->ok[r.service] = (char)r.ok;
+			wp_diag_add_kinds(r.kinds);
+		}
 	close(done[0]);
 	signal(SIGPIPE, SIG_DFL);
 	for (w = 0; w < workers; w++) {
 		int status;
 		if (waitpid(pid[w], &status, 0) == pid[w] &&
 		    WIFSIGNALED(status))
-			fprintf(stderr, "wpgen: a worker process died (signal "
-			    "%d); the service it was building counts as "
-			    "failed\n", WTERMSIG(status));
+			wp_msg(MSG_WORKER, NULL, 0, WTERMSIG(status));
 	}
 	if (workers > 0)
 		return;
@@ -267,8 +269,8 @@ outdated(const struct job *j, int argc, char **argv, char **todo)
 
 /*
  * Progress, a line per service, goes to a terminal when several services
- * are built, and anywhere with -v; a build run by make or a pipeline is
- * otherwise quiet.  Several services, or any with --no-index or
+ * are built (unless its messages are JSON, a line each), and anywhere
+ * with -v; a build run by make or a pipeline is otherwise quiet.  Several services, or any with --no-index or
  * --changed, each go to OUTDIR/<id>/.
  */
 int
@@ -277,7 +279,8 @@ wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
 {
 	struct job	 j = { t, a->output, a->index_href,
 			    argc > 1 || a->no_index || a->changed, a->timings,
-			    a->verbose || (argc > 1 && isatty(STDERR_FILENO)),
+			    a->verbose || (argc > 1 && isatty(STDERR_FILENO) &&
+			    !wp_diag_json()),
 			    argc, argv, NULL };
 	char		**todo = NULL;
 	int		 bad = 0, jobs = a->jobs;

@@ -22,10 +22,6 @@
 #include "model/xform.h"
 #include "render/pdf.h"
 
-#ifndef WP_VERSION
-#define WP_VERSION "0.1"
-#endif
-
 /* Every option; a command takes those whose letters its opts list. */
 static const struct option longopts[] = {
 	{ "templates", required_argument, NULL, 't' },
@@ -46,13 +42,22 @@ static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, 'b' },	/* lint */
 	{ "prh", required_argument, NULL, 'P' },
 	{ "prose", no_argument, NULL, 'p' },
+	{ "diagnostic-format", required_argument, NULL, 'D' },
+	{ "werror", no_argument, NULL, 'W' },
 	{ NULL, 0, NULL, 0 }
 };
 
 #define TEMPLATES_HELP \
 "  -t, --templates DIR  the templates folder (default: $WPGEN_TEMPLATES,\n" \
 "                       else ../templates beside the program if there,\n" \
-"                       else ../share/wpgen/templates beside it)\n"
+"                       else ../share/wpgen/templates beside it)\n" \
+"      --diagnostic-format=text|json  messages as file:line: lines, or\n" \
+"                       a JSON object a line (file, line, column,\n" \
+"                       severity, code, message)\n"
+#define REV_HELP \
+"      --rev REV        the content as it was at git revision REV\n"
+#define WERROR_HELP \
+"      --werror         warnings are errors\n"
 
 struct command {
 	const char	*name;
@@ -67,13 +72,16 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "check", wp_cmd_check, "th", 1, -1, NULL, "a service folder",
-	  "[--templates DIR] SERVICE-DIR...",
+	{ "check", wp_cmd_check, "thDWr", 1, -1, NULL, "a service folder",
+	  "[--templates DIR] [--werror] [--rev REV] SERVICE-DIR...",
 	  "Validates each service's content and typesets it, writing nothing;\n"
-	  "reports every error found, as file:line: error: what (and how).\n" },
-	{ "build", wp_cmd_build, "thoiNujTv", 1, -1, "o", "a service folder",
+	  "reports every error found, as file:line: error: what (and how).\n"
+	  "\n"
+	  WERROR_HELP REV_HELP },
+	{ "build", wp_cmd_build, "thoiNujTvDWr", 1, -1, "o", "a service folder",
 	  "[--templates DIR] [--index HREF] [--no-index] [--changed]\n"
-	  "[-j N] [-v] [--timings] -o OUTDIR SERVICE-DIR...",
+	  "[-j N] [-v] [--timings] [--werror] [--rev REV]\n"
+	  "-o OUTDIR SERVICE-DIR...",
 	  "Writes OUTDIR/whitepaper.pdf, whitepaper.html, whitepaper.txt,\n"
 	  "document.xml and index-entry.xml, as one set replacing the last;\n"
 	  "with several services, each goes to OUTDIR/<id>/ and\n"
@@ -91,29 +99,39 @@ static const struct command commands[] = {
 	  "                       (default: as many as the machine has cores)\n"
 	  "  -v, --verbose        a line per service built: pages and time\n"
 	  "                       (shown anyway on a terminal for several)\n"
-	  "      --timings        each service's time per stage\n" },
-	{ "index", wp_cmd_index, "tho", 1, -1, "o",
+	  "      --timings        each service's time per stage\n"
+	  WERROR_HELP
+	  "      --rev REV        the content as it was at git revision or tag\n"
+	  "                       REV (not with --changed)\n" },
+	{ "index", wp_cmd_index, "thoD", 1, -1, "o",
 	  "a service folder or index-entry.xml",
 	  "[--templates DIR] -o FILE SERVICE-DIR|ENTRY.xml...",
 	  "Writes the page listing the services (their outputs in <id>/ beside\n"
 	  "it), from service folders or the index-entry.xml files builds wrote.\n"
 	  "\n"
-	  "  -o, --output FILE    the page to write\n" },
-	{ "release", wp_cmd_release, "tho", 1, -1, "o", "a service folder",
-	  "[--templates DIR] -o DISTDIR SERVICE-DIR...",
+	  "  -o, --output FILE    the page to write (-: standard output)\n" },
+	{ "release", wp_cmd_release, "thoDr", 1, -1, "o", "a service folder",
+	  "[--templates DIR] [--rev REV] -o DISTDIR SERVICE-DIR...",
 	  "Checks every service (writing nothing if one has an error), then\n"
-	  "writes DISTDIR as one set: <document number>_<version>.pdf, .html\n"
-	  "and .png (the cover) for each, manifest.json and SHA256SUMS.\n"
+	  "writes DISTDIR as one set: <document number>_<version>.pdf, .html,\n"
+	  ".png and @2x.png (the cover) for each, manifest.json and SHA256SUMS;\n"
+	  "refuses a version DISTDIR's last release has with other content.\n"
 	  "\n"
-	  "  -o, --output DISTDIR the release folder\n" },
-	{ "text", wp_cmd_text, "th", 1, 1, NULL, "a service folder",
-	  "[--templates DIR] SERVICE-DIR",
-	  "Prints the whole document as plain text, one paragraph a line.\n" },
-	{ "layout", wp_cmd_layout, "th", 1, 1, NULL, "a service folder",
-	  "[--templates DIR] SERVICE-DIR",
+	  "  -o, --output DISTDIR the release folder\n"
+	  "      --rev REV        the content as it was at git revision or tag\n"
+	  "                       REV: the release made again\n" },
+	{ "text", wp_cmd_text, "thDr", 1, 1, NULL, "a service folder",
+	  "[--templates DIR] [--rev REV] SERVICE-DIR",
+	  "Prints the whole document as plain text, one paragraph a line.\n"
+	  "\n"
+	  REV_HELP },
+	{ "layout", wp_cmd_layout, "thDr", 1, 1, NULL, "a service folder",
+	  "[--templates DIR] [--rev REV] SERVICE-DIR",
 	  "Prints where the PDF's lines and pages break, as text: each page,\n"
-	  "each line of text (baseline, left edge, text), the bookmarks.\n" },
-	{ "diff", wp_cmd_diff, "thcCHksr", 1, 2, NULL, "a version",
+	  "each line of text (baseline, left edge, text), the bookmarks.\n"
+	  "\n"
+	  REV_HELP },
+	{ "diff", wp_cmd_diff, "thcCHksrD", 1, 2, NULL, "a version",
 	  "[--templates DIR] [--color|--no-color] [--html FILE]\n"
 	  "[--check-history [--strict]] [--rev REV] OLD [NEW]",
 	  "Compares two versions of a service clause by clause, aligned by\n"
@@ -125,7 +143,7 @@ static const struct command commands[] = {
 	  "                       that changed, and no other (warnings)\n"
 	  "      --strict         with --check-history: errors, exit 2\n"
 	  "      --rev REV        DIR as it was at git revision REV against DIR\n" },
-	{ "lint", wp_cmd_lint, "thbPp", 0, -1, NULL, "a service folder",
+	{ "lint", wp_cmd_lint, "thbPpD", 0, -1, NULL, "a service folder",
 	  "[--templates DIR] [--baseline FILE] [--prose] [--prh FILE]\n"
 	  "SERVICE-DIR...",
 	  "Likely mistakes across services: near-identical variants of the\n"
@@ -145,7 +163,9 @@ static const struct command commands[] = {
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 static const char exits_help[] =
-"\nExit status: 0 success, 1 errors in content, 2 usage error.\n";
+"\nExit status: 0 success, 1 errors in the content, 2 usage error,\n"
+"3 history findings (the revisions do not say what changed), 4 trouble\n"
+"(the file system, git, fonts).\n";
 
 /* A synopsis, its lines after the first indented by indent. */
 static void
@@ -197,6 +217,37 @@ option_name(int letter)
 	return "?";
 }
 
+/* Sets how messages are written; 0, or -1 if f names no format. */
+static int
+diagnostics_format(const char *f)
+{
+	if (strcmp(f, "json") == 0)
+		wp_diag_format(WP_DIAG_JSON);
+	else if (strcmp(f, "text") == 0)
+		wp_diag_format(WP_DIAG_TEXT);
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * --diagnostic-format among a command's arguments, seen before any
+ * other option, so that a mistake in those is said in the format a CI
+ * asked for.  (An abbreviation or a wrong value is left to parse().)
+ */
+static void
+diagnostics_first(int argc, char **argv)
+{
+	static const char opt[] = "--diagnostic-format";
+	size_t	 n = sizeof(opt) - 1;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strncmp(argv[i], opt, n) == 0 && argv[i][n] == '=')
+			(void)diagnostics_format(argv[i] + n + 1);
+		else if (strcmp(argv[i], opt) == 0 && i + 1 < argc)
+			(void)diagnostics_format(argv[++i]);
+}
+
 /* Takes one option of c into a; returns 0, or a usage error's status. */
 static int
 take(const struct command *c, int ch, struct args *a, const char **tdir)
@@ -219,6 +270,12 @@ take(const struct command *c, int ch, struct args *a, const char **tdir)
 	case 'b': a->baseline = optarg; break;
 	case 'P': a->prh = optarg; break;
 	case 'p': a->prose = 1; break;
+	case 'W': a->werror = 1; break;
+	case 'D':
+		if (diagnostics_format(optarg) == -1)
+			return wp_usage_error(c->name, "--diagnostic-format "
+			    "takes text or json, not \"%s\"", optarg);
+		break;
 	case 's': a->strict = 1; break;
 	case 'r':
 		if (a->rev != NULL)
@@ -271,6 +328,15 @@ parse(const struct command *c, int argc, char **argv, struct args *a,
 	    a->output == NULL)
 		return wp_usage_error(c->name, "-o is missing: say where to "
 		    "write");
+	/* only the index is one file: a build or a release is a set */
+	if (a->output != NULL && strcmp(a->output, "-") == 0 &&
+	    strcmp(c->name, "index") != 0)
+		return wp_usage_error(c->name, "-o - is refused: %s writes "
+		    "several files, as a folder (wpgen text prints the text "
+		    "on standard output)", c->name);
+	if (a->rev != NULL && a->changed)
+		return wp_usage_error(c->name, "--changed goes by the content "
+		    "as it is now, not with --rev");
 	if (argc - optind < c->min)
 		return wp_usage_error(c->name, "give %s", c->operand);
 	if (c->max >= 0 && argc - optind > c->max)
@@ -323,6 +389,27 @@ find_command(const char *name)
 	return NULL;
 }
 
+/*
+ * A command's exit status, said more precisely by what its errors were
+ * about (diag.h: WP_KIND_*): trouble first, which no edit of the
+ * content mends, then a history that does not say what changed.
+ */
+static int
+exit_status(int rc)
+{
+	int	 k = wp_diag_kinds();
+
+	if (rc == EXIT_USAGE)
+		return rc;
+	if (k & WP_KIND_TROUBLE)
+		return EXIT_TROUBLE;
+	if (k & WP_KIND_HISTORY)
+		return EXIT_HISTORY;
+	if ((k & WP_KIND_CONTENT) && rc == EXIT_OK)
+		return EXIT_CONTENT;
+	return rc;
+}
+
 /* Loads the session and runs the command on its operands. */
 static int
 run(const struct command *c, const struct args *a, const char *tdir,
@@ -333,6 +420,7 @@ run(const struct command *c, const struct args *a, const char *tdir,
 	int			 rc;
 
 	wp_output_signals();
+	wp_diag_werror(a->werror);
 	xmlInitParser();
 	wp_diag_route_libxml();
 	wp_xform_init();
@@ -340,10 +428,15 @@ run(const struct command *c, const struct args *a, const char *tdir,
 		tdir = deftdir = default_templates();
 	if ((s = wp_session_new(tdir)) == NULL) {
 		free(deftdir);
-		return EXIT_CONTENT;
+		wp_diag_flush();
+		return exit_status(EXIT_CONTENT);
 	}
+	/* diff's --rev is its old version; the others' all they read */
+	if (strcmp(c->name, "diff") != 0)
+		s->rev = a->rev;
 	rc = c->run(s, a, argc, argv);
 	wp_diag_flush();
+	rc = exit_status(rc);
 	wp_session_free(s);
 	free(deftdir);
 	xsltCleanupGlobals();
@@ -379,9 +472,10 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("wpgen %s\n", WP_VERSION);
-		return EXIT_OK;
+		wp_print_version(stdout);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
 	}
+	diagnostics_first(argc - 1, argv + 1);
 	if ((c = find_command(argv[1])) == NULL)
 		return wp_usage_error(NULL, "unknown command \"%s\"", argv[1]);
 	memset(&a, 0, sizeof(a));
@@ -389,11 +483,9 @@ main(int argc, char **argv)
 	a.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 	if ((rc = parse(c, argc - 1, argv + 1, &a, &tdir)) != 0)
 		return rc == -1 ? EXIT_OK : rc;
-	if (wp_pdf_set_epoch(getenv("SOURCE_DATE_EPOCH")) == -1) {
-		fprintf(stderr, "wpgen: error: SOURCE_DATE_EPOCH=\"%s\" is not "
-		    "a time (give seconds since 1970 as a whole number, or "
-		    "unset it)\n", getenv("SOURCE_DATE_EPOCH"));
-		return EXIT_USAGE;
-	}
+	if (wp_pdf_set_epoch(getenv("SOURCE_DATE_EPOCH")) == -1)
+		return wp_usage_error(c->name, "SOURCE_DATE_EPOCH=\"%s\" is "
+		    "not a time (give seconds since 1970 as a whole number, "
+		    "or unset it)", getenv("SOURCE_DATE_EPOCH"));
 	return run(c, &a, tdir, argc - 1 - optind, argv + 1 + optind);
 }

@@ -187,6 +187,32 @@ items_free(struct items *v)
 	free(v->v);
 }
 
+void
+wp_diff_parts(xmlDocPtr model, void (*fn)(void *, const char *, const char *,
+    const char *, const char *), void *arg)
+{
+	struct items	 v;
+
+	for (int l = 0; l < L__MAX; l++) {
+		items_read(&v, l, model);
+		for (size_t i = 0; i < v.n; i++) {
+			const struct item *it = &v.v[i];
+			GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+			/* the title, a line, then the text */
+			if (it->title != NULL)
+				g_checksum_update(c, (const guchar *)it->title,
+				    (gssize)strlen(it->title));
+			g_checksum_update(c, (const guchar *)"\n", 1);
+			g_checksum_update(c, (const guchar *)it->written,
+			    (gssize)strlen(it->written));
+			fn(arg, it->kind, it->key, it->title,
+			    g_checksum_get_string(c));
+			g_checksum_free(c);
+		}
+		items_free(&v);
+	}
+}
+
 /* ---- comparing -------------------------------------------------------- */
 
 long

@@ -8,6 +8,7 @@
 #ifndef WP_DIFF_H
 #define WP_DIFF_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include <libxml/tree.h>
@@ -63,6 +64,19 @@ int		 wp_diff_models(xmlDocPtr old, xmlDocPtr new,
 		    const struct wp_diff_opts *, FILE *out);
 
 /*
+ * The parts of a model that the report compares (meta fields, revisions,
+ * front matter sections and figures, clauses), in report order, each
+ * handed to fn with its kind ("meta", "revision", "section", "figure",
+ * "clause"), its key (field, version, id or control number), its title
+ * (or NULL) and the SHA-256, in hex, of its title and its text as
+ * written: what must not change while its version number stays.  A
+ * renumbering alone changes no part's digest.
+ */
+void		 wp_diff_parts(xmlDocPtr model, void (*fn)(void *arg,
+		    const char *kind, const char *key, const char *title,
+		    const char *sha256), void *arg);
+
+/*
  * The revision-history check.  The revisions NEW has and OLD has not
  * (normally one: the newest) must name by control number (change/@control)
  * every clause added, removed, retitled or changed as written, and no
@@ -116,5 +130,23 @@ size_t		 wp_diff_report_history(const struct wp_diff_note *, size_t n,
 char		*wp_diff_checkout(const char *dir, const char *rev);
 /* Removes the folder and what wp_diff_checkout() wrote; frees path. */
 void		 wp_diff_checkout_remove(char *path);
+
+/*
+ * git itself, run without a shell: "git -C dir args..." (at most a dozen
+ * args, NULL-terminated), its standard output into outfd, or (out not
+ * NULL) the start of it, outlen bytes at most, into out, or (outfd -1)
+ * nowhere; the first line of its error output into err.  Returns git's
+ * exit status, or -1 (127) if it could not be run.
+ */
+int		 wp_git(const char *dir, const char *const *args, int outfd,
+		    char *out, size_t outlen, char *err, size_t errlen);
+/* The full name of the commit rev names in dir's repository, or NULL
+ * (not in git, or no such commit); the caller frees it.  Says nothing. */
+char		*wp_git_commit(const char *dir, const char *rev);
+/* A commit's time in seconds since 1970, or -1. */
+long long	 wp_git_commit_time(const char *dir, const char *commit);
+/* Whether dir's content files differ from HEAD (changed, added, or
+ * not committed): 1 or 0, or -1 when git cannot say. */
+int		 wp_git_modified(const char *dir);
 
 #endif

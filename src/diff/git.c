@@ -1,6 +1,8 @@
 /*
- * git: a content folder as it was at a git revision, for `wpgen diff
- * --rev`: its files written into a temporary folder by git cat-file,
+ * git: a content folder as it was at a git revision (`wpgen diff
+ * --rev`, `build --rev`, `release --rev`): its files written into a
+ * temporary folder by git cat-file; and what a release records of its
+ * sources (their commit, its time, whether they are modified).  git is
  * run without a shell.
  */
 #include <sys/stat.h>
@@ -21,62 +23,104 @@
 /* What wp_service_load() reads from a content folder. */
 static const char *const content_files[] = { "service.xml", "revisions.xml" };
 
-/*
- * Runs "git -C dir cat-file op spec" (cat-file: the blob's bytes,
- * without a pager, textconv or filters) with its output into outfd
- * (-1: none) and the start of its error output in err.  Returns git's
- * exit status, or -1 if it could not be run.
- */
-static int
-git(const char *dir, const char *op, const char *spec, int outfd, char *err,
-    size_t errlen)
+/* The most of git's standard output wp_git() keeps: a commit, a date,
+ * a status line or two. */
+#define GIT_OUT_MAX	4096
+
+/* Reads fd to its end, keeping the start in buf (len bytes, terminated). */
+static void
+drain(int fd, char *buf, size_t len)
 {
-	char	*argv[] = { "git", "-C", (char *)dir, "cat-file", (char *)op,
-		    (char *)spec, NULL };
-	char	 buf[512];
+	char	 chunk[512];
 	size_t	 got = 0;
 	ssize_t	 r;
-	int	 ep[2], status;
-	pid_t	 pid;
+
+	buf[0] = '\0';
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			break;
+		if (got + 1 < len) {
+			size_t k = (size_t)r < len - 1 - got ? (size_t)r :
+			    len - 1 - got;
+			memcpy(buf + got, chunk, k);
+			buf[got += k] = '\0';
+		}
+	}
+}
+
+int
+wp_git(const char *dir, const char *const *args, int outfd, char *out,
+    size_t outlen, char *err, size_t errlen)
+{
+	const char	*argv[16] = { "git", "-C", dir };
+	size_t		 n = 3;
+	int		 ep[2], op[2] = { -1, -1 }, status;
+	pid_t		 pid;
 
 	err[0] = '\0';
+	if (out != NULL)
+		out[0] = '\0';
+	for (; args[n - 3] != NULL && n + 1 < sizeof(argv) / sizeof(*argv);
+	    n++)
+		argv[n] = args[n - 3];
+	argv[n] = NULL;
 	if (pipe(ep) == -1)
 		return -1;
-	if ((pid = fork()) == -1) {
+	if (out != NULL && pipe(op) == -1) {
 		close(ep[0]);
 		close(ep[1]);
 		return -1;
 	}
+	if ((pid = fork()) == -1) {
+		close(ep[0]);
+		close(ep[1]);
+		if (out != NULL) {
+			close(op[0]);
+			close(op[1]);
+		}
+		return -1;
+	}
 	if (pid == 0) {
-		if (outfd == -1)
+		if (out != NULL)
+			outfd = op[1];
+		else if (outfd == -1)
 			outfd = open("/dev/null", O_WRONLY);
 		if (outfd == -1 || dup2(outfd, STDOUT_FILENO) == -1 ||
 		    dup2(ep[1], STDERR_FILENO) == -1)
 			_exit(127);
 		close(ep[0]);
-		execvp(argv[0], argv);
+		execvp(argv[0], (char *const *)argv);
 		dprintf(STDERR_FILENO, "%s\n", strerror(errno));
 		_exit(127);
 	}
 	close(ep[1]);
-	while ((r = read(ep[0], buf, sizeof(buf))) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1)
-			break;
-		if (got + 1 < errlen) {
-			size_t k = (size_t)r < errlen - 1 - got ? (size_t)r :
-			    errlen - 1 - got;
-			memcpy(err + got, buf, k);
-			err[got += k] = '\0';
-		}
+	if (out != NULL) {
+		/* git writes little here, and its errors after: read them
+		 * in turn, as a pipe holds far more than either */
+		close(op[1]);
+		drain(op[0], out, outlen);
+		close(op[0]);
 	}
+	drain(ep[0], err, errlen);
 	close(ep[0]);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			return -1;
 	err[strcspn(err, "\n")] = '\0';
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* "git -C dir cat-file op spec": the blob's bytes, without a pager,
+ * textconv or filters. */
+static int
+git(const char *dir, const char *op, const char *spec, int outfd, char *err,
+    size_t errlen)
+{
+	const char *const args[] = { "cat-file", op, spec, NULL };
+
+	return wp_git(dir, args, outfd, NULL, 0, err, errlen);
 }
 
 /* Writes dir/name at rev into sub/name; 0, or -1 after reporting. */
@@ -190,4 +234,63 @@ out:
 	free(base);
 	free(real);
 	return result;
+}
+
+/* git's output, its first line alone, or NULL when git said no. */
+static char *
+git_line(const char *dir, const char *const *args)
+{
+	char	 out[GIT_OUT_MAX], err[256];
+
+	if (wp_git(dir, args, -1, out, sizeof(out), err, sizeof(err)) != 0)
+		return NULL;
+	out[strcspn(out, "\n")] = '\0';
+	return out[0] != '\0' ? wp_strdup(out) : NULL;
+}
+
+char *
+wp_git_commit(const char *dir, const char *rev)
+{
+	char		*spec = wp_malloc(strlen(rev) + 10), *c;
+	const char *const args[] = { "rev-parse", "--verify", "--quiet",
+		    spec, NULL };
+
+	if (rev[0] == '-') {		/* an option, not a revision */
+		free(spec);
+		return NULL;
+	}
+	sprintf(spec, "%s^{commit}", rev);
+	c = git_line(dir, args);
+	free(spec);
+	return c;
+}
+
+long long
+wp_git_commit_time(const char *dir, const char *commit)
+{
+	const char *const args[] = { "show", "-s", "--format=%ct", commit,
+		    NULL };
+	char		*t = git_line(dir, args), *end;
+	long long	 v = -1;
+
+	if (t != NULL) {
+		v = strtoll(t, &end, 10);
+		if (*end != '\0' || v < 0)
+			v = -1;
+	}
+	free(t);
+	return v;
+}
+
+int
+wp_git_modified(const char *dir)
+{
+	const char *const args[] = { "status", "--porcelain",
+		    "--untracked-files=all", "--", content_files[0],
+		    content_files[1], NULL };
+	char	 out[GIT_OUT_MAX], err[256];
+	int	 st = wp_git(dir, args, -1, out, sizeof(out), err,
+		    sizeof(err));
+
+	return st != 0 ? -1 : out[0] != '\0';
 }

@@ -29,25 +29,32 @@ wp_service_id(const char *dir)
 struct wp_service *
 wp_service_load(const char *dir)
 {
+	return wp_service_load_as(dir, dir);
+}
+
+struct wp_service *
+wp_service_load_as(const char *dir, const char *shown)
+{
 	struct wp_service	*s;
 	char			*path = wp_path(dir, "service.xml");
 
 	if (!wp_exists(path)) {
-		wp_msg(MSG_NOFILE, dir, 0, "service.xml");
+		wp_msg(MSG_NOFILE, shown, 0, "service.xml");
 		free(path);
 		return NULL;
 	}
 	s = wp_calloc(1, sizeof(*s));
-	s->dir = wp_strdup(dir);
-	s->id = wp_service_id(dir);
-	s->service_path = path;
-	s->service = wp_load_xml(path);
+	s->dir = wp_strdup(shown);
+	s->id = wp_service_id(shown);
+	s->service_path = wp_path(shown, "service.xml");
+	s->service = wp_load_xml_as(path, s->service_path);
+	free(path);
 	path = wp_path(dir, "revisions.xml");
 	if (wp_exists(path)) {
-		s->revisions_path = path;
-		s->revisions = wp_load_xml(path);
-	} else
-		free(path);
+		s->revisions_path = wp_path(shown, "revisions.xml");
+		s->revisions = wp_load_xml_as(path, s->revisions_path);
+	}
+	free(path);
 	return s;
 }
 

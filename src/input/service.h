@@ -27,6 +27,13 @@ char			*wp_service_id(const char *dir);
  * has been reported.  Free with wp_service_free().
  */
 struct wp_service	*wp_service_load(const char *dir);
+/*
+ * The same from the files in dir, named as if they were in the folder
+ * shown (its id, its files' names in messages and in the model): a
+ * folder as it was at a git revision, written elsewhere.
+ */
+struct wp_service	*wp_service_load_as(const char *dir,
+			    const char *shown);
 void			 wp_service_free(struct wp_service *);
 
 #endif

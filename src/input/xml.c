@@ -184,8 +184,7 @@ slurp(const char *path, size_t *len)
 	if (fstat(fd, &st) == -1)
 		wp_msg(MSG_IO, path, 0, strerror(errno));
 	else if (!S_ISREG(st.st_mode))
-		wp_msg(MSG_IO, path, 0, "not a regular file (a content file "
-		    "is an ordinary file, not a folder, device or pipe)");
+		wp_msg(MSG_NOT_FILE, path, 0);
 	else if (st.st_size > WP_MAX_FILE)
 		wp_msg(MSG_TOO_BIG, path, 0, (long)(st.st_size >> 10),
 		    (long)(WP_MAX_FILE >> 10));
@@ -214,13 +213,19 @@ slurp(const char *path, size_t *len)
 xmlDocPtr
 wp_load_xml(const char *path)
 {
+	return wp_load_xml_as(path, path);
+}
+
+xmlDocPtr
+wp_load_xml_as(const char *path, const char *name)
+{
 	size_t		 n;
 	char		*buf = slurp(path, &n);
 	xmlDocPtr	 doc;
 
 	if (buf == NULL)
 		return NULL;
-	doc = wp_load_xml_memory(buf, n, path);
+	doc = wp_load_xml_memory(buf, n, name);
 	free(buf);
 	return doc;
 }
@@ -251,6 +256,21 @@ wp_xml_validate(xmlRelaxNGPtr rng, xmlDocPtr doc, enum wp_msg m)
 	/* the error handler learns the message kind by pointer */
 	kinds[m] = m;
 	xmlRelaxNGSetValidStructuredErrors(vc, wp_diag_xml_error, &kinds[m]);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+wp_xml_validate_each(xmlRelaxNGPtr rng, xmlDocPtr doc,
+    void (*fn)(void *, xmlErrorPtr), void *arg)
+{
+	xmlRelaxNGValidCtxtPtr	 vc = xmlRelaxNGNewValidCtxt(rng);
+	int			 rc;
+
+	if (vc == NULL)
+		wp_oom();
+	xmlRelaxNGSetValidStructuredErrors(vc, fn, arg);
 	rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
 	return rc == 0 ? 0 : -1;

@@ -29,6 +29,8 @@
  * declared encoding than UTF-8, and XInclude elements.
  */
 xmlDocPtr	 wp_load_xml(const char *path);
+/* The same, the document named name (in messages, its URL) instead. */
+xmlDocPtr	 wp_load_xml_as(const char *path, const char *name);
 /* The same over a buffer; name is what messages call it. */
 xmlDocPtr	 wp_load_xml_memory(const char *buf, size_t len, const char *name);
 
@@ -39,6 +41,10 @@ xmlRelaxNGPtr	 wp_xml_schema(const char *path);
  * returns 0 if it breaks none, else -1.
  */
 int		 wp_xml_validate(xmlRelaxNGPtr, xmlDocPtr, enum wp_msg m);
+/* The same, each finding handed to fn (libxml2's error, for check/schema.c
+ * to say in a writer's words) instead of reported. */
+int		 wp_xml_validate_each(xmlRelaxNGPtr, xmlDocPtr,
+		    void (*fn)(void *, xmlErrorPtr), void *arg);
 
 /* Whether n is an element called name (n may be NULL). */
 int		 wp_xml_is(const xmlNode *n, const char *name);

@@ -2,7 +2,10 @@
  * index: the page that lists the whitepapers, made by index.xsl from
  * each service's facts.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/alloc.h"
 #include "base/diag.h"
@@ -102,8 +105,7 @@ wp_index_add_entry(struct wp_index *x, const char *path)
 	if (entry == NULL)
 		return -1;
 	if (!wp_xml_is(xmlDocGetRootElement(entry), "index")) {
-		wp_msg(MSG_IO, path, 0, "neither a service folder nor an "
-		    "index-entry.xml");
+		wp_msg(MSG_NOT_ENTRY, path, 0);
 		goto done;
 	}
 	rc = 0;
@@ -144,7 +146,13 @@ wp_index_write(const struct wp_session *s, struct wp_index *x,
 	xmlFree(format);
 	if (res != NULL)
 		buf = wp_xform_serialize(t->index_xsl, res, &len);
-	if (buf != NULL)
+	if (buf != NULL && strcmp(path, "-") == 0) {
+		/* -o -: standard output */
+		rc = fwrite(buf, 1, (size_t)len, stdout) == (size_t)len &&
+		    fflush(stdout) == 0 ? 0 : -1;
+		if (rc == -1)
+			wp_msg(MSG_IO, "standard output", 0, strerror(errno));
+	} else if (buf != NULL)
 		rc = wp_write_file(path, buf, (size_t)len);
 	xmlFree(buf);
 	xmlFreeDoc(res);

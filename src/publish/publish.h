@@ -23,6 +23,9 @@ struct wp_session {
 	struct wp_fonts		*fonts;		/* loaded on first use */
 	int			 fonts_failed;	/* and said why: not again */
 	char			*inputs;	/* inputs.c: what all share */
+	const char		*rev;		/* a git revision: every
+						   service as it was there
+						   (--rev), or NULL */
 };
 
 /* Loads the templates folder dir; NULL after reporting.  Free with
@@ -93,7 +96,8 @@ void		 wp_index_add(struct wp_index *, const char *id,
 /* Adds the services of the index file at path (an index-entry.xml that
  * wp_publish_service() wrote); 0, or -1 after reporting. */
 int		 wp_index_add_entry(struct wp_index *, const char *path);
-/* Writes the page to path atomically; 0, or -1 after reporting. */
+/* Writes the page to path atomically ("-": standard output); 0, or -1
+ * after reporting. */
 int		 wp_index_write(const struct wp_session *, struct wp_index *,
 		    const char *path);
 void		 wp_index_free(struct wp_index *);
@@ -101,9 +105,14 @@ void		 wp_index_free(struct wp_index *);
 /*
  * A release: checks every service first and writes nothing if any has
  * an error; then writes outdir as one set (replacing an earlier
- * release): per service, <document number>_<version>.pdf, .html and
- * .png (its cover), manifest.json (title, version, date, document
- * number, pages, and each file's bytes and SHA-256) and SHA256SUMS.
+ * release, of which it keeps nothing): per service, <document number>_
+ * <version>.pdf, .html, .png and @2x.png (its cover at 72 and 144 dpi;
+ * a service without revisions is named <number>_draft-<digest>),
+ * manifest.json (how the release was made: wpgen, the sources' commit
+ * and date, the model's schema; per service its title, version, date,
+ * document number, pages, each file's bytes and SHA-256, and a digest
+ * of each part) and SHA256SUMS.  A version the previous release in
+ * outdir has with other content is refused, naming what changed.
  * Returns 0, or -1 after reporting.
  */
 int		 wp_publish_release(struct wp_session *, int n, char **dirs,

@@ -1,7 +1,8 @@
 /*
- * release: every service's PDF, HTML and cover under names that carry
- * the document number and version, a manifest and SHA256SUMS, written
- * as one set: the whole release or none of it.
+ * release: every service's PDF, HTML and cover (at 1x and 2x) under
+ * names that carry the document number and version, a manifest and
+ * SHA256SUMS, written as one set: the whole release or none of it, and
+ * nothing of the release it replaces that it does not list.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,28 +15,8 @@
 #include "input/service.h"
 #include "input/xml.h"
 #include "model/model.h"
+#include "publish/manifest.h"
 #include "publish/render.h"
-
-/* A JSON string: quotes, backslashes and control characters escaped;
- * null for NULL. */
-static void
-json_str(GString *j, const char *s)
-{
-	if (s == NULL) {
-		g_string_append(j, "null");
-		return;
-	}
-	g_string_append_c(j, '"');
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			g_string_append_printf(j, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			g_string_append_printf(j, "\\u%04x", *s);
-		else
-			g_string_append_c(j, *s);
-	}
-	g_string_append_c(j, '"');
-}
 
 /* What a release writes besides the services' files. */
 #define MANIFEST	"manifest.json"
@@ -44,62 +25,43 @@ json_str(GString *j, const char *s)
 /* The files of the release being written, and of the one it replaces. */
 struct release {
 	struct wp_outset *set;
-	GString		*json;		/* manifest.json */
+	struct manifest	 m;		/* manifest.json */
 	GString		*sums;		/* SHA256SUMS */
 	GHashTable	*names;		/* file base name -> its service */
 	char		*old_sums;	/* the previous SHA256SUMS, or NULL */
-	char		*old_manifest;	/* the previous manifest.json */
 };
 
 /*
  * A name the previous release wrote: it listed the name in its
- * SHA256SUMS (or, before those were written, its manifest), so the new
- * release may replace it.
+ * SHA256SUMS or its manifest, so the new release may replace it.
  */
 static int
 released_file(const char *name, void *arg)
 {
 	const struct release *rl = arg;
-	char	*line, *quoted;
+	char	*line;
 	int	 yes;
 
 	if (strcmp(name, MANIFEST) == 0 || strcmp(name, SUMS) == 0)
 		return 1;
 	line = g_strdup_printf("  %s\n", name);
-	quoted = g_strdup_printf("\"name\": \"%s\"", name);
 	yes = (rl->old_sums != NULL && strstr(rl->old_sums, line) != NULL) ||
-	    (rl->old_sums == NULL && rl->old_manifest != NULL &&
-	    strstr(rl->old_manifest, quoted) != NULL);
+	    manifest_listed(&rl->m, name);
 	g_free(line);
-	g_free(quoted);
 	return yes;
 }
 
-/* Adds one released file to the set, the manifest and the sums. */
-static int
-release_file(struct release *rl, const char *name, const struct output *o,
-    int last)
-{
-	gchar	*sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    o->buf, o->len);
-	int	 rc = wp_outset_put(rl->set, name, o->buf, o->len);
-
-	g_string_append(rl->json, "        { \"name\": ");
-	json_str(rl->json, name);
-	g_string_append_printf(rl->json, ", \"bytes\": %zu, \"sha256\": "
-	    "\"%s\" }%s\n", o->len, sum, last ? "" : ",");
-	g_string_append_printf(rl->sums, "%s  %s\n", sum, name);
-	g_free(sum);
-	return rc;
-}
-
 /*
- * The base of a service's released file names: "<document number>_
- * <version>", or the id where there is no number; NULL after reporting
- * that another service of the release has it already.
+ * The base of a service's released file names, "<document number>_
+ * <version>" (the id where there is no number).  A service without a
+ * revision history has no version: its files are named by what they
+ * hold, "<number or id>_draft-<12 hex digits>", so that a release of
+ * other content never takes the name of one before.  NULL after
+ * reporting that another service of the release has the name.
  */
 static char *
-release_base(struct release *rl, const char *id, xmlDocPtr model)
+release_base(struct release *rl, const char *id, xmlDocPtr model,
+    const struct parts *p)
 {
 	xmlNodePtr	 meta = wp_xml_child(xmlDocGetRootElement(model), "meta");
 	const char	*num = wp_model_meta(model, "document-number");
@@ -107,8 +69,13 @@ release_base(struct release *rl, const char *id, xmlDocPtr model)
 	const char	*other;
 	char		*base;
 
-	base = g_strdup_printf("%s%s%s", num != NULL ? num : id,
-	    ver != NULL ? "_" : "", ver != NULL ? ver : "");
+	if (num != NULL && *num == '\0')
+		num = NULL;
+	if (ver != NULL && *ver != '\0')
+		base = g_strdup_printf("%s_%s", num != NULL ? num : id, ver);
+	else
+		base = g_strdup_printf("%s_draft-%.12s", num != NULL ? num : id,
+		    p->digest);
 	if ((other = g_hash_table_lookup(rl->names, base)) != NULL) {
 		wp_msg(MSG_SAME_OUTPUT, wp_model_src(wp_xml_child(meta,
 		    num != NULL ? "document-number" : "name")), 0, base, other);
@@ -121,104 +88,112 @@ release_base(struct release *rl, const char *id, xmlDocPtr model)
 
 /* One service's files and manifest entry; 0, or -1 after reporting. */
 static int
-release_service(struct wp_session *s, struct release *rl, const char *dir,
-    int last)
+release_service(struct wp_session *s, struct release *rl, const char *dir)
 {
+	static const struct { int out; const char *suffix; } kinds[] = {
+		{ OUT_PDF, ".pdf" }, { OUT_HTML, ".html" },
+		{ OUT_COVER, ".png" }, { OUT_COVER2X, "@2x.png" } };
 	struct rendering r = { s, NULL, NULL, NULL, 1, { { 0 } }, 0, NULL };
-	char	*id = wp_service_id(dir), *base = NULL, *pdf, *html, *png;
-	int	 rc = -1;
+	struct released	 files[sizeof(kinds) / sizeof(*kinds)];
+	struct parts	 p = { 0 };
+	char		*id = wp_service_id(dir), *base = NULL;
+	char		*names[sizeof(kinds) / sizeof(*kinds)] = { 0 };
+	size_t		 i, n = sizeof(kinds) / sizeof(*kinds);
+	int		 rc = -1;
 
-	if ((r.model = wp_publish_model(s, dir)) == NULL ||
-	    (base = release_base(rl, id, r.model)) == NULL)
+	if ((r.model = wp_publish_model(s, dir)) == NULL)
 		goto done;
-	pdf = g_strconcat(base, ".pdf", NULL);
-	html = g_strconcat(base, ".html", NULL);
-	png = g_strconcat(base, ".png", NULL);
-	r.pdf_href = pdf;
-	if (wp_render(&r) == 0) {
-		static const char *const fields[][2] = { { "title", "title" },
-		    { "version", "version" }, { "date", "date" },
-		    { "document_number", "document-number" } };
-		g_string_append(rl->json, "    {\n      \"service\": ");
-		json_str(rl->json, id);
-		for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++) {
-			g_string_append_printf(rl->json, ",\n      \"%s\": ",
-			    fields[i][0]);
-			json_str(rl->json, wp_model_meta(r.model, fields[i][1]));
-		}
-		g_string_append_printf(rl->json, ",\n      \"pages\": %d,\n"
-		    "      \"files\": [\n", r.pages);
-		rc = release_file(rl, pdf, &r.out[OUT_PDF], 0) |
-		    release_file(rl, html, &r.out[OUT_HTML], 0) |
-		    release_file(rl, png, &r.out[OUT_COVER], 1);
-		g_string_append_printf(rl->json, "      ]\n    }%s\n",
-		    last ? "" : ",");
+	parts_read(&p, r.model);
+	if (manifest_same(&rl->m, id, r.model, &p) == -1 ||
+	    (base = release_base(rl, id, r.model, &p)) == NULL)
+		goto done;
+	for (i = 0; i < n; i++)
+		names[i] = g_strconcat(base, kinds[i].suffix, NULL);
+	r.pdf_href = names[0];
+	if (wp_render(&r) == -1)
+		goto done;
+	rc = 0;
+	for (i = 0; i < n; i++) {
+		gchar *sum;
+		files[i].name = names[i];
+		files[i].buf = r.out[kinds[i].out].buf;
+		files[i].len = r.out[kinds[i].out].len;
+		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    files[i].buf, files[i].len);
+		g_string_append_printf(rl->sums, "%s  %s\n", sum, names[i]);
+		g_free(sum);
+		rc |= wp_outset_put(rl->set, names[i], files[i].buf,
+		    files[i].len);
 	}
-	g_free(pdf);
-	g_free(html);
-	g_free(png);
+	manifest_add(&rl->m, id, r.model, r.pages, files, n, &p);
 done:
+	for (i = 0; i < n; i++)
+		g_free(names[i]);
+	parts_free(&p);
 	g_free(base);
 	free(id);
 	wp_render_free(&r);
 	return rc;
 }
 
-/* Reads a small file of the previous release, or NULL. */
-static char *
-previous(const char *outdir, const char *name)
+/* Adds the manifest and the sums (the manifest's own last) to the set. */
+static int
+release_close(struct release *rl)
 {
-	char	*path = wp_path(outdir, name), *text = NULL;
+	gchar	*sum;
 
-	if (!g_file_get_contents(path, &text, NULL, NULL))
-		text = NULL;
-	free(path);
-	return text;
+	manifest_end(&rl->m);
+	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+	    (const guchar *)rl->m.json->str, rl->m.json->len);
+	g_string_append_printf(rl->sums, "%s  %s\n", sum, MANIFEST);
+	g_free(sum);
+	return wp_outset_put(rl->set, MANIFEST, rl->m.json->str,
+	    rl->m.json->len) != 0 || wp_outset_put(rl->set, SUMS,
+	    rl->sums->str, rl->sums->len) != 0 ? -1 : 0;
 }
 
 int
 wp_publish_release(struct wp_session *s, int n, char **dirs,
     const char *outdir)
 {
-	struct release	 rl = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct release	 rl;
+	char		*path;
 	int		 i, bad = 0;
 
+	memset(&rl, 0, sizeof(rl));
 	for (i = 0; i < n; i++)
 		bad |= wp_publish_check(s, dirs[i]) != 0;
 	if (bad) {
 		wp_msg(MSG_RELEASE, outdir, 0);
 		return -1;
 	}
-	rl.old_sums = previous(outdir, SUMS);
-	rl.old_manifest = previous(outdir, MANIFEST);
+	path = wp_path(outdir, SUMS);
+	if (!g_file_get_contents(path, &rl.old_sums, NULL, NULL))
+		rl.old_sums = NULL;
+	free(path);
+	path = wp_path(outdir, MANIFEST);
+	bad = manifest_previous(&rl.m, path) == -1 ||
+	    manifest_begin(&rl.m, s, n, dirs, s->rev) == -1;
+	free(path);
 	/* the whole release, or nothing: one folder swapped in */
-	if ((rl.set = wp_outset_begin(outdir, released_file, &rl)) == NULL) {
+	if (bad || (rl.set = wp_outset_begin(outdir, released_file,
+	    &rl)) == NULL) {
 		bad = 1;
 		goto done;
 	}
-	rl.json = g_string_new("{\n  \"whitepapers\": [\n");
 	rl.sums = g_string_new(NULL);
 	rl.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_free);
-	for (i = 0; i < n && !bad; i++)
-		bad = release_service(s, &rl, dirs[i], i + 1 == n) != 0;
-	g_string_append(rl.json, "  ]\n}\n");
-	if (!bad) {
-		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    (const guchar *)rl.json->str, rl.json->len);
-		g_string_append_printf(rl.sums, "%s  %s\n", sum, MANIFEST);
-		g_free(sum);
-		bad = wp_outset_put(rl.set, MANIFEST, rl.json->str,
-		    rl.json->len) != 0 || wp_outset_put(rl.set, SUMS,
-		    rl.sums->str, rl.sums->len) != 0;
-	}
-	bad = bad ? (wp_outset_abort(rl.set), 1) : wp_outset_commit(rl.set) != 0;
-	g_string_free(rl.json, TRUE);
+	for (i = 0; i < n; i++)
+		bad |= release_service(s, &rl, dirs[i]) != 0;
+	if (!bad)
+		bad = release_close(&rl) != 0;
+	bad = bad ? (wp_outset_abort(rl.set), 1) :
+	    wp_outset_commit(rl.set) != 0;
 	g_string_free(rl.sums, TRUE);
 	g_hash_table_destroy(rl.names);
 done:
+	manifest_free(&rl.m);
 	g_free(rl.old_sums);
-	g_free(rl.old_manifest);
 	return bad ? -1 : 0;
 }
-

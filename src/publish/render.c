@@ -30,7 +30,8 @@ text_output(struct output *o, xmlChar *buf, int len)
 
 /*
  * The typeset PDF, with fonts loaded once for every service; and, when
- * cover is given, the first page as a PNG.  *pages gets the page count.
+ * cover is given, the first page as PNGs at 72 and 144 dpi, into
+ * cover[0] and cover[1].  *pages gets the page count.
  */
 static void
 pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
@@ -43,7 +44,7 @@ pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
 
 	o->release = free;
 	if (cover != NULL)
-		cover->release = free;
+		cover[0].release = cover[1].release = free;
 	if (f == NULL)
 		return;
 	wp_stage_begin(STAGE_LAYOUT);
@@ -56,10 +57,11 @@ pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
 		o->buf = buf;
 		o->len = len;
 	}
-	if (cover != NULL && wp_pdf_png(doc, 0, 72, &buf, &len) == 0) {
-		cover->buf = buf;
-		cover->len = len;
-	}
+	for (int i = 0; cover != NULL && i < 2; i++)
+		if (wp_pdf_png(doc, 0, 72 * (i + 1), &buf, &len) == 0) {
+			cover[i].buf = buf;
+			cover[i].len = len;
+		}
 	*pages = (int)doc->npages;
 	wp_doc_free(doc);
 	wp_stage_end(STAGE_PDF);
@@ -140,7 +142,8 @@ wp_render(struct rendering *r)
 		wp_stage_end(STAGE_HTML);
 	}
 	for (i = 0; i < OUT__MAX; i++)
-		if (r->out[i].buf == NULL && (i != OUT_COVER || r->cover))
+		if (r->out[i].buf == NULL && ((i != OUT_COVER &&
+		    i != OUT_COVER2X) || r->cover))
 			return -1;
 	return 0;
 }

@@ -12,7 +12,10 @@
 
 #include "publish/publish.h"
 
-enum { OUT_MODEL, OUT_TEXT, OUT_HTML, OUT_PDF, OUT_COVER, OUT__MAX };
+/* OUT_COVER and OUT_COVER2X: the first page as a PNG at 72 and 144 dpi
+ * (595 by 842 pixels for A4, and twice as many each way). */
+enum { OUT_MODEL, OUT_TEXT, OUT_HTML, OUT_PDF, OUT_COVER, OUT_COVER2X,
+    OUT__MAX };
 
 struct output {
 	void		*buf;		/* NULL if rendering failed */
@@ -25,7 +28,7 @@ struct rendering {
 	struct wp_session	*s;
 	xmlDocPtr		 model;
 	const char		*pdf_href, *index_href;
-	int			 cover;		/* make OUT_COVER too */
+	int			 cover;		/* make the OUT_COVERs too */
 	struct output		 out[OUT__MAX];
 	int			 pages;
 	xmlDocPtr		 side_model;	/* the side thread's copy */

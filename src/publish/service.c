@@ -12,6 +12,7 @@
 #include "base/output.h"
 #include "base/timing.h"
 #include "check/validate.h"
+#include "diff/diff.h"
 #include "input/service.h"
 #include "model/merge.h"
 #include "publish/render.h"
@@ -25,7 +26,15 @@ wp_publish_model(const struct wp_session *ss, const char *dir)
 	xmlDocPtr		 model = NULL;
 
 	wp_stage_begin(STAGE_PARSE);
-	s = wp_service_load(dir);
+	if (ss->rev == NULL)
+		s = wp_service_load(dir);
+	else {
+		/* the folder as it was at a revision, under its own names:
+		 * the model, and so the outputs, as a build there made them */
+		char *at = wp_diff_checkout(dir, ss->rev);
+		s = at != NULL ? wp_service_load_as(at, dir) : NULL;
+		wp_diff_checkout_remove(at);
+	}
 	if (s != NULL && s->service != NULL)
 		wp_validate(ss->t, s);
 	wp_stage_end(STAGE_PARSE);
@@ -120,7 +129,7 @@ wp_publish_service(struct wp_session *s, const char *dir,
 	struct wp_outset *o = NULL;
 	pthread_t	 fonts;
 	char		*id = wp_service_id(dir);
-	int		 loading, rc = -1, i;
+	int		 loading, rc = -1, i, before = wp_diag_errors();
 
 	r.s = s;
 	r.pdf_href = "whitepaper.pdf";
@@ -132,7 +141,10 @@ wp_publish_service(struct wp_session *s, const char *dir,
 	r.model = wp_publish_model(s, dir);
 	if (loading)
 		pthread_join(fonts, NULL);
-	if (r.model == NULL || wp_render(&r) == -1)
+	/* an error said while rendering, or a warning made one
+	 * (--werror), fails the service as a failed output does */
+	if (r.model == NULL || wp_render(&r) == -1 ||
+	    wp_diag_errors() != before)
 		goto done;
 	/* every output of the service, or none: one folder swapped in */
 	wp_stage_begin(STAGE_WRITE);

@@ -5,6 +5,7 @@
 
 #include "base/alloc.h"
 #include "base/timing.h"
+#include "check/validate.h"
 #include "publish/publish.h"
 
 struct wp_session *
@@ -14,7 +15,9 @@ wp_session_new(const char *dir)
 
 	s->t = wp_templates_load(dir);
 	s->style = wp_style_load(dir);
-	if (s->t == NULL || s->style == NULL) {
+	/* a setting wpgen would ignore is an error before any service */
+	if (s->t == NULL || s->style == NULL ||
+	    wp_validate_settings(s->t) != 0) {
 		wp_session_free(s);
 		return NULL;
 	}

@@ -271,8 +271,12 @@ wp_pdf_png(const struct wp_doc *d, int page, double dpi, unsigned char **buf,
 
 	if ((size_t)page >= d->npages)
 		return -1;
+	/* the page's size in whole points, times k: at 144 dpi an image
+	 * of exactly twice the pixels of the one at 72 (1190 by 1684 for
+	 * A4, not 1191), whose every pixel it shows as two by two */
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-	    (int)(d->page_w * k + 0.5), (int)(d->page_h * k + 0.5));
+	    (int)((int)(d->page_w + 0.5) * k + 0.5),
+	    (int)((int)(d->page_h + 0.5) * k + 0.5));
 	cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);

@@ -18,7 +18,7 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="p li td th caption change remark em link title paged"/>
+  <xsl:preserve-space elements="p li td th caption change remark em link title paged out-of-scope"/>
 
   <xsl:variable name="svc" select="/service"/>
   <xsl:variable name="cat" select="document('wpgen:catalogue')/catalogue"/>
@@ -201,6 +201,7 @@
       <xsl:apply-templates select="overview"/>
       <xsl:apply-templates select="$bp/section[@key = 'iso']"/>
       <xsl:call-template name="controls"/>
+      <xsl:call-template name="out-of-scope"/>
       <xsl:if test="not(boilerplate/omit[@key = 'backmatter'])">
         <backmatter id="backmatter">
           <xsl:apply-templates select="$bp/section[@key = 'copyright']"/>
@@ -447,6 +448,32 @@
         </chapter>
       </xsl:for-each>
     </controls>
+  </xsl:template>
+
+  <!-- The controls the service marks out of scope, with their reasons, as
+       a section after the chapters: only where the setting
+       out-of-scope-title names it (the publisher's is empty, so that the
+       documents keep the references' shape), in the catalogue's order. -->
+  <xsl:template name="out-of-scope">
+    <xsl:variable name="title">
+      <xsl:call-template name="setting"><xsl:with-param name="name" select="'out-of-scope-title'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="marked" select="$svc/answers/out-of-scope"/>
+    <xsl:if test="normalize-space($title) != '' and $marked">
+      <section id="out-of-scope" key="out-of-scope" title="{normalize-space($title)}" src="{wp:src($marked[1])}">
+        <ul mark="disc" src="{wp:src($marked[1])}">
+          <xsl:for-each select="$cat/chapter/control[@id = $marked/@control]">
+            <xsl:variable name="id" select="@id"/>
+            <xsl:for-each select="$marked[@control = $id][1]">
+              <li src="{wp:src(.)}" marker="・">
+                <xsl:value-of select="concat($id, ' ', $cat/chapter/control[@id = $id]/@title, '：')"/>
+                <xsl:apply-templates mode="inline"/>
+              </li>
+            </xsl:for-each>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- ==== Blocks ========================================================== -->
