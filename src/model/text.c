@@ -221,7 +221,7 @@ toc(FILE *f, const xmlNode *toc)
 	fputc('\n', f);
 }
 
-static void	part(FILE *, const xmlNode *);
+static void	write_part(FILE *, const xmlNode *);
 
 /* The element children of n, each as a part or a block, in order. */
 static void
@@ -229,11 +229,11 @@ parts(FILE *f, const xmlNode *n)
 {
 	for (n = n->children; n != NULL; n = n->next)
 		if (n->type == XML_ELEMENT_NODE)
-			part(f, n);
+			write_part(f, n);
 }
 
 static void
-part(FILE *f, const xmlNode *n)
+write_part(FILE *f, const xmlNode *n)
 {
 	if (wp_xml_is(n, "section") || wp_xml_is(n, "controls") ||
 	    wp_xml_is(n, "chapter")) {
@@ -258,7 +258,7 @@ backmatter(FILE *f, const xmlNode *b)
 
 	for (n = b->children; n != NULL; n = n->next)
 		if (wp_xml_is(n, "section"))
-			part(f, n);
+			write_part(f, n);
 	fprintf(f, "%s\n%s\n", meta(c, "title"), meta(c, "publisher"));
 	if (wp_xml_child(c, "document-number") != NULL)
 		fprintf(f, "%s\n", meta(c, "document-number"));
@@ -281,7 +281,7 @@ wp_text_document(const xmlDoc *model, size_t *len)
 		else if (wp_xml_is(n, "toc"))
 			toc(f, n);
 		else if (wp_xml_is(n, "section") || wp_xml_is(n, "controls"))
-			part(f, n);
+			write_part(f, n);
 		else if (wp_xml_is(n, "backmatter"))
 			backmatter(f, n);
 	if (fclose(f) != 0)

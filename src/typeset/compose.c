@@ -97,15 +97,6 @@ emit(struct out *o, gunichar c, const struct rawch *from, int kind)
 	return o->n++;
 }
 
-void
-wp_protect(struct out *o, size_t start, size_t end)
-{
-	if (end <= start + 1)
-		return;
-	o->protect = wp_grow(o->protect, &o->protcap, o->nprotect,
-	    sizeof(*o->protect));
-	o->protect[o->nprotect++] = (struct range){ start, end };
-}
 
 static int
 is_url_char(gunichar c)

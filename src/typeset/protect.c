@@ -10,9 +10,20 @@
  */
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/chars.h"
 #include "typeset/compose.h"
 #include "typeset/composeint.h"
+
+void
+wp_protect(struct out *o, size_t start, size_t end)
+{
+	if (end <= start + 1)
+		return;
+	o->protect = wp_grow(o->protect, &o->protcap, o->nprotect,
+	    sizeof(*o->protect));
+	o->protect[o->nprotect++] = (struct range){ start, end };
+}
 
 static int
 alnum(gunichar c)
