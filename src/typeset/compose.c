@@ -142,7 +142,7 @@ find_urls(const struct rawch *r, size_t n, char *url)
 static void
 mark_fullwidth(const struct rawch *r, size_t n, char *fw)
 {
-	int	 depth = 0, open[16];
+	int	 depth = 0, open[16] = { 0 };
 
 	for (size_t i = 0; i < n; i++) {
 		gunichar prev = i > 0 ? r[i - 1].c : 0;
@@ -156,9 +156,11 @@ mark_fullwidth(const struct rawch *r, size_t n, char *fw)
 				open[depth] = jp;
 			depth++;
 		} else if (r[i].c == ')' || r[i].c == 0x201D) {
+			/* as its opening one was, when it has one */
+			int paired = depth > 0 && depth <= 16 && open[depth - 1];
 			if (depth > 0)
 				depth--;
-			fw[i] = (char)(jp || (depth < 16 && open[depth]));
+			fw[i] = (char)(jp || paired);
 		}
 	}
 }
