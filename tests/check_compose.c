@@ -199,6 +199,15 @@ START_TEST(fullwidth_marked)
 	ck_assert_str_eq(p->text->str, "ます(本書)と“2.1”を\u2002see (RFC)");
 	g_free(r);
 	wp_para_free(p);
+	/* a list marker's ) with no ( and no Japanese beside it: as typed */
+	p = wp_para_new();
+	p->fullwidth = 1;
+	wp_para_add(p, "a)", -1, 0, NULL);
+	wp_para_compose(p, 10, 0, 0, NULL);
+	r = features(p);
+	ck_assert_str_eq(r, "");
+	g_free(r);
+	wp_para_free(p);
 	p = composed("ます(本書)と");		/* the style's choice: off */
 	r = features(p);
 	ck_assert_ptr_null(strstr(r, "fwid"));
