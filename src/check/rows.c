@@ -45,6 +45,8 @@ wp_check_rows(const char *file, xmlNodePtr root,
 		for (c = strtok_r((char *)list, " \t\n", &save); c != NULL;
 		    c = strtok_r(NULL, " \t\n", &save)) {
 			int yes = answered(c, arg);
+			if (yes < 0)		/* unknown: said already */
+				continue;
 			if (!yes && !removed)
 				wp_msg(MSG_CHANGE_UNANSWERED, file,
 				    xmlGetLineNo(ch), c);

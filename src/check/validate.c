@@ -673,11 +673,23 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	wp_schema_check(t->service_rng, s->service, file, marks);
 }
 
-/* Whether a control is answered (rows.c asks). */
+/* What rows.c asks about a control. */
+struct rows_arg {
+	const struct wp_templates	*t;
+	const struct seenset		*answered;
+};
+
+/* Whether a control is answered: 1 or 0, or -1 when the catalogue has
+ * no such control (check_refs() said so). */
 static int
-answered_is(const char *control, void *answered)
+answered_is(const char *control, void *arg)
 {
-	return seen_has(answered, BAD_CAST control);
+	const struct rows_arg	*a = arg;
+	char			 hint[160];
+
+	if (!wp_validate_control(a->t, control, hint, sizeof(hint)))
+		return -1;
+	return seen_has(a->answered, BAD_CAST control);
 }
 
 static void
@@ -727,8 +739,10 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	xmlFree(pver);
 	xmlFree(pdate);
 	check_refs(t, root->children, file, answered);
-	if (s->service != NULL)
-		wp_check_rows(file, root, answered_is, (void *)answered);
+	if (s->service != NULL) {
+		struct rows_arg ra = { t, answered };
+		wp_check_rows(file, root, answered_is, &ra);
+	}
 	check_elements(file, root, 0, sh);
 	check_text(file, root);
 	wp_schema_check(t->revisions_rng, s->revisions, file, marks);

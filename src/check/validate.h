@@ -27,7 +27,8 @@
 /*
  * rows.c: the rows of the newest revision among root's (<revisions>)
  * children name controls the service answers (answered(control, arg)
- * says which), but a row that says removed="yes", whose must not be.
+ * says which: 1 or 0, or -1 for a control to say nothing of), but a
+ * row that says removed="yes", whose must not be.
  * Reported at file's lines.
  */
 void	 wp_check_rows(const char *file, xmlNodePtr root,

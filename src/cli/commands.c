@@ -71,12 +71,16 @@ versions(struct wp_session *t, const struct args *a, int argc, char **argv,
 	return *old != NULL && *new != NULL ? 0 : -1;
 }
 
-/* Says that the service is new since OLD's revision: every clause is. */
+/* Says that the service is new since OLD's revision: every clause is,
+ * and (history) there is no history to check against it. */
 static int
-new_service(const char *dir, const char *rev)
+new_service(const char *dir, const char *rev, int history)
 {
 	printf("service %s: new since %s: not there, every clause is new\n",
 	    dir, rev);
+	if (history)
+		fprintf(stderr, "%s: new since %s: every clause is new, no "
+		    "history to check\n", dir, rev);
 	return fflush(stdout) == 0 ? EXIT_CONTENT : EXIT_TROUBLE;
 }
 
@@ -111,7 +115,8 @@ wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
 		    "--check-history");
 	switch (versions(t, a, argc, argv, &old, &new, label)) {
 	case 1:
-		rc = new_service(argv[0], label[0] + strlen(argv[0]) + 1);
+		rc = new_service(argv[0], label[0] + strlen(argv[0]) + 1,
+		    a->history);
 		goto out;
 	case -1:
 		goto out;

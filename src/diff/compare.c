@@ -2,7 +2,8 @@
  * compare: the comparison (新旧対照表) of a redline (redline.c), as a
  * document the typesetter and html.xsl read as they read a whitepaper:
  * the revisions the new version added, the legend (with what the
- * history check found), then each clause or section that changed: its
+ * history check found), the contents, then each clause or section that
+ * changed: its
  * heading, then a table 新 | 旧, a row a block that changed, each side
  * the block as that version has it, with its own marks (新 its
  * insertions, 旧 its deletions); a run of blocks kept between is one
@@ -80,6 +81,12 @@ side_inline(struct cmp *c, xmlNodePtr cell, const xmlNode *from, enum side s)
 				xmlSetProp(k, BAD_CAST "href",
 				    BAD_CAST wp_attr(n, "href"));
 			side_inline(c, k, n, s);
+			/* markup round the other side's text only: gone with
+			 * it (an empty link would show its address) */
+			if (k->children == NULL && n->children != NULL) {
+				xmlUnlinkNode(k);
+				xmlFreeNode(k);
+			}
 		}
 	}
 }
@@ -437,6 +444,10 @@ wp_comparison(const xmlDoc *redline, const xmlDoc *old, const xmlDoc *settings,
 	meta(&c, root, wp_xml_child(top, "meta"));
 	history(&c, root, wp_xml_child(top, "history"));
 	legend(&c, root, wp_xml_child(top, "legend"), notes, nnotes);
+	/* the contents, of what changed: a long comparison is read by them */
+	if (wp_xml_child(top, "toc") != NULL)
+		xmlAddChild(root, xmlDocCopyNode(wp_xml_child(top, "toc"), c.doc,
+		    1));
 	for (n = top->children; n != NULL; n = n->next)
 		if (wp_xml_is(n, "section"))
 			section(&c, root, n);

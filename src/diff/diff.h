@@ -143,9 +143,9 @@ xmlDocPtr	 wp_redline(const xmlDoc *old, const xmlDoc *new,
 /*
  * The comparison (新旧対照表) of a redline: a document (kind=
  * "comparison") holding the revisions NEW added, a legend (with the
- * history's findings, notes), then, for each clause or section that
- * changed, its heading and a table of two columns, 新 | 旧, a row for
- * each block that changed (the kept ones between left out, 「（略）」),
+ * history's findings, notes), the contents, then, for each clause or
+ * section that changed, its heading and a table of two columns, 新 | 旧,
+ * a row for each block that changed (the kept ones between left out, 「（略）」),
  * each side with its own marks.  Its clauses link to href#<id> (the
  * whitepaper's page) when href is given.  Returns a new document (caller
  * frees with xmlFreeDoc()).

@@ -466,9 +466,16 @@ compose_char(struct wp_para *p, struct out *o, size_t i, const char *url,
 		at[i] = emit(o, ' ', r, OUT_REAL);	/* a tab too */
 		return;
 	}
-	if (boundary(prev, r->c))
-		emit(o, WP_QSPACE, r->target == (i > 0 ? p->raw[i - 1].target :
-		    -1) ? r : &none, OUT_QSPACE);
+	if (boundary(prev, r->c)) {
+		struct rawch sp = r->target == (i > 0 ? p->raw[i - 1].target :
+		    -1) ? *r : none;
+		/* where an insertion or deletion starts or ends, the space
+		 * between is neither's */
+		if (i > 0 && ((p->raw[i - 1].flags ^ r->flags) &
+		    (RUN_INS | RUN_DEL)))
+			sp.flags &= ~(unsigned)(RUN_INS | RUN_DEL);
+		emit(o, WP_QSPACE, &sp, OUT_QSPACE);
+	}
 	if (url[i] && i > 0 && url[i - 1] && url_break_before(r->c) &&
 	    o->n > 0 && o->ch[o->n - 1].kind != OUT_ZWSP)
 		emit(o, WP_ZWSP, r, OUT_ZWSP);

@@ -70,10 +70,8 @@ controls(struct wp_engine *e, const xmlNode *n)
 {
 	const xmlNode	*ch, *cl;
 
-	/* a comparison's tables follow its legend on the first page */
 	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
-	    wp_attr(n, "id"), 1, e->st->section_new_page &&
-	    wp_attr(n->parent, "kind") == NULL);
+	    wp_attr(n, "id"), 1, e->st->section_new_page);
 	for (ch = n->children; ch != NULL && !e->failed; ch = ch->next) {
 		if (!wp_xml_is(ch, "chapter"))
 			continue;

@@ -274,22 +274,26 @@ wp_flow_change(const xmlNode *n)
 	return wp_attr(n, "was-title") != NULL ? RUN_INS : 0;
 }
 
+/*
+ * The legend: its title, then its paragraphs as body text at the full
+ * measure (so that they read, and justify, as the text they explain),
+ * in a frame just outside the column.
+ */
 double
 wp_flow_legend(struct wp_engine *e, struct wp_box *x, const xmlNode *lg,
     double y)
 {
-	const struct wp_text_style *ts = &e->st->text[ROLE_TABLE];
-	double		 pad = ts->size * e->st->cell_pad, top = y, w;
+	const struct wp_text_style *ts = &e->st->text[ROLE_BODY];
+	double		 pad = ts->size * e->st->cell_pad, top = y;
 	int		 bars = e->bars, own = x == NULL;
 	struct wp_item	*it;
 
 	if (own)
-		x = wp_box_new(e, e->st->text[ROLE_BODY].size);
-	w = e->st->measure - 2 * pad;
+		x = wp_box_new(e, ts->size);
 	e->bars = 0;		/* its marks are samples, not changes */
 	wp_flow_source(e, lg);
 	y = put_text(e, x, wp_display(lg, "title"), RUN_PHRASED,
-	    ROLE_TABLE_HEAD, pad, y + pad);
+	    ROLE_TABLE_HEAD, 0, y + pad);
 	for (const xmlNode *p = lg->children; p != NULL; p = p->next) {
 		struct wp_para *para;
 		struct wp_lines sp;
@@ -297,20 +301,22 @@ wp_flow_legend(struct wp_engine *e, struct wp_box *x, const xmlNode *lg,
 			continue;
 		para = wp_para_new();
 		wp_flow_inline(para, p, 0, NULL);
-		if (wp_lines_set(e, &sp, para, ROLE_TABLE, w, 0) == 0)
-			y = wp_lines_put_all(x, &sp, pad, y);
+		if (wp_lines_set(e, &sp, para, ROLE_BODY, e->st->measure,
+		    ts->indent) == 0)
+			y = wp_lines_put_all(x, &sp, 0, y);
 	}
 	e->bars = bars;
 	y += pad;
 	it = wp_item_add(x, ITEM_RECT);
+	it->x = -pad;
 	it->y = top;
-	it->w = e->st->measure;
+	it->w = e->st->measure + 2 * pad;
 	it->h = y - top;
 	it->stroke = e->st->colors[COLOR_CHANGE];
 	it->lw = e->st->table_rule;
 	if (own) {
 		x->pb.h = y;
-		e->pending = e->st->text[ROLE_BODY].size;
+		e->pending = ts->size;
 	}
 	return y;
 }

@@ -1553,11 +1553,6 @@ main p:has(ins, del), main .list > li:has(> ins, > del), .clause.change-added > 
 .compare-table { table-layout: fixed; }
 .compare-table th, .compare-table td { width: 50%; }
 .in-whitepaper { font-size: .875rem; }
-/* a comparison has no contents: its text takes the width */
-@media screen and (min-width: 64rem) {
-  .page:not(:has(.toc)) { grid-template-columns: minmax(0, 56rem); }
-  .page:not(:has(.toc)) main, .page:not(:has(.toc)) .backmatter { grid-column: 1; max-width: none; }
-}
 @media print {
   :root { --change: #b3261e; --change-bg: #fdf0ee; }
 }
