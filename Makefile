@@ -35,7 +35,7 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
 MAIN_OBJ = $(MAIN_SRC:src/%.c=build/obj/%.o)
 
 TEST_NAMES = check_load check_validate check_merge check_outline \
-	     check_paginate check_compose check_typeset check_diff \
+	     check_paginate check_compose check_typeset check_diff check_redline \
 	     check_lint check_phrase check_json
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 

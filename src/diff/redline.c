@@ -122,17 +122,20 @@ holds_text(const xmlNode *n)
 	    wp_xml_is(n, "change") || wp_xml_is(n, "remark");
 }
 
-/* Marks n, and every text under it, added ("ins") or removed ("del"). */
+/* Marks n, the clauses in it, and every text under it, added ("ins")
+ * or removed ("del"). */
 static void
 whole(struct rl *rl, xmlNodePtr n, const char *mark)
 {
+	const char	*what = mark[0] == 'i' ? "added" : "removed";
 	xmlNodePtr	 c;
 
-	xmlSetProp(n, BAD_CAST "change", BAD_CAST (mark[0] == 'i' ?
-	    "added" : "removed"));
+	xmlSetProp(n, BAD_CAST "change", BAD_CAST what);
 	for (c = n; c != NULL; c = wp_model_next(n, c))
 		if (holds_text(c))
 			rl_wrap(c, mark);
+		else if (wp_xml_is(c, "clause"))
+			xmlSetProp(c, BAD_CAST "change", BAD_CAST what);
 	rl->marks++;
 }
 
