@@ -35,7 +35,7 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=build/obj/%.o)
 MAIN_OBJ = $(MAIN_SRC:src/%.c=build/obj/%.o)
 
 TEST_NAMES = check_load check_validate check_merge check_outline \
-	     check_paginate check_compose check_typeset check_diff \
+	     check_paginate check_compose check_typeset check_diff check_redline \
 	     check_lint check_phrase check_json
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
@@ -184,6 +184,7 @@ e2e: all
 	sh tests/pdf.sh build
 	sh tests/incremental.sh
 	sh tests/release.sh
+	sh tests/redline.sh
 	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh --self-test
 	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh build
 
@@ -193,24 +194,20 @@ e2e: all
 # .png and @2x.png, manifest.json and SHA256SUMS; refused when any
 # content has errors, or when a version the last release in $(DIST) has
 # was changed since.  Against the previous release (RELEASE_BASE, by
-# default the newest git tag; none: no check), each service's newest
-# revision must name the clauses that changed: the differences are
-# warnings (RELEASE_STRICT=--strict makes them errors).  REV=v1.6 makes
-# the release of the content as it was at that revision or tag again
-# (no history check: it was made once).
+# default the newest git tag), each service's newest revision must name
+# the clauses that changed: the differences are warnings
+# (RELEASE_STRICT=--strict makes them errors); with no tag, it says so
+# and checks nothing (every clause is new), and a service added since
+# the tag is new (scripts/release-history.sh).  REV=v1.6 makes the
+# release of the content as it was at that revision or tag again (no
+# history check: it was made once).
 DIST ?= dist
 REV ?=
 RELEASE_BASE ?= $(shell git describe --tags --abbrev=0 2>/dev/null)
 RELEASE_STRICT ?=
 release: build/wpgen
-	@if [ -n "$(RELEASE_BASE)" ] && [ -z "$(REV)" ]; then \
-		for s in $(SERVICES); do \
-			build/wpgen diff --templates templates --no-color \
-			    --check-history $(RELEASE_STRICT) \
-			    --rev $(RELEASE_BASE) content/$$s >/dev/null; \
-			[ $$? -le 1 ] || exit 1; \
-		done; \
-	fi
+	@[ -n "$(REV)" ] || sh scripts/release-history.sh build/wpgen templates \
+	    "$(RELEASE_BASE)" "$(RELEASE_STRICT)" $(SERVICES:%=content/%)
 	build/wpgen release --templates templates $(if $(REV),--rev $(REV)) \
 		-o $(DIST) $(SERVICES:%=content/%)
 

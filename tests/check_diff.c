@@ -334,7 +334,7 @@ START_TEST(test_align_removed_in_place)
 	    "clause 8.1.1 (1.2 D): added\n"
 	    "  {+四+}\n"
 	    "clause 9.2.3 (1.3 C): changed\n"
-	    "  三{+！+}\n");
+	    "  三{+*！*+}\n");
 	free(s);
 	xmlFreeDoc(old);
 	xmlFreeDoc(new);
@@ -351,16 +351,12 @@ START_TEST(test_identical)
 	ck_assert_int_eq(rc, 0);
 	ck_assert_str_eq(s, "");
 	free(s);
-	s = report(old, new, WP_DIFF_HTML, &rc);
-	ck_assert_int_eq(rc, 0);
-	ck_assert_said(s, "<p>No differences.</p>");
-	free(s);
 	xmlFreeDoc(old);
 	xmlFreeDoc(new);
 }
 END_TEST
 
-START_TEST(test_color_and_html)
+START_TEST(test_color)
 {
 	xmlDocPtr	 old = model(CLAUSE("5.1.1", "1.1", "A&lt;B", "x &lt; y"));
 	xmlDocPtr	 new = model(CLAUSE("5.1.1", "1.1", "A&lt;B",
@@ -368,15 +364,11 @@ START_TEST(test_color_and_html)
 	int		 rc;
 	char		*s = report(old, new, WP_DIFF_COLOR, &rc);
 
+	/* coloured, the marks stay: red and green are not all a reader
+	 * tells apart */
 	ck_assert_int_eq(rc, 1);
 	ck_assert_said(s, "\033[1mclause 5.1.1 (1.1 A<B): changed\033[m\n");
-	ck_assert_said(s, "  x < y\033[32m & \"z\" 'w'\033[m\n");
-	free(s);
-	s = report(old, new, WP_DIFF_HTML, &rc);
-	ck_assert_int_eq(rc, 1);
-	ck_assert_said(s, "5.1.1 (1.1 A&lt;B): changed</h2>");
-	ck_assert_said(s, "x &lt; y<ins> &amp; &quot;z&quot; &#39;w&#39;</ins>");
-	ck_assert_msg(strstr(s, "x < y") == NULL, "unescaped text in:\n%s", s);
+	ck_assert_said(s, "  x < y\033[32m{+ & \"z\" 'w'+}\033[m\n");
 	free(s);
 	xmlFreeDoc(old);
 	xmlFreeDoc(new);
@@ -614,7 +606,7 @@ main(void)
 	tcase_add_test(tc, test_align_by_control);
 	tcase_add_test(tc, test_align_removed_in_place);
 	tcase_add_test(tc, test_identical);
-	tcase_add_test(tc, test_color_and_html);
+	tcase_add_test(tc, test_color);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("models");

@@ -76,11 +76,11 @@ END_TEST
 
 START_TEST(test_version_and_dates)
 {
-	ck_assert_xpath(M, "/document/meta/version", "1.1");
-	ck_assert_xpath(M, "/document/meta/version-label", "第 1.1 版");
+	ck_assert_xpath(M, "/document/meta/version", "1.2");
+	ck_assert_xpath(M, "/document/meta/version-label", "第 1.2 版");
 	ck_assert_xpath(M, "/document/meta/date", "2021.02.28");	/* date-format override */
 	ck_assert_xpath(M, "/document/meta/date/@iso", "2021-02-28");
-	ck_assert_xpath(M, "count(//history/revision)", "2");
+	ck_assert_xpath(M, "count(//history/revision)", "3");
 	ck_assert_xpath(M, "//history/revision[1]/date", "2020.01.31");
 	ck_assert_xpath(M, "//history/revision[1]/remark", "初版");
 	/* A change names its clause by control: today's number is resolved. */

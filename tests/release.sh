@@ -39,7 +39,7 @@ need(version_line.startswith("wpgen %s" % m["wpgen"]["version"]), "wpgen version
 c = m["wpgen"]["commit"]
 need(c is None or c in version_line, "wpgen commit %s not in %s" % (c, version_line))
 need(set(m["source"]) == {"commit", "date", "modified"}, "source fields")
-need(m["model_schema"] == "2", "model_schema")
+need(m["model_schema"] == "3", "model_schema")
 listed = {"manifest.json"}
 for w in m["whitepapers"]:
     for k, v in w.items():

@@ -84,6 +84,9 @@ static const struct {
 	[MSG_SETTING_TWICE] = { WP_ERROR, "<%s> is set twice (first at line %ld; the second would be ignored: keep one)" },
 	[MSG_PLACEHOLDER] = { WP_ERROR, "%s in <%s> stands for nothing and would be printed as it is (%s)" },
 	[MSG_NOT_ENTRY] = { WP_ERROR, "neither a service folder nor an index-entry.xml" },
+	[MSG_CHANGE_UNANSWERED] = { WP_ERROR, "the newest revision names control %s, which the service does not answer (correct the number, or, in the row that records the clause's removal, write removed=\"yes\")" },
+	[MSG_CHANGE_REMOVED] = { WP_ERROR, "the row says removed=\"yes\", but the service still answers control %s (remove the answer, or removed=\"yes\")" },
+	[MSG_CHANGE_NUMBER] = { WP_ERROR, "the newest revision's row names clause %s, but control %s is clause %s now (write the number it has now: the newest rows are read against this version)" },
 };
 
 /*
@@ -122,6 +125,9 @@ static const char *const codes[MSG__MAX] = {
 	[MSG_SETTING_UNKNOWN] = "setting-unknown",
 	[MSG_SETTING_TWICE] = "setting-twice",
 	[MSG_PLACEHOLDER] = "placeholder", [MSG_NOT_ENTRY] = "not-entry",
+	[MSG_CHANGE_UNANSWERED] = "change-unanswered",
+	[MSG_CHANGE_REMOVED] = "change-removed",
+	[MSG_CHANGE_NUMBER] = "change-number",
 	[MSG_BASELINE] = "baseline", [MSG_TEXTLINT] = "textlint",
 	[MSG_PROSE] = "prose",
 };

@@ -95,6 +95,9 @@ enum wp_msg {
 	MSG_SETTING_TWICE,	/* %s element, %ld first line */
 	MSG_PLACEHOLDER,	/* %s placeholder, %s setting, %s what it takes */
 	MSG_NOT_ENTRY,		/* (none): an index operand that is neither */
+	MSG_CHANGE_UNANSWERED,	/* %s control */
+	MSG_CHANGE_REMOVED,	/* %s control */
+	MSG_CHANGE_NUMBER,	/* %s number written, %s control, %s its number */
 	MSG__MAX
 };
 

@@ -39,6 +39,19 @@ static const struct setting {
 	{ "customer-label", 1, NULL },
 	{ "provider-label", 1, NULL },
 	{ "keywords", 1, NULL },
+	/* the reviewer's copies (diff/redline.c, diff/compare.c) */
+	{ "changes-title", 0, NULL },
+	{ "changes-since", 0, "{since} " },
+	{ "changes-legend", 0, NULL },
+	{ "changes-added", 0, NULL },
+	{ "changes-removed", 0, NULL },
+	{ "changes-renumbered", 0, "{ranges} " },
+	{ "comparison-title", 0, "{title} " },
+	{ "comparison-kind", 0, NULL },
+	{ "comparison-new", 0, "{version} " },
+	{ "comparison-old", 0, "{version} " },
+	{ "comparison-omitted", 0, NULL },
+	{ "comparison-findings", 0, NULL },
 };
 #define NSETTINGS	(sizeof(settings) / sizeof(*settings))
 

@@ -521,13 +521,18 @@ check_refs(const struct wp_templates *t, xmlNodePtr n, const char *file,
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		xmlChar *c = xmlGetProp(n, BAD_CAST "control");
-		if (c != NULL && !wp_xml_is(n, "answer")) {
-			if (!wp_validate_control(t, (char *)c, hint, sizeof(hint))) {
-				wp_msg(MSG_CONTROL_UNKNOWN, file, line(n), c, hint);
+		char *save = NULL, *one;
+		/* a revision's row may name several, between spaces */
+		for (one = c != NULL && !wp_xml_is(n, "answer") ?
+		    strtok_r((char *)c, " \t\n", &save) : NULL; one != NULL;
+		    one = strtok_r(NULL, " \t\n", &save))
+			if (!wp_validate_control(t, one, hint, sizeof(hint))) {
+				wp_msg(MSG_CONTROL_UNKNOWN, file, line(n), one,
+				    hint);
 				mark(n, WP_X_ATTR, "control");
-			} else if (wp_xml_is(n, "xref") && !seen_has(answered, c))
-				wp_msg(MSG_XREF_MISSING, file, line(n), c);
-		}
+			} else if (wp_xml_is(n, "xref") &&
+			    !seen_has(answered, BAD_CAST one))
+				wp_msg(MSG_XREF_MISSING, file, line(n), one);
 		xmlFree(c);
 		check_refs(t, n->children, file, answered);
 	}
@@ -668,6 +673,25 @@ check_service(const struct wp_templates *t, const struct wp_service *s,
 	wp_schema_check(t->service_rng, s->service, file, marks);
 }
 
+/* What rows.c asks about a control. */
+struct rows_arg {
+	const struct wp_templates	*t;
+	const struct seenset		*answered;
+};
+
+/* Whether a control is answered: 1 or 0, or -1 when the catalogue has
+ * no such control (check_refs() said so). */
+static int
+answered_is(const char *control, void *arg)
+{
+	const struct rows_arg	*a = arg;
+	char			 hint[160];
+
+	if (!wp_validate_control(a->t, control, hint, sizeof(hint)))
+		return -1;
+	return seen_has(a->answered, BAD_CAST control);
+}
+
 static void
 check_revisions(const struct wp_templates *t, const struct wp_service *s,
     const struct seenset *answered, const struct shown *sh)
@@ -715,6 +739,10 @@ check_revisions(const struct wp_templates *t, const struct wp_service *s,
 	xmlFree(pver);
 	xmlFree(pdate);
 	check_refs(t, root->children, file, answered);
+	if (s->service != NULL) {
+		struct rows_arg ra = { t, answered };
+		wp_check_rows(file, root, answered_is, &ra);
+	}
 	check_elements(file, root, 0, sh);
 	check_text(file, root);
 	wp_schema_check(t->revisions_rng, s->revisions, file, marks);

@@ -24,6 +24,22 @@
 #define WP_MAX_NESTING	8	/* lists within lists */
 #define WP_MAX_COLUMNS	16	/* columns in a table row, spans included */
 
+/*
+ * rows.c: the rows of the newest revision among root's (<revisions>)
+ * children name controls the service answers (answered(control, arg)
+ * says which: 1 or 0, or -1 for a control to say nothing of), but a
+ * row that says removed="yes", whose must not be.
+ * Reported at file's lines.
+ */
+void	 wp_check_rows(const char *file, xmlNodePtr root,
+	    int (*answered)(const char *control, void *), void *arg);
+/*
+ * In a merged model: the newest revision's rows name their clauses by
+ * the numbers they have now.  Returns 1 after reporting a row that
+ * does not, else 0.
+ */
+int	 wp_check_model_rows(const xmlDoc *);
+
 /* Reports every problem found; returns how many errors it reported. */
 int	 wp_validate(const struct wp_templates *, const struct wp_service *);
 

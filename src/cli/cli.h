@@ -32,10 +32,12 @@ struct args {
 	int		 changed;	/* --changed */
 	int		 jobs;		/* -j, at least 1 */
 	int		 timings, verbose;
-	int		 color;		/* diff: colour the report */
+	int		 color;		/* diff: colour the report (-1:
+					   auto, until main() decides) */
 	int		 history, strict;
 	int		 werror;	/* --werror */
-	const char	*html;		/* diff */
+	const char	*html, *pdf;	/* diff: the comparison */
+	const char	*since;		/* --changes-since */
 	const char	*rev;		/* diff: the old version's; the
 					   others: what they read */
 	const char	*baseline, *prh;	/* lint */
@@ -59,6 +61,8 @@ int	 wp_cmd_index(struct wp_session *, const struct args *, int, char **);
 int	 wp_cmd_release(struct wp_session *, const struct args *, int,
 	    char **);
 int	 wp_cmd_diff(struct wp_session *, const struct args *, int, char **);
+int	 wp_cmd_redline(struct wp_session *, const struct args *, int,
+	    char **);
 int	 wp_cmd_lint(struct wp_session *, const struct args *, int, char **);
 int	 wp_cmd_layout(struct wp_session *, const struct args *, int,
 	    char **);

@@ -34,34 +34,62 @@ wp_cmd_check(struct wp_session *t, const struct args *a, int argc,
 	return bad ? EXIT_CONTENT : EXIT_OK;
 }
 
-/* Writes the diff's HTML page to path; 0, or -1 after reporting. */
+/*
+ * The two versions diff compares, OLD NEW, or DIR at --rev REV and DIR,
+ * or DIR at A and at B (--rev A..B): their models and labels.  A
+ * version's folder need not be named after its service.  Returns 0,
+ * 1 when the service was not there at OLD's revision (*old NULL), or -1
+ * after reporting.
+ */
 static int
-diff_html(const struct wp_diff *d, const struct wp_diff_opts *text,
-    const char *path)
+versions(struct wp_session *t, const struct args *a, int argc, char **argv,
+    xmlDocPtr *old, xmlDocPtr *new, char **label)
 {
-	struct wp_diff_opts	 o = *text;
-	char			*buf = NULL;
-	size_t			 len = 0;
-	FILE			*f = open_memstream(&buf, &len);
-	int			 rc = -1;
+	const char	*dots = a->rev != NULL ? strstr(a->rev, "..") : NULL;
+	char		*from = NULL;
+	int		 absent = 0;
 
-	o.format = WP_DIFF_HTML;
-	if (f != NULL && wp_diff_write(d, &o, f) != -1 && fclose(f) == 0) {
-		f = NULL;
-		rc = wp_write_file(path, buf, len);
-	}
-	if (f != NULL)
-		fclose(f);
-	free(buf);
-	return rc;
+	t->any_folder = 1;
+	if (dots != NULL)
+		from = g_strndup(a->rev, (size_t)(dots - a->rev));
+	else if (a->rev != NULL)
+		from = g_strdup(a->rev);
+	label[0] = from != NULL ? g_strdup_printf("%s@%s", argv[0], from) :
+	    g_strdup(argv[0]);
+	label[1] = dots != NULL ? g_strdup_printf("%s@%s", argv[0], dots + 2) :
+	    g_strdup(argv[argc - 1]);
+	*old = wp_publish_version(t, argv[0], from, &absent);
+	if (*old != NULL || !absent)
+		*new = wp_publish_version(t, argv[argc - 1], dots != NULL ?
+		    dots + 2 : NULL, &absent);
+	if (absent && *old != NULL)	/* B has no such service */
+		wp_msg(MSG_GIT, argv[0], 0, "service.xml", dots + 2,
+		    "the service is not there");
+	g_free(from);
+	if (*old == NULL && absent)
+		return 1;
+	return *old != NULL && *new != NULL ? 0 : -1;
+}
+
+/* Says that the service is new since OLD's revision: every clause is,
+ * and (history) there is no history to check against it. */
+static int
+new_service(const char *dir, const char *rev, int history)
+{
+	printf("service %s: new since %s: not there, every clause is new\n",
+	    dir, rev);
+	if (history)
+		fprintf(stderr, "%s: new since %s: every clause is new, no "
+		    "history to check\n", dir, rev);
+	return fflush(stdout) == 0 ? EXIT_CONTENT : EXIT_TROUBLE;
 }
 
 /*
  * Two versions of a service, clause by clause: OLD NEW, or with a git
- * revision, DIR@REV against DIR (or OLD@REV against NEW).  Exit status
- * as diff(1): 0 the same, 1 different; 3 with --strict, a revision
- * history that does not say what changed; 4 versions that could not be
- * compared (content errors, git, files).
+ * revision, DIR@REV against DIR (OLD@REV against NEW), or DIR@A against
+ * DIR@B (--rev A..B).  Exit status as diff(1): 0 the same, 1 different;
+ * 3 with --strict, a revision history that does not say what changed;
+ * 4 versions that could not be compared (git, files).
  */
 int
 wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
@@ -72,51 +100,60 @@ wp_cmd_diff(struct wp_session *t, const struct args *a, int argc,
 	struct wp_diff		*d = NULL;
 	struct wp_diff_note	*notes = NULL;
 	size_t			 nnotes = 0;
-	char			*revdir = NULL, *label = NULL;
+	char			*label[2] = { NULL, NULL };
 	xmlDocPtr		 old = NULL, new = NULL;
 	int			 rc = EXIT_TROUBLE;
 
+	if (a->rev != NULL && strstr(a->rev, "..") != NULL && argc != 1)
+		return wp_usage_error("diff", "--rev A..B compares one folder "
+		    "at two revisions: give one, DIR");
 	if (argc > 2 || argc < (a->rev != NULL ? 1 : 2))
 		return wp_usage_error("diff", "give two versions, OLD NEW, or "
 		    "one with --rev REV");
 	if (a->strict && !a->history)
 		return wp_usage_error("diff", "--strict goes with "
 		    "--check-history");
-	if (a->rev != NULL) {
-		if ((revdir = wp_diff_checkout(argv[0], a->rev)) == NULL)
-			goto out;
-		label = g_strdup_printf("%s@%s", argv[0], a->rev);
-		o.old_label = label;
-		old = wp_publish_model(t, revdir);
-	} else {
-		o.old_label = argv[0];
-		old = wp_publish_model(t, argv[0]);
-	}
-	o.new_label = argv[argc - 1];
-	new = wp_publish_model(t, argv[argc - 1]);
-	if (old == NULL || new == NULL)
+	switch (versions(t, a, argc, argv, &old, &new, label)) {
+	case 1:
+		rc = new_service(argv[0], label[0] + strlen(argv[0]) + 1,
+		    a->history);
 		goto out;
+	case -1:
+		goto out;
+	}
+	o.old_label = label[0];
+	o.new_label = label[1];
 	d = wp_diff_new(old, new);
 	if ((rc = wp_diff_write(d, &o, stdout)) == -1) {
 		rc = EXIT_TROUBLE;
 		goto out;
 	}
-	if (a->html != NULL && diff_html(d, &o, a->html) == -1)
+	nnotes = wp_diff_check_history(d, &notes);
+	if (a->history && wp_diff_report_history(notes, nnotes, a->strict) >
+	    0 && a->strict)
+		rc = EXIT_HISTORY;
+	if ((a->pdf != NULL || a->html != NULL) &&
+	    wp_publish_comparison(t, old, new, label[0], notes, nnotes,
+	    a->pdf, a->html) == -1)
 		rc = EXIT_TROUBLE;
-	if (a->history) {
-		nnotes = wp_diff_check_history(d, &notes);
-		if (wp_diff_report_history(notes, nnotes, a->strict) > 0 &&
-		    a->strict)
-			rc = EXIT_HISTORY;
-	}
 out:
 	wp_diff_notes_free(notes, nnotes);
 	wp_diff_free(d);
 	xmlFreeDoc(old);
 	xmlFreeDoc(new);
-	wp_diff_checkout_remove(revdir);
-	g_free(label);
+	g_free(label[0]);
+	g_free(label[1]);
 	return rc;
+}
+
+/* `build --changes-since REV`: the reviewer's copy of one service. */
+int
+wp_cmd_redline(struct wp_session *t, const struct args *a, int argc,
+    char **argv)
+{
+	(void)argc;
+	return wp_publish_redline(t, argv[0], a->since, a->output) == 0 ?
+	    EXIT_OK : EXIT_CONTENT;
 }
 
 /* Writes the publisher's names as a prh dictionary to path. */
@@ -297,12 +334,13 @@ int
 wp_cmd_layout(struct wp_session *t, const struct args *a, int argc,
     char **argv)
 {
-	xmlDocPtr	 model = wp_publish_model(t, argv[0]);
+	xmlDocPtr	 model = a->since != NULL ?
+			    wp_publish_redline_model(t, argv[0], a->since) :
+			    wp_publish_model(t, argv[0]);
 	struct wp_fonts	*f;
 	struct wp_doc	*d = NULL;
 	int		 rc = EXIT_CONTENT;
 
-	(void)a;
 	(void)argc;
 	if (model != NULL && (f = wp_session_fonts(t)) != NULL &&
 	    (d = wp_typeset(f, t->style, model)) != NULL) {

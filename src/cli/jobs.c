@@ -285,6 +285,8 @@ wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
 	char		**todo = NULL;
 	int		 bad = 0, jobs = a->jobs;
 
+	if (a->since != NULL)		/* a reviewer's copy: commands.c */
+		return wp_cmd_redline(t, a, argc, argv);
 	if (j.each && j.index_href == NULL)
 		j.index_href = "../index.html";
 	if (same_outputs(&j) > 0)

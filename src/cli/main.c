@@ -33,7 +33,7 @@ static const struct option longopts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "timings", no_argument, NULL, 'T' },
 	{ "verbose", no_argument, NULL, 'v' },
-	{ "color", no_argument, NULL, 'c' },
+	{ "color", optional_argument, NULL, 'c' },
 	{ "no-color", no_argument, NULL, 'C' },
 	{ "html", required_argument, NULL, 'H' },
 	{ "check-history", no_argument, NULL, 'k' },
@@ -44,6 +44,8 @@ static const struct option longopts[] = {
 	{ "prose", no_argument, NULL, 'p' },
 	{ "diagnostic-format", required_argument, NULL, 'D' },
 	{ "werror", no_argument, NULL, 'W' },
+	{ "changes-since", required_argument, NULL, 'S' },	/* issue 18 */
+	{ "pdf", required_argument, NULL, 'F' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -56,6 +58,9 @@ static const struct option longopts[] = {
 "                       severity, code, message)\n"
 #define REV_HELP \
 "      --rev REV        the content as it was at git revision REV\n"
+#define CHANGES_HELP \
+"      --changes-since REV  a reviewer's copy: what changed since git\n" \
+"                       revision or tag REV marked in place\n"
 #define WERROR_HELP \
 "      --werror         warnings are errors\n"
 
@@ -78,10 +83,10 @@ static const struct command commands[] = {
 	  "reports every error found, as file:line: error: what (and how).\n"
 	  "\n"
 	  WERROR_HELP REV_HELP },
-	{ "build", wp_cmd_build, "thoiNujTvDWr", 1, -1, "o", "a service folder",
+	{ "build", wp_cmd_build, "thoiNujTvDWrS", 1, -1, "o", "a service folder",
 	  "[--templates DIR] [--index HREF] [--no-index] [--changed]\n"
 	  "[-j N] [-v] [--timings] [--werror] [--rev REV]\n"
-	  "-o OUTDIR SERVICE-DIR...",
+	  "[--changes-since REV] -o OUTDIR SERVICE-DIR...",
 	  "Writes OUTDIR/whitepaper.pdf, whitepaper.html, whitepaper.txt,\n"
 	  "document.xml and index-entry.xml, as one set replacing the last;\n"
 	  "with several services, each goes to OUTDIR/<id>/ and\n"
@@ -102,7 +107,10 @@ static const struct command commands[] = {
 	  "      --timings        each service's time per stage\n"
 	  WERROR_HELP
 	  "      --rev REV        the content as it was at git revision or tag\n"
-	  "                       REV (not with --changed)\n" },
+	  "                       REV (not with --changed)\n"
+	  CHANGES_HELP
+	  "                       (one service): OUTDIR gets " WP_REDLINE_PDF ",\n"
+	  "                       " WP_REDLINE_HTML " and " WP_REDLINE_MODEL "\n" },
 	{ "index", wp_cmd_index, "thoD", 1, -1, "o",
 	  "a service folder or index-entry.xml",
 	  "[--templates DIR] -o FILE SERVICE-DIR|ENTRY.xml...",
@@ -125,24 +133,28 @@ static const struct command commands[] = {
 	  "Prints the whole document as plain text, one paragraph a line.\n"
 	  "\n"
 	  REV_HELP },
-	{ "layout", wp_cmd_layout, "thDr", 1, 1, NULL, "a service folder",
-	  "[--templates DIR] [--rev REV] SERVICE-DIR",
+	{ "layout", wp_cmd_layout, "thDrS", 1, 1, NULL, "a service folder",
+	  "[--templates DIR] [--rev REV] [--changes-since REV] SERVICE-DIR",
 	  "Prints where the PDF's lines and pages break, as text: each page,\n"
 	  "each line of text (baseline, left edge, text), the bookmarks.\n"
 	  "\n"
-	  REV_HELP },
-	{ "diff", wp_cmd_diff, "thcCHksrD", 1, 2, NULL, "a version",
-	  "[--templates DIR] [--color|--no-color] [--html FILE]\n"
-	  "[--check-history [--strict]] [--rev REV] OLD [NEW]",
+	  REV_HELP CHANGES_HELP },
+	{ "diff", wp_cmd_diff, "thcCHksrDF", 1, 2, NULL, "a version",
+	  "[--templates DIR] [--color[=WHEN]] [--pdf FILE] [--html FILE]\n"
+	  "[--check-history [--strict]] [--rev REV[..REV]] OLD [NEW]",
 	  "Compares two versions of a service clause by clause, aligned by\n"
-	  "control number; exit 0 the same, 1 different, 2 trouble.\n"
+	  "control number; exit 0 the same, 1 different.\n"
 	  "\n"
-	  "      --color, --no-color  colour the report (default: on a terminal)\n"
-	  "      --html FILE      also write the two side by side as a web page\n"
+	  "      --color[=WHEN]   colour the report: auto (on a terminal, unless\n"
+	  "                       NO_COLOR is set), always (the default of a bare\n"
+	  "                       --color) or never; --no-color is never\n"
+	  "      --pdf FILE       also write the comparison (新旧対照表) as a PDF\n"
+	  "      --html FILE      and as a web page\n"
 	  "      --check-history  the newest revision must name every clause\n"
 	  "                       that changed, and no other (warnings)\n"
-	  "      --strict         with --check-history: errors, exit 2\n"
-	  "      --rev REV        DIR as it was at git revision REV against DIR\n" },
+	  "      --strict         with --check-history: errors, exit 3\n"
+	  "      --rev REV        DIR as it was at git revision REV against DIR;\n"
+	  "                       --rev A..B: DIR at A against DIR at B\n" },
 	{ "lint", wp_cmd_lint, "thbPpD", 0, -1, NULL, "a service folder",
 	  "[--templates DIR] [--baseline FILE] [--prose] [--prh FILE]\n"
 	  "SERVICE-DIR...",
@@ -263,7 +275,19 @@ take(const struct command *c, int ch, struct args *a, const char **tdir)
 	case 'u': a->changed = 1; break;
 	case 'T': a->timings = 1; break;
 	case 'v': a->verbose = 1; break;
-	case 'c': a->color = 1; break;
+	case 'c':
+		if (optarg == NULL || strcmp(optarg, "always") == 0)
+			a->color = 1;
+		else if (strcmp(optarg, "never") == 0)
+			a->color = 0;
+		else if (strcmp(optarg, "auto") == 0)
+			a->color = -1;
+		else
+			return wp_usage_error(c->name, "--color takes auto, "
+			    "always or never, not \"%s\"", optarg);
+		break;
+	case 'F': a->pdf = optarg; break;
+	case 'S': a->since = optarg; break;
 	case 'C': a->color = 0; break;
 	case 'H': a->html = optarg; break;
 	case 'k': a->history = 1; break;
@@ -337,6 +361,19 @@ parse(const struct command *c, int argc, char **argv, struct args *a,
 	if (a->rev != NULL && a->changed)
 		return wp_usage_error(c->name, "--changed goes by the content "
 		    "as it is now, not with --rev");
+	if (a->rev != NULL && strstr(a->rev, "..") != NULL &&
+	    strcmp(c->name, "diff") != 0)
+		return wp_usage_error(c->name, "--rev takes one revision here, "
+		    "not a range (\"%s\": diff compares two)", a->rev);
+	if (a->since != NULL && (a->changed || a->no_index ||
+	    a->index_href != NULL))
+		return wp_usage_error(c->name, "--changes-since makes a "
+		    "reviewer's copy of one service, not with --changed, "
+		    "--index or --no-index");
+	if (a->since != NULL && argc - optind > 1)
+		return wp_usage_error(c->name, "--changes-since takes one "
+		    "service, not %d: a reviewer's copy is made of one",
+		    argc - optind);
 	if (argc - optind < c->min)
 		return wp_usage_error(c->name, "give %s", c->operand);
 	if (c->max >= 0 && argc - optind > c->max)
@@ -479,10 +516,14 @@ main(int argc, char **argv)
 	if ((c = find_command(argv[1])) == NULL)
 		return wp_usage_error(NULL, "unknown command \"%s\"", argv[1]);
 	memset(&a, 0, sizeof(a));
-	a.color = isatty(STDOUT_FILENO);
+	a.color = -1;
 	a.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 	if ((rc = parse(c, argc - 1, argv + 1, &a, &tdir)) != 0)
 		return rc == -1 ? EXIT_OK : rc;
+	/* auto: on a terminal, unless NO_COLOR says no (no-color.org) */
+	if (a.color == -1)
+		a.color = isatty(STDOUT_FILENO) && (getenv("NO_COLOR") == NULL ||
+		    getenv("NO_COLOR")[0] == '\0');
 	if (wp_pdf_set_epoch(getenv("SOURCE_DATE_EPOCH")) == -1)
 		return wp_usage_error(c->name, "SOURCE_DATE_EPOCH=\"%s\" is "
 		    "not a time (give seconds since 1970 as a whole number, "

@@ -35,9 +35,12 @@ of_list(const xmlNode *n, enum list l)
 }
 
 /* How an item's text is read: a link's address shown where its text
- * differs; written, a cross-reference by its control number. */
-#define READ	WP_TEXT_HREF
+ * differs, emphasis marked; written, a cross-reference by its control
+ * number (and, for the digests, as it always was: no emphasis). */
+#define READ	(WP_TEXT_HREF | WP_TEXT_EM)
+#define KEYS	(READ | WP_TEXT_NOMARKER)
 #define WRITTEN	(WP_TEXT_HREF | WP_TEXT_WRITTEN)
+#define MARKED	(WRITTEN | WP_TEXT_EM)
 
 FILE *
 diff_str_open(struct diff_str *b)
@@ -155,7 +158,9 @@ item_read(struct item *it, enum list l, const xmlNode *n)
 	if (it->key == NULL)
 		it->key = wp_strdup("");
 	it->text = flatten(it, READ);
+	it->keys = flatten(it, KEYS);
 	it->written = flatten(it, WRITTEN);
+	it->marked = flatten(it, MARKED);
 }
 
 static void
@@ -182,7 +187,9 @@ items_free(struct items *v)
 		free(v->v[i].number);
 		g_free(v->v[i].title);
 		free(v->v[i].text);
+		free(v->v[i].keys);
 		free(v->v[i].written);
+		free(v->v[i].marked);
 	}
 	free(v->v);
 }
@@ -214,6 +221,24 @@ wp_diff_parts(xmlDocPtr model, void (*fn)(void *, const char *, const char *,
 }
 
 /* ---- comparing -------------------------------------------------------- */
+
+char **
+diff_lines(char *s, size_t *n)
+{
+	size_t	 cap = 0;
+	char	**v = NULL, *nl;
+
+	*n = 0;
+	while (*s != '\0') {
+		v = wp_grow(v, &cap, *n, sizeof(*v));
+		v[(*n)++] = s;
+		if ((nl = strchr(s, '\n')) == NULL)
+			break;
+		*nl = '\0';
+		s = nl + 1;
+	}
+	return v;
+}
 
 long
 diff_find(const struct items *v, const char *key)
@@ -255,7 +280,7 @@ add(struct wp_diff *d, const struct item *old, const struct item *new)
 			e.what |= WP_DIFF_RETITLED;
 			e.title = chardiff(old->title, new->title);
 		}
-		if (strcmp(old->written, new->written) != 0)
+		if (strcmp(old->marked, new->marked) != 0)
 			e.what |= WP_DIFF_CHANGED;
 		else if (strcmp(old->text, new->text) != 0)
 			e.what |= WP_DIFF_REFS;
@@ -406,3 +431,67 @@ diff_facts(FILE *f, const struct entry *e)
 		fprintf(f, "%sreferences updated", sep);
 }
 
+
+/* ---- renumbering -------------------------------------------------------- */
+
+/* A clause number's chapter and place: "5.3" gives 5 and 3. */
+static int
+number_parts(const char *num, long *ch, long *at)
+{
+	char	*end;
+
+	if (num == NULL)
+		return -1;
+	*ch = strtol(num, &end, 10);
+	if (*end != '.')
+		return -1;
+	*at = strtol(end + 1, &end, 10);
+	return *end == '\0' ? 0 : -1;
+}
+
+/* A clause renumbered, and changed no otherwise than also allows. */
+static int
+renumbered(const struct entry *e, unsigned also)
+{
+	return (e->what & WP_DIFF_RENUMBERED) &&
+	    (e->what & ~(WP_DIFF_RENUMBERED | also)) == 0 &&
+	    e->new->list == L_CLAUSES;
+}
+
+/* Whether number b comes right after a in its chapter. */
+static int
+next_number(const char *a, const char *b)
+{
+	long	 ca, pa, cb, pb;
+
+	return number_parts(a, &ca, &pa) == 0 &&
+	    number_parts(b, &cb, &pb) == 0 && ca == cb && pb == pa + 1;
+}
+
+size_t
+diff_renumber_run(const struct wp_diff *d, size_t i, unsigned also)
+{
+	size_t	 j;
+
+	if (i >= d->n || !renumbered(&d->e[i], also))
+		return 0;
+	for (j = i + 1; j < d->n && renumbered(&d->e[j], also) &&
+	    next_number(d->e[j - 1].old->number, d->e[j].old->number) &&
+	    next_number(d->e[j - 1].new->number, d->e[j].new->number); j++)
+		continue;
+	return j - i;
+}
+
+void
+diff_renumbered(FILE *f, const struct wp_diff *d, size_t i, size_t n)
+{
+	const struct entry	*a = &d->e[i], *z = &d->e[i + n - 1];
+
+	if (n == 1)
+		fprintf(f, "%s \xe2\x86\x92 %s", a->old->number,
+		    a->new->number);
+	else
+		fprintf(f, "%s\xe2\x80\x93%s \xe2\x86\x92 %s\xe2\x80\x93%s",
+		    a->old->number, z->old->number, a->new->number,
+		    z->new->number);
+}

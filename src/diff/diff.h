@@ -2,8 +2,9 @@
  * diff: two document models of one service compared as a reviewer
  * reads them (clauses aligned by control number, not by position;
  * front matter sections and figures by id; meta data; revisions by
- * version), reported as text, coloured text or one HTML page; and the
- * check that the newest revision names every clause that changed.
+ * version), reported as text or coloured text; the check that the
+ * newest revision names every clause that changed; and the reviewer's
+ * copies: the redline and the comparison (新旧対照表).
  */
 #ifndef WP_DIFF_H
 #define WP_DIFF_H
@@ -25,8 +26,9 @@
 
 enum wp_diff_format {
 	WP_DIFF_TEXT,		/* [-deleted-]{+inserted+} */
-	WP_DIFF_COLOR,		/* ANSI colours, for a terminal */
-	WP_DIFF_HTML		/* one page, old and new side by side */
+	WP_DIFF_COLOR		/* the same in ANSI colours, for a terminal
+				   (the comparison is a page of its own:
+				   wp_comparison()) */
 };
 
 struct wp_diff_opts {
@@ -112,12 +114,46 @@ size_t		 wp_diff_check_history(const struct wp_diff *,
 		    struct wp_diff_note **notes);
 void		 wp_diff_notes_free(struct wp_diff_note *, size_t);
 
+/* A note as words, "file:line: what" (no level): a new string to free. */
+char		*wp_diff_note_text(const struct wp_diff_note *);
+
 /*
  * Reports each note as "file:line: warning: ...", or as an error when
  * strict; returns n.
  */
 size_t		 wp_diff_report_history(const struct wp_diff_note *, size_t n,
 		    int strict);
+
+/*
+ * The reviewer's copy (`wpgen build --changes-since`): a copy of NEW
+ * marked with what changed since OLD (templates/schema/document.rng,
+ * "Changes"): inserted text in <ins>, deleted text in <del>, blocks,
+ * list items, rows, clauses and chapters added or removed marked
+ * change="added" or "removed" (the removed kept where they stood), a
+ * clause's old number in was and a heading's old title in was-title,
+ * the revisions NEW added marked added, and a <legend> of the marks
+ * after the cover, in the words of settings (the publisher's
+ * settings.xml).  The document says changes-since: OLD's version, or
+ * since (a git revision) when it has none.  Returns a new document,
+ * which the caller frees with xmlFreeDoc().
+ */
+xmlDocPtr	 wp_redline(const xmlDoc *old, const xmlDoc *new,
+		    const xmlDoc *settings, const char *since);
+
+/*
+ * The comparison (新旧対照表) of a redline: a document (kind=
+ * "comparison") holding the revisions NEW added, a legend (with the
+ * history's findings, notes), the contents, then, for each clause or
+ * section that changed, its heading and a table of two columns, 新 | 旧,
+ * a row for each block that changed (the kept ones between left out, 「（略）」),
+ * each side with its own marks.  Its clauses link to href#<id> (the
+ * whitepaper's page) when href is given.  Returns a new document (caller
+ * frees with xmlFreeDoc()).
+ */
+struct wp_diff_note;
+xmlDocPtr	 wp_comparison(const xmlDoc *redline, const xmlDoc *old,
+		    const xmlDoc *settings, const struct wp_diff_note *notes,
+		    size_t nnotes, const char *href);
 
 /*
  * For `wpgen diff --rev REV DIR`: writes the content folder dir's files
@@ -143,6 +179,9 @@ int		 wp_git(const char *dir, const char *const *args, int outfd,
 /* The full name of the commit rev names in dir's repository, or NULL
  * (not in git, or no such commit); the caller frees it.  Says nothing. */
 char		*wp_git_commit(const char *dir, const char *rev);
+/* Whether dir/name is at revision rev (which must be a commit: see
+ * wp_git_commit()): 1 or 0, or -1 when git cannot say.  Says nothing. */
+int		 wp_git_has(const char *dir, const char *rev, const char *name);
 /* A commit's time in seconds since 1970, or -1. */
 long long	 wp_git_commit_time(const char *dir, const char *commit);
 /* Whether dir's content files differ from HEAD (changed, added, or

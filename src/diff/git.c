@@ -294,3 +294,18 @@ wp_git_modified(const char *dir)
 
 	return st != 0 ? -1 : out[0] != '\0';
 }
+
+int
+wp_git_has(const char *dir, const char *rev, const char *name)
+{
+	char	 err[256], *spec;
+	int	 st;
+
+	if (rev[0] == '-' || strchr(rev, ':') != NULL)
+		return -1;
+	spec = wp_malloc(strlen(rev) + strlen(name) + 4);
+	sprintf(spec, "%s:./%s", rev, name);
+	st = git(dir, "-e", spec, -1, err, sizeof(err));
+	free(spec);
+	return st == 0 ? 1 : st == 1 || st == 128 ? 0 : -1;
+}

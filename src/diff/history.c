@@ -29,21 +29,44 @@ prop(const xmlNode *n, const char *name)
 	return v != NULL ? wp_strdup(v) : NULL;
 }
 
+/* Whether a row's list of controls ("5.1.1 5.1.2") holds control. */
+static int
+lists(const xmlNode *change, const char *control)
+{
+	const char	*l = wp_attr(change, "control");
+	size_t		 n = strlen(control);
+
+	for (; l != NULL && *l != '\0'; l += strcspn(l, " ")) {
+		l += strspn(l, " ");
+		if (strncmp(l, control, n) == 0 && (l[n] == ' ' ||
+		    l[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A row that names the whole document (全面改訂): every clause. */
+static int
+whole(const xmlNode *change)
+{
+	const char	*sc = wp_attr(change, "scope");
+
+	return sc != NULL && strcmp(sc, "document") == 0;
+}
+
 /* Does one of NEW's revisions since OLD name the clause? */
 static int
 named(const struct wp_diff *d, size_t fresh, const char *control)
 {
 	const struct items	*h = &d->new[L_HISTORY];
-	int			 found = 0;
 
-	for (size_t i = h->n - fresh; i < h->n && !found; i++)
-		for (const xmlNode *c = h->v[i].node->children; c != NULL &&
-		    !found; c = c->next) {
-			char *ctl = wp_xml_is(c, "change") ? prop(c, "control") : NULL;
-			found = ctl != NULL && strcmp(ctl, control) == 0;
-			free(ctl);
-		}
-	return found;
+	for (size_t i = h->n - fresh; i < h->n; i++)
+		for (const xmlNode *c = h->v[i].node->children; c != NULL;
+		    c = c->next)
+			if (wp_xml_is(c, "change") && (whole(c) ||
+			    lists(c, control)))
+				return 1;
+	return 0;
 }
 
 /* "2.1 情報セキュリティの役割及び責任", from NEW if it has the clause. */
@@ -144,13 +167,16 @@ unchanged(struct check *c)
 	for (size_t i = c->h->n - c->fresh; i < c->h->n; i++)
 		for (const xmlNode *ch = c->h->v[i].node->children; ch != NULL;
 		    ch = ch->next) {
-			char *ctl = wp_xml_is(ch, "change") ? prop(ch, "control") :
-			    NULL;
-			if (ctl != NULL && !edited(c->d, ctl))
-				note(c, WP_NOTE_UNCHANGED, ch, c->h->v[i].key,
-				    ctl);
-			else
-				free(ctl);
+			char *list, *save = NULL, *ctl;
+			if (!wp_xml_is(ch, "change") ||
+			    (list = prop(ch, "control")) == NULL)
+				continue;
+			for (ctl = strtok_r(list, " ", &save); ctl != NULL;
+			    ctl = strtok_r(NULL, " ", &save))
+				if (!edited(c->d, ctl))
+					note(c, WP_NOTE_UNCHANGED, ch,
+					    c->h->v[i].key, wp_strdup(ctl));
+			free(list);
 		}
 }
 
@@ -170,7 +196,9 @@ wp_diff_check_history(const struct wp_diff *d, struct wp_diff_note **notes)
 	for (size_t i = c.h->n - c.fresh; i < c.h->n; i++)
 		for (const xmlNode *ch = c.h->v[i].node->children; ch != NULL;
 		    ch = ch->next)
-			most++;
+			for (const char *l = wp_attr(ch, "control");
+			    l != NULL && *l != '\0'; l++)
+				most += *l == ' ' || l[1] == '\0';
 	c.v = wp_calloc(most, sizeof(*c.v));
 	if (c.fresh == 0)
 		stale(&c);
@@ -207,6 +235,34 @@ how(unsigned what)
 	if (what & WP_DIFF_CHANGED)
 		return "changed";
 	return "was retitled";
+}
+
+char *
+wp_diff_note_text(const struct wp_diff_note *t)
+{
+	char	*m = NULL, *r;
+
+	switch (t->kind) {
+	case WP_NOTE_UNLISTED:
+		m = wp_msg_text(MSG_HISTORY_UNLISTED, t->version, t->control,
+		    t->clause != NULL ? t->clause : "?", how(t->what),
+		    t->control);
+		break;
+	case WP_NOTE_UNCHANGED:
+		m = wp_msg_text(MSG_HISTORY_UNCHANGED, t->version, t->control,
+		    t->clause != NULL ? t->clause :
+		    "answered in neither version");
+		break;
+	case WP_NOTE_STALE:
+		m = wp_msg_text(MSG_HISTORY_STALE, t->version, t->control);
+		break;
+	}
+	if (t->file == NULL)
+		return m;
+	r = wp_malloc(strlen(t->file) + strlen(m) + 32);
+	sprintf(r, "%s:%ld: %s", t->file, t->line, m);
+	free(m);
+	return r;
 }
 
 size_t

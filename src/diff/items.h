@@ -32,9 +32,17 @@ struct item {
 	char		*key;		/* control, id, version or meta field */
 	char		*number;	/* clause or figure number, or NULL */
 	char		*title;		/* heading, or NULL */
-	char		*text;		/* as read: a line a block */
-	char		*written;	/* the same, with cross-references as
-					   written (by control), not resolved */
+	char		*text;		/* as read: a line a block (list
+					   items a line each), emphasis
+					   between asterisks */
+	char		*keys;		/* the same lines without list
+					   markers: what lines align by */
+	char		*written;	/* with cross-references as written
+					   (by control), not resolved, and no
+					   emphasis: what a release's part
+					   digest is made of */
+	char		*marked;	/* written, with emphasis: what says
+					   whether the text changed */
 };
 
 struct items {
@@ -65,6 +73,30 @@ struct diff_str {
 FILE		*diff_str_open(struct diff_str *);
 char		*diff_str_close(struct diff_str *);	/* caller frees */
 
+/* One step of two sequences aligned (seq.c): an element of each paired,
+ * the same or changed, or one side's alone. */
+struct diff_pair {
+	long	 a, b;		/* indices; -1 where that side has none */
+	int	 same;		/* their keys are equal */
+};
+
+/*
+ * Aligns two sequences of keys as a reviewer reads them: the longest
+ * common subsequence, then in each stretch between, the pairs most
+ * alike (a third of their text shared, at least), in order.  Returns
+ * the count; *out is a new array (caller frees), in reading order, what
+ * was removed before what was added in its place.
+ */
+size_t		 diff_seq(const char *const *a, size_t na,
+		    const char *const *b, size_t nb, struct diff_pair **out);
+/* How alike two texts are, from 0 to 1: the share of their bytes the
+ * character diff keeps. */
+double		 diff_alike(const char *a, const char *b);
+
+/* A text's lines, split at newlines in place (s is changed); *n gets
+ * how many.  A new array of pointers into s (caller frees). */
+char		**diff_lines(char *s, size_t *n);
+
 /* The index of the item with this key, or -1. */
 long		 diff_find(const struct items *, const char *key);
 /* An entry's item in the new model, else in the old. */
@@ -76,10 +108,20 @@ const struct entry *diff_clause_entry(const struct wp_diff *,
 void		 diff_heading(FILE *, const struct item *);
 void		 diff_facts(FILE *, const struct entry *);
 
-/* The reports (text.c, html.c). */
+/*
+ * Renumbering, said once for a run of clauses (「5.1–5.8 → 5.2–5.9」):
+ * how many entries from i on are clauses renumbered (and changed no
+ * otherwise than the WP_DIFF_* bits also allow), one after another in
+ * both versions (0 if entry i is not); and the run of n from i, written
+ * as above.
+ */
+size_t		 diff_renumber_run(const struct wp_diff *, size_t i,
+		    unsigned also);
+void		 diff_renumbered(FILE *, const struct wp_diff *, size_t i,
+		    size_t n);
+
+/* The report (text.c). */
 void		 diff_text_write(const struct wp_diff *,
-		    const struct wp_diff_opts *, FILE *);
-void		 diff_html_write(const struct wp_diff *,
 		    const struct wp_diff_opts *, FILE *);
 
 #endif

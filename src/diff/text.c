@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "diff/items.h"
 
 /* How the text report marks things: wdiff's brackets, or ANSI colours. */
@@ -21,8 +22,10 @@ static const struct marks plain_marks = {
 	"", "", "[-", "-]", "{+", "+}", "", "", "", ""
 };
 
+/* Coloured, the brackets stay: a reader who cannot tell red from green,
+ * or a terminal log pasted elsewhere, still reads what changed. */
 static const struct marks color_marks = {
-	"\033[1m", "\033[m", "\033[31m", "\033[m", "\033[32m", "\033[m",
+	"\033[1m", "\033[m", "\033[31m[-", "-]\033[m", "\033[32m{+", "+}\033[m",
 	"\033[31m", "\033[m", "\033[32m", "\033[m"
 };
 
@@ -82,42 +85,68 @@ line_close(struct line *l, FILE *out)
 	free(s);
 }
 
-/*
- * The lines of a diff that hold an edit, each whole with its edits
- * marked.  A line break that was deleted or inserted ends the line only
- * where the line is all deleted or all inserted (a paragraph removed or
- * added); inside a line it shows as ↵.
- */
+/* A line's edits marked, from the character diff of its two forms. */
 static void
-changed_lines(FILE *out, const struct wp_chardiff *cd, const struct marks *mk)
+line_diff(FILE *out, const char *a, const char *b, const struct marks *mk)
 {
-	struct line	 l;
+	struct wp_chardiff	*cd = wp_chardiff(a, strlen(a), b, strlen(b), 0);
+	struct line		 l;
 
 	line_open(&l, mk);
-	for (size_t i = 0; i < cd->n; i++) {
-		const struct wp_cd_span *sp = &cd->span[i];
-		const char *p = sp->text, *end = p + sp->len, *nl;
-		enum wp_cd_op other = sp->op == CD_DELETE ? CD_INSERT :
-		    CD_DELETE;
-		while (p < end) {
-			nl = memchr(p, '\n', (size_t)(end - p));
-			if (nl == NULL)
-				nl = end;
-			if (nl > p)
-				line_put(&l, sp->op, p, (size_t)(nl - p));
-			if (nl == end)
-				break;
-			p = nl + 1;
-			if (sp->op == CD_EQUAL ||
-			    (!l.has[CD_EQUAL] && !l.has[other])) {
-				l.has[sp->op] |= sp->op != CD_EQUAL;
-				line_close(&l, out);
-				line_open(&l, mk);
-			} else
-				line_put(&l, sp->op, "\xe2\x86\xb5", 3);
-		}
-	}
+	for (size_t i = 0; i < cd->n; i++)
+		line_put(&l, cd->span[i].op, cd->span[i].text, cd->span[i].len);
 	line_close(&l, out);
+	wp_chardiff_free(cd);
+}
+
+/*
+ * The lines that changed, each whole with its edits marked: the two
+ * texts' lines aligned first (diff_seq(), by their text without list
+ * markers), so that a list item removed shows as one line removed,
+ * not as each item after it rewritten into the one before, and a line
+ * rewritten past recognition as one removed and one added.
+ */
+static void
+changed_lines(FILE *out, const struct entry *e, const struct marks *mk)
+{
+	char			*ta = wp_strdup(e->old->text);
+	char			*tb = wp_strdup(e->new->text);
+	char			*ka = wp_strdup(e->old->keys);
+	char			*kb = wp_strdup(e->new->keys);
+	char			**la, **lb, **kla, **klb;
+	size_t			 na, nb, nka, nkb, n;
+	struct diff_pair	*p;
+
+	la = diff_lines(ta, &na);
+	lb = diff_lines(tb, &nb);
+	kla = diff_lines(ka, &nka);
+	klb = diff_lines(kb, &nkb);
+	/* the keys are the same lines less their markers */
+	n = diff_seq((const char *const *)(nka == na ? kla : la), na,
+	    (const char *const *)(nkb == nb ? klb : lb), nb, &p);
+	for (size_t i = 0; i < n; i++) {
+		/* the same but for a list marker: the items before it
+		 * changed, which the report shows */
+		if (p[i].same)
+			continue;
+		if (p[i].b < 0)
+			fprintf(out, "  %s%s%s\n", mk->del, la[p[i].a],
+			    mk->del_end);
+		else if (p[i].a < 0)
+			fprintf(out, "  %s%s%s\n", mk->ins, lb[p[i].b],
+			    mk->ins_end);
+		else
+			line_diff(out, la[p[i].a], lb[p[i].b], mk);
+	}
+	free(p);
+	free(la);
+	free(lb);
+	free(kla);
+	free(klb);
+	free(ta);
+	free(tb);
+	free(ka);
+	free(kb);
 }
 
 /* A one-line diff (a title) with its edits marked. */
@@ -167,8 +196,9 @@ text_entry(FILE *f, const struct entry *e, const struct marks *mk)
 		whole_lines(f, e->new->text, mk->ins, mk->ins_end);
 	else if (e->what & WP_DIFF_REMOVED)
 		whole_lines(f, e->old->text, mk->del, mk->del_end);
-	else if (e->text != NULL)
-		changed_lines(f, e->text, mk);
+	else if (e->old != NULL && e->new != NULL &&
+	    (e->what & (WP_DIFF_CHANGED | WP_DIFF_REFS)))
+		changed_lines(f, e, mk);
 }
 
 void
@@ -182,7 +212,14 @@ diff_text_write(const struct wp_diff *d, const struct wp_diff_opts *o, FILE *f)
 	fprintf(f, "%s--- %s\n+++ %s%s\n", mk->head,
 	    o->old_label != NULL ? o->old_label : "old",
 	    o->new_label != NULL ? o->new_label : "new", mk->head_end);
-	for (size_t i = 0; i < d->n; i++)
-		text_entry(f, &d->e[i], mk);
+	for (size_t i = 0, run; i < d->n; i++) {
+		if ((run = diff_renumber_run(d, i, 0)) > 1) {
+			fprintf(f, "%sclauses renumbered: ", mk->head);
+			diff_renumbered(f, d, i, run);
+			fprintf(f, "%s\n", mk->head_end);
+			i += run - 1;
+		} else
+			text_entry(f, &d->e[i], mk);
+	}
 }
 

@@ -11,10 +11,7 @@ wp_diff_write(const struct wp_diff *d, const struct wp_diff_opts *opts,
 	const struct wp_diff_opts		*o = opts != NULL ? opts :
 						    &defaults;
 
-	if (o->format == WP_DIFF_HTML)
-		diff_html_write(d, o, out);
-	else
-		diff_text_write(d, o, out);
+	diff_text_write(d, o, out);
 	if (fflush(out) != 0 || ferror(out))
 		return -1;
 	return d->n > 0;

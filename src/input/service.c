@@ -59,6 +59,21 @@ wp_service_load_as(const char *dir, const char *shown)
 }
 
 void
+wp_service_own_id(struct wp_service *s)
+{
+	xmlNodePtr	 root;
+	xmlChar		*id;
+
+	if (s->service == NULL ||
+	    (root = xmlDocGetRootElement(s->service)) == NULL ||
+	    (id = xmlGetProp(root, BAD_CAST "id")) == NULL)
+		return;
+	free(s->id);
+	s->id = wp_strdup((const char *)id);
+	xmlFree(id);
+}
+
+void
 wp_service_free(struct wp_service *s)
 {
 	if (s == NULL)

@@ -34,6 +34,12 @@ struct wp_service	*wp_service_load(const char *dir);
  */
 struct wp_service	*wp_service_load_as(const char *dir,
 			    const char *shown);
+/*
+ * Takes the service's id from its service.xml (<service id>) instead of
+ * its folder's name, where it has one: two versions of a service
+ * compared may sit in folders of any name (old/, new/, a checkout).
+ */
+void			 wp_service_own_id(struct wp_service *);
 void			 wp_service_free(struct wp_service *);
 
 #endif

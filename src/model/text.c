@@ -25,7 +25,11 @@ wp_text_inline(FILE *f, const xmlNode *parent, unsigned flags)
 			continue;	/* a list in a list item: its own lines */
 		else if (wp_xml_is(n, "br"))
 			fputc('\n', f);
-		else if (wp_xml_is(n, "xref") && (flags & WP_TEXT_WRITTEN))
+		else if (wp_xml_is(n, "em") && (flags & WP_TEXT_EM)) {
+			fputc('*', f);
+			wp_text_inline(f, n, flags);
+			fputc('*', f);
+		} else if (wp_xml_is(n, "xref") && (flags & WP_TEXT_WRITTEN))
 			fprintf(f, "<xref %s>", wp_attr(n, "control"));
 		else if (wp_xml_is(n, "link") && (flags & WP_TEXT_HREF)) {
 			const char *href = wp_attr(n, "href");
@@ -50,7 +54,11 @@ list(FILE *f, const xmlNode *l, unsigned flags, int depth)
 		if (!wp_xml_is(li, "li"))
 			continue;
 		marker = wp_attr(li, "marker");
-		fprintf(f, "%*s%s ", 2 * depth, "", marker != NULL ? marker : "");
+		if (flags & WP_TEXT_NOMARKER)
+			fprintf(f, "%*s", 2 * depth, "");
+		else
+			fprintf(f, "%*s%s ", 2 * depth, "",
+			    marker != NULL ? marker : "");
 		wp_text_inline(f, li, flags);
 		fputc('\n', f);
 		wp_text_blocks(f, li, flags, depth + 1);
@@ -81,9 +89,8 @@ table(FILE *f, const xmlNode *t, unsigned flags)
 	}
 }
 
-/* One block: a paragraph, a list or a table; anything else, nothing. */
-static void
-block(FILE *f, const xmlNode *n, unsigned flags, int depth)
+void
+wp_text_block(FILE *f, const xmlNode *n, unsigned flags, int depth)
 {
 	if (wp_xml_is(n, "p")) {
 		wp_text_inline(f, n, flags);
@@ -100,7 +107,7 @@ wp_text_blocks(FILE *f, const xmlNode *parent, unsigned flags, int depth)
 	const xmlNode	*n;
 
 	for (n = parent->children; n != NULL; n = n->next)
-		block(f, n, flags, depth);
+		wp_text_block(f, n, flags, depth);
 }
 
 void
@@ -248,7 +255,7 @@ write_part(FILE *f, const xmlNode *n)
 		fprintf(f, "%s%s\n", wp_text_only(wp_xml_child(n, "label")),
 		    wp_text_only(wp_xml_child(n, "caption")));
 	} else
-		block(f, n, 0, 0);
+		wp_text_block(f, n, 0, 0);
 }
 
 static void

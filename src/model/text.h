@@ -17,9 +17,17 @@
 				   "<xref CONTROL>", not as resolved */
 #define WP_TEXT_HREF	0x02	/* a link's address after its text, " <href>",
 				   when the two differ */
+#define WP_TEXT_EM	0x04	/* emphasis between asterisks, "*text*":
+				   for diff, so that emphasis added or
+				   taken away shows */
+#define WP_TEXT_NOMARKER 0x08	/* list items without their markers (what
+				   diff aligns them by: a list renumbered
+				   after an item removed) */
 
 /* An element's inline content: text, emphasis, links, line breaks. */
 void	 wp_text_inline(FILE *, const xmlNode *, unsigned flags);
+/* One block: a paragraph, a list or a table; anything else, nothing. */
+void	 wp_text_block(FILE *, const xmlNode *, unsigned flags, int depth);
 /*
  * The blocks among parent's children, a line each (a list item or a
  * table row a line; list items indented two spaces a level, after their

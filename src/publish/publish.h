@@ -26,6 +26,10 @@ struct wp_session {
 	const char		*rev;		/* a git revision: every
 						   service as it was there
 						   (--rev), or NULL */
+	int			 any_folder;	/* a service's id is what its
+						   service.xml says, whatever
+						   its folder's name (diff's
+						   versions) */
 };
 
 /* Loads the templates folder dir; NULL after reporting.  Free with
@@ -81,6 +85,48 @@ char		*wp_publish_inputs(struct wp_session *, const char *dir,
  */
 int		 wp_publish_current(struct wp_session *, const char *dir,
 		    const char *outdir, const char *index_href);
+
+/*
+ * A version of a service to compare (review.c): dir as it is (rev NULL,
+ * or the session's --rev), or at git revision rev.  Returns the model,
+ * or NULL after reporting; or NULL with *absent set, having said
+ * nothing, when the service was not there at rev (added since).
+ */
+xmlDocPtr	 wp_publish_version(struct wp_session *, const char *dir,
+		    const char *rev, int *absent);
+
+/*
+ * The reviewer's copy of a service (`build --changes-since`): its model
+ * marked with what changed since git revision since (diff/redline.c;
+ * everything added when the service was not there then), or NULL after
+ * reporting; the caller frees it.
+ */
+xmlDocPtr	 wp_publish_redline_model(struct wp_session *, const char *dir,
+		    const char *since);
+/*
+ * Renders that copy and writes outdir as a set of its own (base/
+ * output.h): WP_REDLINE_PDF, WP_REDLINE_HTML and WP_REDLINE_MODEL.
+ * Returns 0, or -1 after reporting; outdir is then as it was.
+ */
+#define WP_REDLINE_PDF		"whitepaper-redline.pdf"
+#define WP_REDLINE_HTML		"whitepaper-redline.html"
+#define WP_REDLINE_MODEL	"document-redline.xml"
+int		 wp_publish_redline(struct wp_session *, const char *dir,
+		    const char *since, const char *outdir);
+extern const char *const wp_redline_files[];
+
+/*
+ * The comparison (新旧対照表) of two versions' models (diff/compare.c),
+ * with the history check's notes, typeset and written to pdf and html
+ * (either may be NULL); its clauses link to whitepaper.html beside it.
+ * since names OLD where it has no version.  Returns 0, or -1 after
+ * reporting.
+ */
+struct wp_diff_note;
+int		 wp_publish_comparison(struct wp_session *, const xmlDoc *old,
+		    const xmlDoc *new, const char *since,
+		    const struct wp_diff_note *, size_t, const char *pdf,
+		    const char *html);
 
 /*
  * The index page of several whitepapers: each entry is a service id

@@ -35,6 +35,8 @@ wp_publish_model(const struct wp_session *ss, const char *dir)
 		s = at != NULL ? wp_service_load_as(at, dir) : NULL;
 		wp_diff_checkout_remove(at);
 	}
+	if (s != NULL && ss->any_folder)
+		wp_service_own_id(s);
 	if (s != NULL && s->service != NULL)
 		wp_validate(ss->t, s);
 	wp_stage_end(STAGE_PARSE);
@@ -43,6 +45,10 @@ wp_publish_model(const struct wp_session *ss, const char *dir)
 	wp_stage_begin(STAGE_MERGE);
 	if (wp_diag_errors() == before)
 		model = wp_merge(ss->t, s);
+	if (model != NULL && wp_check_model_rows(model)) {
+		xmlFreeDoc(model);
+		model = NULL;
+	}
 	wp_stage_end(STAGE_MERGE);
 	wp_service_free(s);
 	return model;

@@ -128,8 +128,11 @@ list(struct wp_engine *e, const xmlNode *n, double at)
 		    col, 0) == -1)
 			continue;
 		wp_lines_flow(e, &sp, at + col);
+		/* an item added or removed: its marker too */
+		e->mark = wp_flow_change(li);
 		if (first < e->n)
 			list_marker(e, &e->boxes[first], n, li, at, col);
+		e->mark = 0;
 		for (sub = li->children; sub != NULL; sub = sub->next)
 			if (wp_xml_is(sub, "ol") || wp_xml_is(sub, "ul"))
 				list(e, sub, at + col);
@@ -142,9 +145,11 @@ wp_flow_section(struct wp_engine *e, const xmlNode *n, int level,
     enum wp_role prole)
 {
 	wp_flow_source(e, n);
+	e->mark = wp_flow_change(n);
 	wp_flow_heading(e, level == 1 ? ROLE_SECTION : ROLE_CHAPTER, NULL,
 	    wp_display(n, "title"), wp_attr(n, "id"), level,
 	    level == 1 && e->st->section_new_page);
+	e->mark = 0;
 	wp_flow_blocks(e, n, prole, level);
 }
 

@@ -43,6 +43,9 @@ uncompose(struct wp_para *p)
 		free(p->links[i].target);
 	free(p->links);
 	free(p->info);
+	free(p->changes);
+	p->changes = NULL;
+	p->nchanges = 0;
 	p->text = NULL;
 	p->attrs = NULL;
 	p->links = NULL;
@@ -269,6 +272,35 @@ char_attrs(PangoAttrList *l, const struct out *o, const unsigned *off,
 	}
 }
 
+/*
+ * Text inserted or deleted since the version compared with (the
+ * reviewer's copies): underlined or struck through, in the change
+ * colour, and its range kept for the change bars.
+ */
+static void
+change(struct wp_para *p, PangoAttrList *l, unsigned f, unsigned start,
+    unsigned end)
+{
+	unsigned	 c = p->change_color;
+	guint16		 r = (guint16)((c >> 16 & 0xff) * 257);
+	guint16		 g = (guint16)((c >> 8 & 0xff) * 257);
+	guint16		 b = (guint16)((c & 0xff) * 257);
+
+	insert(l, pango_attr_foreground_new(r, g, b), start, end);
+	if (f & RUN_INS) {
+		insert(l, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
+		    start, end);
+		insert(l, pango_attr_underline_color_new(r, g, b), start, end);
+	} else {
+		insert(l, pango_attr_strikethrough_new(TRUE), start, end);
+		insert(l, pango_attr_strikethrough_color_new(r, g, b), start,
+		    end);
+	}
+	p->changes = wp_reallocarray(p->changes, p->nchanges + 1,
+	    sizeof(*p->changes));
+	p->changes[p->nchanges++] = (struct wp_change){ start, end };
+}
+
 static void
 build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
     double size, unsigned color, unsigned link_color, const char *em_family)
@@ -298,6 +330,15 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 		    sizeof(*p->links));
 		p->links[p->nlinks++] = (struct wp_link){ off[i], off[j],
 		    wp_strdup(p->targets[t]) };
+	}
+	/* after the links' colour, which a change's overrides */
+	for (i = 0; i < o->n; i = j) {
+		unsigned f = o->ch[i].flags & (RUN_INS | RUN_DEL);
+		for (j = i + 1; j < o->n && (o->ch[j].flags & (RUN_INS |
+		    RUN_DEL)) == f; j++)
+			continue;
+		if (f != 0)
+			change(p, l, f, off[i], off[j]);
 	}
 #undef RGB
 	p->attrs = l;
@@ -418,9 +459,16 @@ compose_char(struct wp_para *p, struct out *o, size_t i, const char *url,
 		at[i] = emit(o, ' ', r, OUT_REAL);	/* a tab too */
 		return;
 	}
-	if (boundary(prev, r->c))
-		emit(o, WP_QSPACE, r->target == (i > 0 ? p->raw[i - 1].target :
-		    -1) ? r : &none, OUT_QSPACE);
+	if (boundary(prev, r->c)) {
+		struct rawch sp = r->target == (i > 0 ? p->raw[i - 1].target :
+		    -1) ? *r : none;
+		/* where an insertion or deletion starts or ends, the space
+		 * between is neither's */
+		if (i > 0 && ((p->raw[i - 1].flags ^ r->flags) &
+		    (RUN_INS | RUN_DEL)))
+			sp.flags &= ~(unsigned)(RUN_INS | RUN_DEL);
+		emit(o, WP_QSPACE, &sp, OUT_QSPACE);
+	}
 	if (url[i] && i > 0 && url[i - 1] && url_break_before(r->c) &&
 	    o->n > 0 && o->ch[o->n - 1].kind != OUT_ZWSP)
 		emit(o, WP_ZWSP, r, OUT_ZWSP);
@@ -430,6 +478,13 @@ compose_char(struct wp_para *p, struct out *o, size_t i, const char *url,
 		wp_protect(o, at[i - 1], o->n);
 	if (url[i] && url[i + 1] && url_break_after(r->c, next))
 		emit(o, WP_ZWSP, r, OUT_ZWSP);
+}
+
+void
+wp_para_mark(struct wp_para *p, unsigned flags)
+{
+	for (size_t i = 0; i < p->nraw; i++)
+		p->raw[i].flags |= flags;
 }
 
 int

@@ -28,11 +28,20 @@ enum {
 	RUN_PHRASED = 1 << 2,		/* display text: breaks only at its
 					 * U+200B, between phrases */
 	RUN_LEADER = 1 << 3,		/* contents leaders: leader_size */
+	RUN_INS = 1 << 4,		/* inserted since a version compared
+					 * with: underlined, change_color */
+	RUN_DEL = 1 << 5,		/* deleted since: struck through */
 };
 
 struct wp_link {
 	unsigned	 start, end;	/* byte range in the composed text */
 	char		*target;	/* "#id" inside the document, else a URI */
+};
+
+/* A byte range of the composed text inserted or deleted (RUN_INS,
+ * RUN_DEL): the lines that hold one get a change bar. */
+struct wp_change {
+	unsigned	 start, end;
 };
 
 /* What a composed character is, for breaks.c and justify.c. */
@@ -75,6 +84,12 @@ struct wp_para {
 	int		 solid_open;	/* its first line's opening bracket set
 					 * solid too (a table cell) */
 	double		 leader_size;	/* points, of RUN_LEADER runs */
+	unsigned	 change_color;	/* of RUN_INS and RUN_DEL runs */
+	struct wp_change *changes;	/* where they are, once composed */
+	size_t		 nchanges;
+	double		 bar_x, bar_w;	/* a change bar beside each line that
+					 * holds a change: x from the column's
+					 * left edge, width (0: no bars) */
 	/* what wp_para_compose() was given, to compose again */
 	double		 size;
 	unsigned	 color, link_color;
@@ -91,6 +106,9 @@ void		 wp_para_free(struct wp_para *);
  */
 void		 wp_para_add(struct wp_para *, const char *, int len,
 		    unsigned flags, const char *target);
+
+/* Adds RUN_ flags to every run added so far (a heading added whole). */
+void		 wp_para_mark(struct wp_para *, unsigned flags);
 
 /*
  * Builds text, attrs, links and info from the runs for text of the

@@ -82,22 +82,53 @@ wp_doc_free(struct wp_doc *d)
 	free(d);
 }
 
+/* Whether the text at byte i was inserted (1: underlined) or deleted
+ * (2: struck through) in a reviewer's copy; else 0. */
+static int
+changed_at(GSList *attrs, guint i)
+{
+	for (GSList *a = attrs; a != NULL; a = a->next) {
+		PangoAttribute *at = a->data;
+		if (i < at->start_index || i >= at->end_index)
+			continue;
+		if (at->klass->type == PANGO_ATTR_UNDERLINE)
+			return 1;
+		if (at->klass->type == PANGO_ATTR_STRIKETHROUGH)
+			return 2;
+	}
+	return 0;
+}
+
 /* A line's text as a reader reads it: the composer's invisible break
- * marks dropped, its narrowed space a space. */
+ * marks dropped, its narrowed space a space; what a reviewer's copy
+ * inserted {+so+} and deleted [-so-], as diff's report marks them. */
 static void
 put_text(FILE *fp, const struct wp_item *it)
 {
-	const char	*t = pango_layout_get_text(it->line->layout) +
-			    it->line->start_index;
+	static const char *const open[] = { "", "{+", "[-" };
+	static const char *const close[] = { "", "+}", "-]" };
+	const char	*all = pango_layout_get_text(it->line->layout);
+	const char	*t = all + it->line->start_index;
 	const char	*end = t + it->line->length;
+	PangoAttrList	*l = pango_layout_get_attributes(it->line->layout);
+	GSList		*attrs = l != NULL ? pango_attr_list_get_attributes(l) :
+			    NULL;
+	int		 cur = 0, m;
 
 	for (; t < end; t = g_utf8_next_char(t)) {
 		gunichar c = g_utf8_get_char(t);
+		if ((m = changed_at(attrs, (guint)(t - all))) != cur &&
+		    c != 0x200B && c != 0x2028) {
+			fprintf(fp, "%s%s", close[cur], open[m]);
+			cur = m;
+		}
 		if (c == 0x2002)
 			fputc(' ', fp);
 		else if (c != 0x200B && c != 0x2028)
 			fprintf(fp, "%.*s", (int)(g_utf8_next_char(t) - t), t);
 	}
+	fputs(close[cur], fp);
+	g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
 }
 
 void
@@ -109,6 +140,9 @@ wp_doc_dump(const struct wp_doc *d, FILE *fp)
 		fprintf(fp, "=== page %zu\n", i + 1);
 		for (k = 0; k < d->pages[i].n; k++) {
 			const struct wp_item *it = &d->pages[i].items[k];
+			if (it->kind == ITEM_RULE && it->change)
+				fprintf(fp, "%6.1f %5.1f | change bar to "
+				    "%.1f\n", it->y, it->x, it->y + it->h);
 			if (it->kind != ITEM_TEXT)
 				continue;
 			fprintf(fp, "%6.1f %5.1f ", it->y, it->x);

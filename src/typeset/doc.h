@@ -31,6 +31,7 @@ struct wp_item {
 	unsigned	 fill, stroke;	/* 0xRRGGBB or WP_NOCOLOR */
 	double		 lw;		/* stroke width */
 	char		*target;	/* LINK: "#id" in the document, or a URI */
+	int		 change;	/* RULE: a change bar (a reviewer's copy) */
 };
 
 struct wp_page {

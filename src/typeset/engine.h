@@ -48,6 +48,11 @@ struct wp_engine {
 	char			*src;		/* the block being set: file:line */
 	char			*glyph_src;	/* where a missing glyph was */
 	gunichar		 glyph;		/* last reported, and which */
+	int			 bars;		/* a reviewer's copy: change
+						   bars beside changed lines */
+	unsigned		 mark;		/* RUN_INS or RUN_DEL over all
+						   text set now (a heading
+						   added or removed), or 0 */
 };
 
 /* A text set into lines. */

@@ -16,16 +16,29 @@
 
 /* ---- the controls ---------------------------------------------------- */
 
-/* The control number as a tag under the clause heading. */
+/* The control number as a tag under the clause heading; in a
+ * reviewer's copy, with the clause's mark (「［追加］」) and the title it
+ * had (deleted) when it changed. */
 static void
-control_line(struct wp_engine *e, const char *line)
+control_line(struct wp_engine *e, const xmlNode *cl)
 {
+	struct wp_para	*p = wp_para_new();
 	struct wp_lines	 sp;
 	struct wp_box	*x;
 	struct wp_item	*it;
 	double		 pad;
 
-	if (wp_lines_text(e, &sp, line, ROLE_LABEL, e->st->measure) == -1)
+	wp_para_add(p, wp_text_only(wp_xml_child(cl, "control-line")), -1, 0,
+	    NULL);
+	if (wp_attr(cl, "mark") != NULL) {
+		wp_para_add(p, "\xe3\x80\x80", -1, 0, NULL);	/* U+3000 */
+		wp_para_add(p, wp_attr(cl, "mark"), -1, 0, NULL);
+	}
+	if (wp_attr(cl, "was-title") != NULL) {
+		wp_para_add(p, "\xe3\x80\x80", -1, 0, NULL);
+		wp_para_add(p, wp_attr(cl, "was-title"), -1, RUN_DEL, NULL);
+	}
+	if (wp_lines_set(e, &sp, p, ROLE_LABEL, e->st->measure, 0) == -1)
 		return;
 	pad = sp.ts->size * e->st->label_pad;
 	x = wp_box_new(e, 0);
@@ -42,9 +55,13 @@ static void
 clause(struct wp_engine *e, const xmlNode *cl)
 {
 	wp_flow_source(e, cl);
+	e->mark = wp_flow_change(cl);
 	wp_flow_heading(e, ROLE_CLAUSE, wp_attr(cl, "number"),
 	    wp_display(cl, "title"), wp_attr(cl, "id"), 3, 0);
-	control_line(e, wp_text_only(wp_xml_child(cl, "control-line")));
+	if (wp_attr(cl, "change") == NULL)	/* retitled: the old title */
+		e->mark = 0;
+	control_line(e, cl);
+	e->mark = 0;
 	wp_flow_blocks(e, cl, ROLE_BODY, 3);
 }
 
@@ -59,9 +76,11 @@ controls(struct wp_engine *e, const xmlNode *n)
 		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		wp_flow_source(e, ch);
+		e->mark = wp_flow_change(ch);
 		wp_flow_heading(e, ROLE_CHAPTER, wp_attr(ch, "label"),
 		    wp_display(ch, "title"), wp_attr(ch, "id"), 2,
 		    e->st->chapter_new_page);
+		e->mark = 0;
 		for (cl = ch->children; cl != NULL && !e->failed; cl = cl->next)
 			if (wp_xml_is(cl, "clause"))
 				clause(e, cl);
@@ -119,6 +138,9 @@ wp_typeset(struct wp_fonts *f, const struct wp_style *st, const xmlDoc *model)
 	const xmlNode	*root = xmlDocGetRootElement(model), *n;
 
 	wp_engine_start(&e, f, st);
+	/* a redline: bars beside changed lines (a comparison's are all) */
+	e.bars = wp_attr(root, "changes-since") != NULL &&
+	    wp_attr(root, "kind") == NULL;
 	facts(e.doc, model);
 	check_meta(&e, wp_xml_child(root, "meta"));
 	for (n = root->children; n != NULL && !e.failed; n = n->next) {
@@ -128,6 +150,9 @@ wp_typeset(struct wp_fonts *f, const struct wp_style *st, const xmlDoc *model)
 			wp_flow_history(&e, n);
 		else if (wp_xml_is(n, "toc"))
 			wp_flow_toc(&e, n);
+		else if (wp_xml_is(n, "legend") &&
+		    wp_xml_child(root, "cover") == NULL)
+			wp_flow_legend(&e, NULL, n, 0);	/* else on the cover */
 		else if (wp_xml_is(n, "section"))
 			wp_flow_section(&e, n, 1, ROLE_BODY);
 		else if (wp_xml_is(n, "controls"))

@@ -82,6 +82,11 @@ wp_flow_cover(struct wp_engine *e, const xmlNode *meta)
 	put_meta(e, x, meta, "date", 0, ROLE_COVER_META, in, y);
 	y = avail - st->cover_publisher_lines *
 	    st->text[ROLE_COVER_PUBLISHER].pitch;
+	/* a reviewer's copy: the legend of its marks, above the foot */
+	if (wp_xml_child(meta->parent, "legend") != NULL)
+		wp_flow_legend(e, x, wp_xml_child(meta->parent, "legend"),
+		    avail * st->cover_meta_at + 3 *
+		    st->text[ROLE_COVER_META].pitch);
 	y = put_meta(e, x, meta, "publisher", 0, ROLE_COVER_PUBLISHER, in, y);
 	put_meta(e, x, meta, "document-number", 0, ROLE_COVER_META, in, y);
 }
@@ -132,7 +137,10 @@ collect(const xmlNode *root, int depth, struct entries *es)
 				add_entry(es, 2, ch, "label");
 				for (cl = ch->children; depth > 2 && cl;
 				    cl = cl->next)
-					if (wp_xml_is(cl, "clause"))
+					/* a redline's removed clause is no
+					 * part of this version */
+					if (wp_xml_is(cl, "clause") &&
+					    wp_flow_change(cl) != RUN_DEL)
 						add_entry(es, 3, cl, "number");
 			}
 		}
@@ -252,4 +260,63 @@ wp_flow_backmatter(struct wp_engine *e, const xmlNode *n)
 	y = put_meta(e, x, c, "document-number", 0, ROLE_SMALL, in, y);
 	bar(e, x, 0, y, e->st->colophon_bar);
 	x->pb.h = y;
+}
+
+/* ---- a reviewer's copy ------------------------------------------------ */
+
+unsigned
+wp_flow_change(const xmlNode *n)
+{
+	const char	*c = wp_attr(n, "change");
+
+	if (c != NULL)
+		return strcmp(c, "removed") == 0 ? RUN_DEL : RUN_INS;
+	return wp_attr(n, "was-title") != NULL ? RUN_INS : 0;
+}
+
+/*
+ * The legend: its title, then its paragraphs as body text at the full
+ * measure (so that they read, and justify, as the text they explain),
+ * in a frame just outside the column.
+ */
+double
+wp_flow_legend(struct wp_engine *e, struct wp_box *x, const xmlNode *lg,
+    double y)
+{
+	const struct wp_text_style *ts = &e->st->text[ROLE_BODY];
+	double		 pad = ts->size * e->st->cell_pad, top = y;
+	int		 bars = e->bars, own = x == NULL;
+	struct wp_item	*it;
+
+	if (own)
+		x = wp_box_new(e, ts->size);
+	e->bars = 0;		/* its marks are samples, not changes */
+	wp_flow_source(e, lg);
+	y = put_text(e, x, wp_display(lg, "title"), RUN_PHRASED,
+	    ROLE_TABLE_HEAD, 0, y + pad);
+	for (const xmlNode *p = lg->children; p != NULL; p = p->next) {
+		struct wp_para *para;
+		struct wp_lines sp;
+		if (!wp_xml_is(p, "p"))
+			continue;
+		para = wp_para_new();
+		wp_flow_inline(para, p, 0, NULL);
+		if (wp_lines_set(e, &sp, para, ROLE_BODY, e->st->measure,
+		    ts->indent) == 0)
+			y = wp_lines_put_all(x, &sp, 0, y);
+	}
+	e->bars = bars;
+	y += pad;
+	it = wp_item_add(x, ITEM_RECT);
+	it->x = -pad;
+	it->y = top;
+	it->w = e->st->measure + 2 * pad;
+	it->h = y - top;
+	it->stroke = e->st->colors[COLOR_CHANGE];
+	it->lw = e->st->table_rule;
+	if (own) {
+		x->pb.h = y;
+		e->pending = ts->size;
+	}
+	return y;
 }

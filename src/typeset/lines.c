@@ -180,6 +180,20 @@ unphrase(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p)
 	    (GDestroyNotify)wp_para_free);
 }
 
+/* A reviewer's copy: the change colour, the bars, and the walker's
+ * mark over the whole text (a heading added or removed). */
+static void
+changes(const struct wp_engine *e, struct wp_para *p)
+{
+	p->change_color = e->st->colors[COLOR_CHANGE];
+	if (e->bars) {
+		p->bar_x = -e->st->change_gap - e->st->change_bar / 2;
+		p->bar_w = e->st->change_bar;
+	}
+	if (e->mark != 0)
+		wp_para_mark(p, e->mark);
+}
+
 int
 wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
     enum wp_role role, double width, double indent)
@@ -190,6 +204,7 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 	p->fullwidth = e->st->fullwidth_punct;
 	/* in a cell every entry starts at one edge, the first too */
 	p->solid_open = role == ROLE_TABLE || role == ROLE_TABLE_HEAD;
+	changes(e, p);
 	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
 	    e->st->em_family);
 	sp->ts = ts;
@@ -479,6 +494,29 @@ wp_lines_x(const struct wp_lines *sp, int i)
 	}
 }
 
+/* A change bar in the margin beside a line that holds a change, as
+ * tall as the line's pitch: the bars of lines in a row meet. */
+static void
+change_bar(struct wp_box *x, const struct wp_lines *sp,
+    const PangoLayoutLine *line, double y)
+{
+	const struct wp_para	*p = sp->para;
+	struct wp_item		*it;
+	int			 s = line->start_index, e = s + line->length;
+
+	for (size_t k = 0; p->bar_w > 0 && k < p->nchanges; k++)
+		if ((int)p->changes[k].end > s && (int)p->changes[k].start < e) {
+			it = wp_item_add(x, ITEM_RULE);
+			it->x = p->bar_x;
+			it->y = y - wp_baseline(sp->ts);
+			it->h = sp->ts->pitch;
+			it->stroke = p->change_color;
+			it->lw = p->bar_w;
+			it->change = 1;
+			return;
+		}
+}
+
 void
 wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
     double y)
@@ -509,6 +547,7 @@ wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
 		it->h = sp->ts->size + 2;
 		it->target = wp_strdup(ln->target);
 	}
+	change_bar(x, sp, line, y);
 }
 
 double

@@ -36,6 +36,7 @@ static const char *const color_names[COLOR__MAX] = {
 	[COLOR_SHADE] = "shade", [COLOR_LINK] = "link",
 	[COLOR_CUSTOMER] = "customer", [COLOR_CUSTOMER_EDGE] = "customer-edge",
 	[COLOR_PROVIDER] = "provider", [COLOR_PROVIDER_EDGE] = "provider-edge",
+	[COLOR_CHANGE] = "change",
 };
 
 double
@@ -232,6 +233,8 @@ static const struct {
 	{ "figures", "layer-padding", K_PT, F(figure_layer_pad) },
 	{ "figures", "line", K_PT, F(figure_line) },
 	{ "figures", "chips", K_COUNT, F(figure_chips) },
+	{ "changes", "bar", K_PT, F(change_bar) },
+	{ "changes", "gap", K_PT, F(change_gap) },
 #undef F
 };
 

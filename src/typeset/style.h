@@ -34,6 +34,7 @@ struct wp_text_style {
 enum wp_color {
 	COLOR_ACCENT, COLOR_RULE, COLOR_SHADE, COLOR_LINK,
 	COLOR_CUSTOMER, COLOR_CUSTOMER_EDGE, COLOR_PROVIDER, COLOR_PROVIDER_EDGE,
+	COLOR_CHANGE,		/* inserted and deleted text, change bars */
 	COLOR__MAX
 };
 
@@ -74,6 +75,8 @@ struct wp_style {
 	double		 figure_column;		/* em of figure text */
 	double		 figure_gap, figure_pad, figure_layer_pad, figure_line;
 	int		 figure_chips;		/* chips a row at most */
+	double		 change_bar, change_gap;	/* pt: a change bar's
+						   width, its gap to the text */
 	char		*em_family;	/* emphasis: this family, bold */
 	int		 fullwidth_punct;	/* ASCII ( ) “ ” in Japanese */
 	long		 em_line;	/* of <emphasis> */

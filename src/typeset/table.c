@@ -387,6 +387,9 @@ wp_flow_table(struct wp_engine *e, const xmlNode *t)
 			head = 0;
 	}
 	colx = fit_columns(e, &g);
+	/* columns="equal": a comparison's 新 and 旧, side by side */
+	for (n = 1; wp_attr(t, "columns") != NULL && n <= g.ncols; n++)
+		colx[n] = e->st->measure * n / g.ncols;
 	if (cap != NULL)
 		caption(e, cap);
 	grid_rows(e, &g, colx, head);

@@ -32,6 +32,10 @@ wp_flow_inline(struct wp_para *p, const xmlNode *parent, unsigned flags,
 			continue;
 		if (wp_xml_is(n, "em"))
 			wp_flow_inline(p, n, flags | RUN_EM, target);
+		else if (wp_xml_is(n, "ins"))	/* a reviewer's copy */
+			wp_flow_inline(p, n, flags | RUN_INS, target);
+		else if (wp_xml_is(n, "del"))
+			wp_flow_inline(p, n, flags | RUN_DEL, target);
 		else if (wp_xml_is(n, "br"))
 			wp_para_add(p, "\xe2\x80\xa8", -1, flags, target);
 		else if (wp_xml_is(n, "link"))

@@ -45,5 +45,14 @@ void		 wp_flow_figure(struct wp_engine *, const xmlNode *);
 void		 wp_flow_cover(struct wp_engine *, const xmlNode *meta);
 void		 wp_flow_toc(struct wp_engine *, const xmlNode *);
 void		 wp_flow_backmatter(struct wp_engine *, const xmlNode *);
+/*
+ * A reviewer's copy: the legend of its marks, framed, into box x at y
+ * (returns the y below it), or (x NULL) as a box of its own; and the
+ * mark a part added or removed sets its heading in (RUN_INS, RUN_DEL,
+ * or 0).
+ */
+double		 wp_flow_legend(struct wp_engine *, struct wp_box *x,
+		    const xmlNode *legend, double y);
+unsigned	 wp_flow_change(const xmlNode *);
 
 #endif

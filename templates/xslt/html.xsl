@@ -28,7 +28,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="p li td th caption change remark em link xref"/>
+  <xsl:preserve-space elements="p li td th caption change remark em link xref ins del"/>
 
   <!-- The PDF beside the page; the C side may pass another address. -->
   <xsl:param name="pdf-href" select="'whitepaper.pdf'"/>
@@ -66,7 +66,7 @@
         <xsl:value-of select="$nl"/>
         <meta name="generator" content="wpgen"/>
         <xsl:value-of select="$nl"/>
-        <style><xsl:value-of select="$css"/></style>
+        <style><xsl:value-of select="$css"/><xsl:if test="@changes-since"><xsl:value-of select="$css-changes"/></xsl:if></style>
         <xsl:value-of select="$nl"/>
       </head>
       <xsl:value-of select="$nl"/>
@@ -80,7 +80,7 @@
           <xsl:apply-templates select="toc"/>
           <main id="main">
             <xsl:value-of select="$nl"/>
-            <xsl:apply-templates select="history | section | controls"/>
+            <xsl:apply-templates select="legend | history | section | controls"/>
             <a class="to-top" href="#top"><span aria-hidden="true">↑</span><span class="vh">ページの先頭へ</span></a>
             <xsl:value-of select="$nl"/>
           </main>
@@ -131,6 +131,7 @@
         </dl>
         <xsl:value-of select="$nl"/>
       </xsl:if>
+      <xsl:if test="$pdf-href != ''">
       <p class="download">
         <a href="{$pdf-href}" type="application/pdf">
           <xsl:text>PDF版をダウンロード</xsl:text>
@@ -143,6 +144,7 @@
           </xsl:if>
         </a>
       </p>
+      </xsl:if>
       <xsl:value-of select="$nl"/>
     </header>
     <xsl:value-of select="$nl"/>
@@ -195,6 +197,7 @@
             <xsl:value-of select="$nl"/>
             <xsl:for-each select="revision">
               <tr id="{@id}">
+                <xsl:if test="@change"><xsl:attribute name="class">change-<xsl:value-of select="@change"/></xsl:attribute></xsl:if>
                 <td class="h-version"><xsl:value-of select="@version"/></td>
                 <td class="h-date"><time datetime="{@date}"><xsl:value-of select="date"/></time></td>
                 <td class="h-changes">
@@ -281,7 +284,7 @@
                 <li>
                   <a href="#{@id}">
                     <xsl:apply-templates select="." mode="heading"/>
-                    <xsl:if test="$newest/change[@target = current()/@id]">
+                    <xsl:if test="$newest/change[@target = current()/@id or contains(concat(' ', @targets, ' '), concat(' ', current()/@id, ' '))]">
                       <span class="toc-rev"><xsl:value-of select="concat($newest/@version, ' で改定')"/></span>
                     </xsl:if>
                   </a>
@@ -304,6 +307,16 @@
     <span class="title"><xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template></span>
   </xsl:template>
   <xsl:template match="clause" mode="heading">
+    <xsl:choose>
+      <!-- A reviewer's copy: a clause added or removed whole, its
+           heading inserted or deleted; one retitled, its new title
+           inserted (the old one follows the control number). -->
+      <xsl:when test="@change = 'removed'"><del><xsl:call-template name="clause-heading"/></del></xsl:when>
+      <xsl:when test="@change or @was-title"><ins><xsl:call-template name="clause-heading"/></ins></xsl:when>
+      <xsl:otherwise><xsl:call-template name="clause-heading"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="clause-heading">
     <span class="num"><xsl:value-of select="@number"/></span>
     <xsl:text> </xsl:text>
     <span class="title"><xsl:call-template name="phrased"><xsl:with-param name="node" select="."/></xsl:call-template></span>
@@ -365,6 +378,7 @@
   <xsl:template match="section">
     <xsl:param name="level" select="2"/>
     <section id="{@id}">
+      <xsl:call-template name="change-class"/>
       <xsl:value-of select="$nl"/>
       <xsl:call-template name="heading">
         <xsl:with-param name="level">
@@ -405,13 +419,15 @@
 
   <xsl:template match="clause">
     <section id="{@id}" class="clause">
+      <xsl:call-template name="change-class"><xsl:with-param name="class" select="'clause'"/></xsl:call-template>
       <xsl:value-of select="$nl"/>
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="4"/>
       </xsl:call-template>
       <p class="control-line">
         <span class="control"><xsl:value-of select="control-line"/></span>
-        <xsl:if test="$newest/change[@target = current()/@id]">
+        <xsl:apply-templates select="." mode="changes"/>
+        <xsl:if test="$newest/change[@target = current()/@id or contains(concat(' ', @targets, ' '), concat(' ', current()/@id, ' '))]">
           <xsl:text> </xsl:text>
           <a class="rev-mark" href="#{$newest/@id}"><xsl:value-of select="concat($newest/@version, ' で改定')"/></a>
         </xsl:if>
@@ -419,6 +435,46 @@
       <xsl:value-of select="$nl"/>
       <xsl:apply-templates select="*[not(self::control-line)]"/>
     </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- ==== a reviewer's copy ============================================ -->
+
+  <!-- The class of an element, with change-added or change-removed when
+       a reviewer's copy marks it so. -->
+  <xsl:template name="change-class">
+    <xsl:param name="class" select="''"/>
+    <xsl:if test="@change">
+      <xsl:attribute name="class">
+        <xsl:value-of select="normalize-space(concat($class, ' change-', @change))"/>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- After a clause's control number: its mark (「［追加］」), the title
+       it had, and in a comparison where it is in the whitepaper. -->
+  <xsl:template match="clause" mode="changes">
+    <xsl:if test="@mark">
+      <xsl:text> </xsl:text>
+      <span class="change-mark"><xsl:value-of select="@mark"/></span>
+    </xsl:if>
+    <xsl:if test="@was-title">
+      <xsl:text> </xsl:text>
+      <del class="was-title"><xsl:value-of select="@was-title"/></del>
+    </xsl:if>
+    <xsl:if test="@href">
+      <xsl:text> </xsl:text>
+      <a class="in-whitepaper" href="{@href}">本文の該当箇所</a>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What the marks mean, first in the text. -->
+  <xsl:template match="legend">
+    <aside class="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title"><xsl:value-of select="@title"/></h2>
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="p"/>
+    </aside>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
@@ -443,7 +499,7 @@
   <!-- ==== blocks ====================================================== -->
 
   <xsl:template match="p">
-    <p><xsl:apply-templates/></p>
+    <p><xsl:call-template name="change-class"/><xsl:apply-templates/></p>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
@@ -473,6 +529,7 @@
 
   <xsl:template match="li">
     <li>
+      <xsl:call-template name="change-class"/>
       <span class="mk">
         <xsl:if test="parent::ul">
           <xsl:attribute name="aria-hidden">true</xsl:attribute>
@@ -511,6 +568,7 @@
       </xsl:with-param>
       <xsl:with-param name="table">
       <table class="content-table">
+        <xsl:if test="@columns = 'equal'"><xsl:attribute name="class">content-table compare-table</xsl:attribute></xsl:if>
         <xsl:if test="caption">
           <caption><xsl:apply-templates select="caption/node()"/></caption>
         </xsl:if>
@@ -528,7 +586,7 @@
   </xsl:template>
 
   <xsl:template match="tr">
-    <tr><xsl:apply-templates select="th | td"/></tr>
+    <tr><xsl:call-template name="change-class"/><xsl:apply-templates select="th | td"/></tr>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
@@ -564,6 +622,12 @@
 
   <xsl:template match="br"><br/></xsl:template>
 
+  <!-- A reviewer's copy: text inserted and deleted (the CSS says so
+       without colour too: underlined, struck through, and in words to a
+       screen reader). -->
+  <xsl:template match="ins"><ins><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template match="del"><del><xsl:apply-templates/></del></xsl:template>
+
   <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>
 
   <!-- Inside a link (a change row that links to its clause): no nested
@@ -575,6 +639,8 @@
   </xsl:template>
   <xsl:template match="xref" mode="in-link"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="br" mode="in-link"><br/></xsl:template>
+  <xsl:template match="ins" mode="in-link"><ins><xsl:apply-templates mode="in-link"/></ins></xsl:template>
+  <xsl:template match="del" mode="in-link"><del><xsl:apply-templates mode="in-link"/></del></xsl:template>
   <xsl:template match="text()" mode="in-link"><xsl:value-of select="."/></xsl:template>
 
   <!-- ==== figures ===================================================== -->
@@ -1450,6 +1516,45 @@ figcaption { margin-top: .85rem; font-size: .9375rem; font-weight: 700; line-hei
   .table-wrap { overflow: visible; background: none; }
   .figure svg { max-width: 105mm; }
   section:target > h2, section:target > h3, section:target > h4 { background: none; }
+}
+</xsl:variable>
+
+  <!-- A reviewer's copy (a redline, a comparison): what changed, told by
+       more than its colour: inserted text underlined, deleted text
+       struck through, a bar beside each paragraph or item that holds a
+       change, and, to a screen reader, words where each starts and
+       ends.  Only in pages of a model with changes-since: a whitepaper's
+       page is as it was. -->
+  <xsl:variable name="css-changes">
+:root { --change: #b3261e; --change-bg: #fdf0ee; }
+@media screen and (prefers-color-scheme: dark) {
+  :root { --change: #ff9d94; --change-bg: #35201e; }
+}
+ins { color: var(--change); text-decoration: underline; text-decoration-thickness: .08em; text-underline-offset: .18em; }
+del { color: var(--change); text-decoration: line-through; }
+ins::before, ins::after, del::before, del::after {
+  position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap;
+}
+ins::before { content: "［追加ここから］"; }
+ins::after { content: "［追加ここまで］"; }
+del::before { content: "［削除ここから］"; }
+del::after { content: "［削除ここまで］"; }
+main p:has(ins, del), main .list > li:has(> ins, > del), .clause.change-added > h4, .clause.change-removed > h4, .history tr.change-added > td:first-child {
+  border-left: 3px solid var(--change); margin-left: -.75rem; padding-left: calc(.75rem - 3px);
+}
+.change-mark { color: var(--change); font-weight: 700; }
+.was-title { font-size: .9em; }
+.history tr.change-added > td { background: var(--change-bg); }
+.legend { border: 1px solid var(--change); border-radius: 4px; padding: .6rem 1rem; margin: 0 0 1.5rem; }
+.legend h2 { font-size: 1rem; margin: 0 0 .3rem; border: 0; padding: 0; }
+.legend p { margin: .15rem 0; }
+.legend p { border-left: 0; margin-left: 0; padding-left: 0; }
+.compare-table { table-layout: fixed; }
+.compare-table th, .compare-table td { width: 50%; }
+.in-whitepaper { font-size: .875rem; }
+@media print {
+  :root { --change: #b3261e; --change-bg: #fdf0ee; }
 }
 </xsl:variable>
 </xsl:stylesheet>

@@ -233,12 +233,17 @@
           </date>
           <xsl:for-each select="change">
             <change src="{wp:src(.)}">
+              <!-- A row may name several clauses (control="5.1.1 5.1.2"):
+                   it links to the first; targets lists all it names that
+                   the service answers. -->
+              <xsl:variable name="ctl"
+                  select="substring-before(concat(normalize-space(@control), ' '), ' ')"/>
               <xsl:if test="@control">
-                <xsl:attribute name="control"><xsl:value-of select="@control"/></xsl:attribute>
-                <xsl:if test="$answered[. = current()/@control]">
-                  <xsl:attribute name="target"><xsl:value-of select="concat('ctl-', @control)"/></xsl:attribute>
+                <xsl:attribute name="control"><xsl:value-of select="normalize-space(@control)"/></xsl:attribute>
+                <xsl:if test="$answered[. = $ctl]">
+                  <xsl:attribute name="target"><xsl:value-of select="concat('ctl-', $ctl)"/></xsl:attribute>
                   <xsl:call-template name="clause-ref">
-                    <xsl:with-param name="control" select="@control"/>
+                    <xsl:with-param name="control" select="$ctl"/>
                   </xsl:call-template>
                   <!-- Where the clause is now, in words, for every
                        renderer: 「現在の 8.4 …」. -->
@@ -246,10 +251,10 @@
                     <xsl:call-template name="fill">
                       <xsl:with-param name="pattern" select="$defaults/current-clause"/>
                       <xsl:with-param name="number">
-                        <xsl:call-template name="clause-number"><xsl:with-param name="control" select="@control"/></xsl:call-template>
+                        <xsl:call-template name="clause-number"><xsl:with-param name="control" select="$ctl"/></xsl:call-template>
                       </xsl:with-param>
                       <xsl:with-param name="title">
-                        <xsl:call-template name="clause-title"><xsl:with-param name="control" select="@control"/></xsl:call-template>
+                        <xsl:call-template name="clause-title"><xsl:with-param name="control" select="$ctl"/></xsl:call-template>
                       </xsl:with-param>
                     </xsl:call-template>
                   </xsl:attribute>
@@ -260,7 +265,7 @@
                       select="substring-before(concat(normalize-space(.), ' '), ' ')"/>
                   <xsl:variable name="now">
                     <xsl:call-template name="clause-number">
-                      <xsl:with-param name="control" select="@control"/>
+                      <xsl:with-param name="control" select="$ctl"/>
                     </xsl:call-template>
                   </xsl:variable>
                   <xsl:if test="$written != $now and contains($written, '.')
@@ -269,6 +274,15 @@
                   </xsl:if>
                 </xsl:if>
               </xsl:if>
+              <xsl:if test="contains(normalize-space(@control), ' ')">
+                <xsl:attribute name="targets">
+                  <xsl:call-template name="targets">
+                    <xsl:with-param name="list" select="concat(normalize-space(@control), ' ')"/>
+                  </xsl:call-template>
+                </xsl:attribute>
+              </xsl:if>
+              <xsl:if test="@removed"><xsl:attribute name="removed">yes</xsl:attribute></xsl:if>
+              <xsl:if test="@scope"><xsl:attribute name="scope"><xsl:value-of select="@scope"/></xsl:attribute></xsl:if>
               <xsl:apply-templates mode="inline"/>
             </change>
           </xsl:for-each>
@@ -278,6 +292,27 @@
         </revision>
       </xsl:for-each>
     </history>
+  </xsl:template>
+
+  <!-- The ids of the clauses a list of controls names ("5.1.1 5.1.2 "),
+       those the service answers, between spaces. -->
+  <xsl:template name="targets">
+    <xsl:param name="list"/>
+    <xsl:param name="sep" select="''"/>
+    <xsl:if test="$list != ''">
+      <xsl:variable name="c" select="substring-before($list, ' ')"/>
+      <xsl:variable name="mine" select="boolean($answered[. = $c])"/>
+      <xsl:if test="$mine"><xsl:value-of select="concat($sep, 'ctl-', $c)"/></xsl:if>
+      <xsl:call-template name="targets">
+        <xsl:with-param name="list" select="substring-after($list, ' ')"/>
+        <xsl:with-param name="sep">
+          <xsl:choose>
+            <xsl:when test="$mine or $sep != ''"><xsl:text> </xsl:text></xsl:when>
+            <xsl:otherwise/>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- The number ("5.3") and title a control's clause has in this

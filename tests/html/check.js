@@ -422,6 +422,48 @@ window.wpgenCheck = (function () {
 		});
 	}
 
+	/* ---- a reviewer's copy (a redline, a comparison) ------------------- */
+
+	/* What changed is marked and told apart by more than its colour: a
+	 * main landmark and the legend; at least as many insertions and
+	 * deletions as the model holds (expect.ins, expect.del), each
+	 * underlined or struck through and said in words to a screen reader
+	 * (its ::before and ::after), every paragraph or item that holds
+	 * one with a bar beside it. */
+	function review(expect) {
+		var bad = [], ins = $$("main ins"), del = $$("main del");
+		if (!$("main"))
+			bad.push("no main landmark");
+		if (!shown($(".legend")))
+			bad.push("no legend of the marks in view");
+		if (ins.length < (expect.ins || 1))
+			bad.push(ins.length + " insertions, the model has " + expect.ins);
+		if (del.length < (expect.del || 1))
+			bad.push(del.length + " deletions, the model has " + expect.del);
+		[["ins", ins, "underline"], ["del", del, "line-through"]].forEach(function (k) {
+			var plain = k[1].filter(function (e) {
+				var cs = getComputedStyle(e);
+				return cs.textDecorationLine.indexOf(k[2]) < 0 ||
+				    getComputedStyle(e, "::before").content === "none" ||
+				    getComputedStyle(e, "::after").content === "none";
+			});
+			if (plain.length)
+				bad.push(plain.length + " " + k[0] + " without " + k[2] +
+				    " or words for a screen reader: " + describe(plain[0]));
+		});
+		var nobar = $$("main p, main .list > li").filter(function (e) {
+			return !e.closest(".legend, td, th") && $(":scope > ins, :scope > del", e) &&
+			    parseFloat(getComputedStyle(e).borderLeftWidth) < 2;
+		});
+		if (nobar.length)
+			bad.push(nobar.length + " changed paragraphs or items without a bar: " +
+			    describe(nobar[0]));
+		if (bad.length)
+			return fail(bad.slice(0, 4).join("; "));
+		return ok(ins.length + " insertions, " + del.length +
+		    " deletions, underlined, struck through and said; a legend");
+	}
+
 	/* ---- the index ---------------------------------------------------- */
 
 	/* Every whitepaper lists what its newest revision changed; every
@@ -451,5 +493,5 @@ window.wpgenCheck = (function () {
 	return { basics: basics, links: links, width: width, tables: tables,
 	    wording: wording, scheme: scheme, print: print, narrow: narrow,
 	    wide: wide, marks: marks, pdf: pdf, headings: headings, axe: axe,
-	    index: index };
+	    index: index, review: review };
 })();

@@ -7,9 +7,10 @@
  *
  * PLAN holds one page a line, tab-separated:
  *   NAME  FILE  KIND  EXPECT
- * KIND is "paper" (a whitepaper) or "index"; EXPECT is JSON, what the
- * page must show that only the build knows (the clauses the newest
- * revision names, the PDF's size, the changes each index entry lists).
+ * KIND is "paper" (a whitepaper), "review" (a redline or a comparison)
+ * or "index"; EXPECT is JSON, what the page must show that only the
+ * build knows (the clauses the newest revision names, the PDF's size,
+ * the changes each index entry lists, the marks a redline holds).
  *
  * Each page is opened in four states: 375 px (a phone, the viewport
  * emulated as a mobile device's) and 1280 px wide, light and dark
@@ -184,12 +185,27 @@ const INDEX = [
 	["print", (s) => s.width === 1280, "wpgenCheck.print()", "print"],
 ];
 
+/* A reviewer's copy: a whitepaper's checks that do not depend on its
+ * being one, and the marks. */
+const REVIEW = [
+	["lang", (s) => s.width === 1280 && s.scheme === "light", "wpgenCheck.basics()"],
+	["links", (s) => s.width === 1280 && s.scheme === "light", "wpgenCheck.links()"],
+	["width", (s) => s.width === 375, "wpgenCheck.width()"],
+	["tables", (s) => s.width === 375, "wpgenCheck.tables(EXPECT)"],
+	["dark", () => true, "wpgenCheck.scheme()"],
+	["review", () => true, "wpgenCheck.review(EXPECT)"],
+	["wording", (s) => s.width === 1280 && s.scheme === "light", "wpgenCheck.wording()"],
+	["headings", () => true, "wpgenCheck.headings(EXPECT)"],
+	["axe", () => true, "wpgenCheck.axe()"],
+	["print", (s) => s.width === 1280, "wpgenCheck.print()", "print"],
+];
+
 function stateName(s) {
 	return s.width + (s.scheme === "dark" ? " dark" : "");
 }
 
 async function page(b, name, file, kind, expect) {
-	const checks = kind === "index" ? INDEX : PAPER;
+	const checks = kind === "index" ? INDEX : kind === "review" ? REVIEW : PAPER;
 	const verdicts = new Map();
 	const note = (c, st, v) => {
 		if (!verdicts.has(c))

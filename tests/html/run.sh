@@ -40,8 +40,15 @@
 #             open, no screen-only links
 #   changes   (the index) each whitepaper lists what its newest revision
 #             changed; every date has one format
+#   review    (a reviewer's copy: tests/redline.sh leaves a redline and
+#             a comparison in BUILD_DIR/review/) a main landmark and the
+#             legend; at least the model's insertions and deletions, each
+#             underlined or struck through and said to a screen reader; a
+#             bar beside each paragraph or item that holds one
 # (an index page gets validate, lang, links, width, dark, changes,
-# wording, headings, axe, print and shots)
+# wording, headings, axe, print and shots; a reviewer's copy validate,
+# lang, links, width, tables, dark, review, wording, headings, axe,
+# print and shots)
 #   shots     screenshots in BUILD_DIR/screenshots/ (NAME-375.png,
 #             NAME-375-dark.png, NAME-1280.png, NAME-1280-dark.png,
 #             NAME-1280-mid.png), for a human to look at
@@ -150,8 +157,17 @@ changes() {
 	printf '}}'
 }
 
+# review MODEL: what a reviewer's copy made from MODEL must show (at
+# least its insertions and deletions: the page adds the headings').
+review() {
+	i=$(xmllint --xpath "count(//ins[not(ancestor::p[@output='print'])])" "$1") &&
+	d=$(xmllint --xpath "count(//del[not(ancestor::p[@output='print'])])" "$1") ||
+	    die "cannot read $1"
+	printf '{"ins":%s,"del":%s}' "$i" "$d"
+}
+
 if [ $mode = self ]; then
-	for m in blocks; do
+	for m in blocks review; do
 		xmllint --noout --relaxng "$root/templates/schema/document.rng" \
 		    "$here/$m.xml" 2>"$tmp/rng.err" || {
 			cat "$tmp/rng.err" >&2
@@ -159,10 +175,11 @@ if [ $mode = self ]; then
 		}
 	done
 	build=$tmp/build
-	mkdir -p "$build/broken" "$build/broken-index" "$build/blocks" "$build/phrases"
+	mkdir -p "$build/broken" "$build/broken-index" "$build/blocks" "$build/phrases" \
+	    "$build/review"
 	cp "$here/broken.html" "$build/broken/whitepaper.html"
 	cp "$here/broken-index.html" "$build/broken-index/index.html"
-	for m in blocks phrases; do
+	for m in blocks phrases review; do
 		xsltproc --param pdf-bytes 123456 "$root/templates/xslt/html.xsl" \
 		    "$here/$m.xml" >"$build/$m/whitepaper.html" ||
 		    die "html.xsl failed on $m.xml"
@@ -175,6 +192,8 @@ if [ $mode = self ]; then
 	    "$(expect "$here/blocks.xml" 123456 ',"wide":1')"
 	plan phrases "$build/phrases/whitepaper.html" paper \
 	    "$(expect "$here/phrases.xml" 123456 ',"phrases":true')"
+	plan review "$build/review/whitepaper.html" review "$(review "$here/review.xml")"
+	plan broken-review "$build/broken/whitepaper.html" review '{"ins":1,"del":1}'
 	# the sample is an index of entries, not of models: count there
 	n=$(xsltproc - "$here/index-sample.xml" <<'EOF'
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -201,6 +220,14 @@ else
 	[ $# -gt 0 ] || die "no $build/<id>/whitepaper.html: build the HTML pages first"
 	[ -f "$build/index.html" ] || die "no $build/index.html: build the index first"
 	plan index "$build/index.html" index "$(changes "$@")"
+	# the reviewer's copies tests/redline.sh left, when it ran
+	if [ -f "$build/review/whitepaper-redline.html" ]; then
+		plan redline "$build/review/whitepaper-redline.html" review \
+		    "$(review "$build/review/document-redline.xml")"
+	fi
+	if [ -f "$build/review/comparison.html" ]; then
+		plan comparison "$build/review/comparison.html" review '{"ins":1,"del":1}'
+	fi
 fi
 
 shots=$build/screenshots
@@ -307,7 +334,11 @@ done <"$tmp/results"
 # the browser's 13 checks of a whitepaper or 9 of an index
 want=0
 while IFS='	' read -r name f kind x; do
-	if [ "$kind" = index ]; then want=$((want + 11)); else want=$((want + 15)); fi
+	case $kind in
+	index) want=$((want + 11)) ;;
+	review) want=$((want + 12)) ;;
+	*) want=$((want + 15)) ;;
+	esac
 done <"$tmp/plan"
 got=$(wc -l <"$tmp/results")
 if [ "$got" -ne "$want" ]; then
