@@ -122,6 +122,14 @@ static const struct command commands[] = {
 	  "                       that changed, and no other (warnings)\n"
 	  "      --strict         with --check-history: errors, exit 2\n"
 	  "      --rev REV        DIR as it was at git revision REV against DIR\n" },
+	{ "watch", wp_cmd_watch, "thoT", 1, -1, NULL, "a service folder",
+	  "[--templates DIR] [--timings] [-o OUTDIR] SERVICE-DIR...",
+	  "Builds each service into OUTDIR/<id>/, as build --changed does, and\n"
+	  "again as soon as its content, a template, the style or the fonts\n"
+	  "change; a line per build; Ctrl-C stops (exit 0).\n"
+	  "\n"
+	  "  -o, --output OUTDIR  where to write (default: build)\n"
+	  "      --timings        each build's time per stage\n" },
 	{ "lint", wp_cmd_lint, "th", 1, -1, NULL, "a service folder",
 	  "[--templates DIR] SERVICE-DIR...",
 	  "Likely mistakes across services: near-identical variants of the\n"
