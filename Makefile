@@ -129,6 +129,7 @@ regress: build/wpgen $(SUBSETS)
 e2e: all
 	sh tests/pdf.sh build
 	sh tests/incremental.sh
+	sh tests/watch.sh
 	sh tests/release.sh
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh --self-test
 	VNU_JAR=$(VNU_JAR) sh tests/html/run.sh build

@@ -124,7 +124,8 @@ static int
 release_service(struct wp_session *s, struct release *rl, const char *dir,
     int last)
 {
-	struct rendering r = { s, NULL, NULL, NULL, 1, { { 0 } }, 0, NULL };
+	struct rendering r = { s, NULL, NULL, NULL, 1, { { 0 } }, 0, NULL,
+			    NULL };
 	char	*id = wp_service_id(dir), *base = NULL, *pdf, *html, *png;
 	int	 rc = -1;
 

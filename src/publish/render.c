@@ -29,10 +29,13 @@ text_output(struct output *o, xmlChar *buf, int len)
 /*
  * The typeset PDF, with fonts loaded once for every service; and, when
  * cover is given, the first page as a PNG.  *pages gets the page count.
+ * The display list is kept (*kept) for wp_render_free() to free: it
+ * takes a few milliseconds, which need not come before the outputs are
+ * written, where `wpgen watch` counts the time to a new PDF.
  */
 static void
 pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
-    struct output *cover, int *pages)
+    struct output *cover, int *pages, struct wp_doc **kept)
 {
 	struct wp_fonts	*f = wp_session_fonts(s);
 	struct wp_doc	*doc;
@@ -59,7 +62,7 @@ pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
 		cover->len = len;
 	}
 	*pages = (int)doc->npages;
-	wp_doc_free(doc);
+	*kept = doc;
 	wp_stage_end(STAGE_PDF);
 }
 
@@ -102,6 +105,9 @@ side_outputs(void *arg)
 	html_output(r->s->t, r->side_model, r->pdf_href, r->index_href,
 	    &r->out[OUT_HTML]);
 	wp_stage_end(STAGE_HTML);
+	/* freed here, beside the typesetting, not after it */
+	xmlFreeDoc(r->side_model);
+	r->side_model = NULL;
 	return NULL;
 }
 
@@ -125,11 +131,9 @@ wp_render(struct rendering *r)
 	if (!threaded && r->side_model != NULL)
 		side_outputs(r);
 	pdf_output(r->s, r->model, &r->out[OUT_PDF],
-	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages);
+	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages, &r->doc);
 	if (threaded)
 		pthread_join(thread, NULL);
-	xmlFreeDoc(r->side_model);
-	r->side_model = NULL;
 	for (i = 0; i < OUT__MAX; i++)
 		if (r->out[i].buf == NULL && (i != OUT_COVER || r->cover))
 			return -1;
@@ -144,6 +148,7 @@ wp_render_free(struct rendering *r)
 	for (i = 0; i < OUT__MAX; i++)
 		if (r->out[i].buf != NULL)
 			r->out[i].release(r->out[i].buf);
+	wp_doc_free(r->doc);
 	xmlFreeDoc(r->model);
 }
 

@@ -12,6 +12,8 @@
 
 #include "publish/publish.h"
 
+struct wp_doc;
+
 enum { OUT_MODEL, OUT_TEXT, OUT_HTML, OUT_PDF, OUT_COVER, OUT__MAX };
 
 struct output {
@@ -29,11 +31,12 @@ struct rendering {
 	struct output		 out[OUT__MAX];
 	int			 pages;
 	xmlDocPtr		 side_model;	/* the side thread's copy */
+	struct wp_doc		*doc;		/* the PDF's display list */
 };
 
 /* Renders every output of r->model; 0 when every one asked for was. */
 int	 wp_render(struct rendering *);
-/* Frees the outputs and the model. */
+/* Frees the outputs, the display list and the model. */
 void	 wp_render_free(struct rendering *);
 
 #endif
