@@ -8,6 +8,7 @@
  */
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -164,11 +165,14 @@ add_tree(struct watch *w, const char *dir)
 
 	add_folder(w, dir, W_TEMPLATES, -1);
 	while (d != NULL && (e = readdir(d)) != NULL) {
+		struct stat st;
 		char *p;
 		if (e->d_name[0] == '.')
 			continue;
 		p = wp_path(dir, e->d_name);
-		if (e->d_type == DT_DIR)
+		/* some file systems do not say what an entry is */
+		if (e->d_type == DT_DIR || (e->d_type == DT_UNKNOWN &&
+		    stat(p, &st) == 0 && S_ISDIR(st.st_mode)))
 			add_tree(w, p);
 		free(p);
 	}
