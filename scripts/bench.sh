@@ -49,23 +49,23 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # the save being seen to the new PDF in place.  Sets we, wem (content:
 # median, max) and wt, wtm (template).
 watch_latency() {
-	mkdir -p "$T/w"
-	cp -r content/secure-mx "$T/w/secure-mx"
-	cp -r templates "$T/wtpl"
-	ln -s "$PWD/fonts" "$T/fonts"
-	"$W" watch --templates "$T/wtpl" -o "$T/wout" "$T/w/secure-mx" \
-	    2>"$T/wlog" &
+	mkdir -p "$T/watch"
+	cp -r content/secure-mx "$T/watch/secure-mx"
+	cp -r templates "$T/watch/templates"
+	ln -s "$PWD/fonts" "$T/watch/fonts"
+	"$W" watch --templates "$T/watch/templates" -o "$T/watch/out" \
+	    "$T/watch/secure-mx" 2>"$T/wlog" &
 	wpid=$!
 	k=0
 	while ! grep -q watching "$T/wlog" && [ $k -lt 600 ]; do
 		sleep 0.1; k=$((k + 1)); done
 	watch_edits 's/記載しております。/記載しています。/' \
 	    's/記載しています。/記載しております。/' \
-	    '/<answer control="9.2.1"/,/<\/answer>/' "$T/w/secure-mx/service.xml" \
+	    '/<answer control="9.2.1"/,/<\/answer>/' "$T/watch/secure-mx/service.xml" \
 	    >"$T/wedit"
 	watch_edits 's/ISO\/IEC27017項番：/ISO\/IEC 27017項番：/' \
 	    's/ISO\/IEC 27017項番：/ISO\/IEC27017項番：/' '' \
-	    "$T/wtpl/iso27017/settings.xml" >"$T/wtpl.ms"
+	    "$T/watch/templates/iso27017/settings.xml" >"$T/wtpl.ms"
 	kill -INT $wpid; wait $wpid
 	wpid=
 	we=$(median <"$T/wedit"); wem=$(sort -n "$T/wedit" | tail -1)
