@@ -70,10 +70,17 @@ if await 'grep -q "watching 1 service" "$log"' && [ "$(built)" = 1 ] &&
     same_as_cold; then ok; else bad "wpgen watch: the first build"; cat "$log"; fi
 
 # a clause edited (sed -i writes a new file and renames it over)
+folder=$(stat -c %i "$tmp/out/svc")
+pdf=$(stat -c %i "$tmp/out/svc/whitepaper.pdf")
 sed -i '0,/<p>/s:<p>:<p>一文を足します。:' "$tmp/svc/service.xml"
 if await '[ "$(built)" = 2 ]' &&
     grep -q '一文を足します。' "$tmp/out/svc/whitepaper.txt" && same_as_cold
 then ok; else bad "wpgen watch: an edited clause"; cat "$log"; fi
+# the new PDF renamed into the folder, which stays: what a viewer that
+# watches the file (GIO, evince) sees at once
+if [ "$(stat -c %i "$tmp/out/svc")" = "$folder" ] &&
+    [ "$(stat -c %i "$tmp/out/svc/whitepaper.pdf")" != "$pdf" ]; then ok
+else bad "wpgen watch: the folder was replaced, not the files in it"; fi
 
 # broken: the error at its line, the last good outputs kept
 snapshot

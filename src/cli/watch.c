@@ -75,15 +75,6 @@ struct watch {
 	int		 timings;
 };
 
-static double
-now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* A status line, after the time of day, so that a new one stands out
  * from the last. */
 static void
@@ -272,7 +263,7 @@ read_events(struct watch *w)
 			    __attribute__((aligned(__alignof__(struct
 			    inotify_event))));
 	ssize_t		 n;
-	double		 t = now();
+	double		 t = wp_now();
 
 	while ((n = read(w->fd, buf, sizeof(buf))) > 0)
 		for (char *p = buf; p < buf + n; ) {
@@ -294,7 +285,7 @@ rearm(struct watch *w)
 		if (f->wd != -1)
 			continue;
 		if (arm(w, f) == 0)
-			due(w, f, now() + SETTLE, now());
+			due(w, f, wp_now() + SETTLE, wp_now());
 		else
 			gone = 1;
 	}
@@ -369,7 +360,7 @@ build(struct watch *w, struct service *v, int first)
 	wp_diag_flush();
 	if (ok)
 		say("%s: %d pages, %.0f ms", v->id, pages,
-		    1000 * (now() - seen));
+		    1000 * (wp_now() - seen));
 	else
 		say("%s: not built; its last good outputs stay until this is "
 		    "mended", v->id);
@@ -394,7 +385,7 @@ next_due(const struct watch *w)
 static void
 act(struct watch *w, int first)
 {
-	double	 t = now();
+	double	 t = wp_now();
 
 	if (w->reload_due != 0 && w->reload_due <= t)
 		reload(w);
@@ -411,7 +402,7 @@ loop(struct watch *w)
 	int		 gone = 0;
 
 	for (;;) {
-		double	 at = next_due(w), t = now();
+		double	 at = next_due(w), t = wp_now();
 		int	 timeout = -1;
 
 		if (at != 0)
@@ -486,7 +477,7 @@ wp_cmd_watch(struct wp_session *s, const struct args *a, int argc,
 		w.svc[i].dir = argv[i];
 		w.svc[i].id = wp_service_id(argv[i]);
 		w.svc[i].outdir = wp_path(outdir, w.svc[i].id);
-		w.svc[i].due = w.svc[i].seen = now();
+		w.svc[i].due = w.svc[i].seen = wp_now();
 	}
 	/* watched before the first builds, so that no edit goes unseen */
 	if (watch_folders(&w) == -1)
