@@ -2,7 +2,9 @@
  * output: the only way wpgen writes files.  A reader of an output folder
  * sees the old outputs or the new ones, never a mixture, never half a
  * file: whatever happens to the build (an error, a full disk, SIGTERM,
- * SIGKILL, a second build into the same folder at the same time).
+ * SIGKILL, a second build into the same folder at the same time).  (A
+ * set put in place file by file, for `wpgen watch`, is the exception:
+ * see wp_outset_begin_in_place().)
  *
  * Temporaries are named ".<name>.wpgen-<pid>-XXXXXX" beside what they
  * become.  This process removes its own on failure and on SIGINT,
