@@ -183,6 +183,7 @@ regress: build/wpgen $(SUBSETS)
 e2e: all
 	sh tests/pdf.sh build
 	sh tests/incremental.sh
+	sh tests/watch.sh
 	sh tests/release.sh
 	sh tests/redline.sh
 	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) sh tests/html/run.sh --self-test

@@ -6,6 +6,7 @@
 # same machine.  Peak memory is the maximum resident set (GNU time).
 #   sh scripts/bench.sh            everything (about 8 minutes)
 #   QUICK=1 sh scripts/bench.sh    no scaling beyond 100 services
+#   WATCH=1 sh scripts/bench.sh    only the watch's latency (half a minute)
 set -u
 export LC_ALL=C
 RUNS=${RUNS:-5}
@@ -14,6 +15,7 @@ T=$(mktemp -d)
 # The incremental run edits a content file; it is put back whatever happens
 # (and left alone when it is already back, so that the build stays current).
 restore() {
+	[ -n "${wpid:-}" ] && kill "$wpid" 2>/dev/null
 	[ -f "$T/service.xml" ] &&
 	    ! cmp -s "$T/service.xml" content/secure-mx/service.xml &&
 	    cp "$T/service.xml" content/secure-mx/service.xml
@@ -38,6 +40,64 @@ measure() {
 	awk '{ print $1, $2, $3 + $4 }' "$T/m"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# wpgen watch: a copy of secure-mx and of the templates watched by one
+# process; 20 times a sentence of one clause (9.2.1, mid-document) is
+# changed, then 20 times a template that every clause shows (the control
+# label, in settings.xml), a few tenths of a second apart as a writer's
+# saves would be.  Each figure is what the watch prints: the time from
+# the save being seen to the new PDF in place.  Sets we, wem (content:
+# median, max) and wt, wtm (template).
+watch_latency() {
+	mkdir -p "$T/watch"
+	cp -r content/secure-mx "$T/watch/secure-mx"
+	cp -r templates "$T/watch/templates"
+	ln -s "$PWD/fonts" "$T/watch/fonts"
+	"$W" watch --templates "$T/watch/templates" -o "$T/watch/out" \
+	    "$T/watch/secure-mx" 2>"$T/wlog" &
+	wpid=$!
+	k=0
+	while ! grep -q watching "$T/wlog" && [ $k -lt 600 ]; do
+		sleep 0.1; k=$((k + 1)); done
+	watch_edits 's/記載しております。/記載しています。/' \
+	    's/記載しています。/記載しております。/' \
+	    '/<answer control="9.2.1"/,/<\/answer>/' "$T/watch/secure-mx/service.xml" \
+	    >"$T/wedit"
+	watch_edits 's/ISO\/IEC27017項番：/ISO\/IEC 27017項番：/' \
+	    's/ISO\/IEC 27017項番：/ISO\/IEC27017項番：/' '' \
+	    "$T/watch/templates/iso27017/settings.xml" >"$T/wtpl.ms"
+	kill -INT $wpid; wait $wpid
+	wpid=
+	we=$(median <"$T/wedit"); wem=$(sort -n "$T/wedit" | tail -1)
+	wt=$(median <"$T/wtpl.ms"); wtm=$(sort -n "$T/wtpl.ms" | tail -1)
+	echo
+	echo "watch: a sentence changed in clause 9.2.1 of secure-mx, save to new PDF: ${we} ms median, ${wem} ms max (of $(wc -l <"$T/wedit"))"
+	echo "watch: the control label every clause shows (settings.xml): ${wt} ms median, ${wtm} ms max (of $(wc -l <"$T/wtpl.ms"))"
+}
+
+# 20 edits of a file, the two sed commands in turn (each within the
+# address range, if one is given), each waited for (up to a minute);
+# prints the watch's figure for each.
+watch_edits() {
+	i=0
+	while [ $i -lt 20 ]; do
+		n=$(grep -c ' pages, [0-9]* ms$\|not built' "$T/wlog")
+		if [ $((i % 2)) = 0 ]; then e=$1; else e=$2; fi
+		sed -i "$3$e" "$4"
+		k=0
+		while [ "$(grep -c ' pages, [0-9]* ms$\|not built' "$T/wlog")" \
+		    -le "$n" ] && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
+		sleep 0.2
+		i=$((i + 1))
+	done
+	grep ' pages, [0-9]* ms$' "$T/wlog" | tail -n 20 |
+	    sed 's/.* pages, \([0-9]*\) ms$/\1/'
+}
+
+if [ "${WATCH:-0}" = 1 ]; then
+	watch_latency
+	exit 0
+fi
 
 # The floor's input: the service's own text, headings marked.
 paras() {
@@ -208,5 +268,9 @@ make -s all >/dev/null
 inc=$(median <"$T/inc")
 echo
 echo "incremental: a sentence added to content/secure-mx/service.xml; make: ${inc} s (median of $RUNS), rewrote: ${rebuilt}"
-printf '  "incremental_s": %s, "incremental_rebuilt": "%s"\n}\n' "$inc" "$rebuilt" >>"$JSON"
+printf '  "incremental_s": %s, "incremental_rebuilt": "%s",\n' "$inc" "$rebuilt" >>"$JSON"
+watch_latency
+printf '  "watch_edit_ms": %s, "watch_edit_max_ms": %s, "watch_template_ms": %s, "watch_template_max_ms": %s\n}\n' \
+    "$we" "$wem" "$wt" "$wtm" >>"$JSON"
+
 echo "wrote $JSON"

@@ -486,6 +486,16 @@ wp_diag_add_kinds(int k)
 	pthread_mutex_unlock(&lock);
 }
 
+/* Forgets the kinds seen: `wpgen watch`'s errors were each mended or
+ * said as they came, and its Ctrl-C ends with status 0. */
+void
+wp_diag_clear_kinds(void)
+{
+	pthread_mutex_lock(&lock);
+	kinds_seen = 0;
+	pthread_mutex_unlock(&lock);
+}
+
 static void
 vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
     long col, va_list ap)

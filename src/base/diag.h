@@ -139,6 +139,7 @@ void	 wp_diag_reset(void);
  * process saw, added to this one's. */
 int	 wp_diag_kinds(void);
 void	 wp_diag_add_kinds(int);
+void	 wp_diag_clear_kinds(void);
 
 /* Makes one libxml2 "file:line: ..." message read as a wpgen one. */
 struct _xmlError;

@@ -3,6 +3,7 @@
  * that lets a signal handler remove what this process left half-made.
  */
 #define _GNU_SOURCE		/* renameat2 */
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #ifdef __linux__
@@ -351,7 +352,21 @@ struct wp_outset {
 	int	 files[SLOTS];	/* its files' */
 	int	 nfiles;
 	int	 failed;	/* a put failed: commit refuses */
+	int	 in_place;	/* renamed into dir one by one */
+	char	**names;	/* the files put, in order */
+	int	 nnames;
+	int	(*owned)(const char *, void *);
+	void	*arg;
 };
+
+/* Remembers the name of a file put, for a commit in place. */
+static void
+named(struct wp_outset *o, const char *name)
+{
+	o->names = wp_reallocarray(o->names, (size_t)o->nnames + 1,
+	    sizeof(*o->names));
+	o->names[o->nnames++] = wp_strdup(name);
+}
 
 /* Whether path is dir, or a folder that holds it. */
 static int
@@ -438,6 +453,8 @@ wp_outset_begin(const char *dir, int (*owned)(const char *, void *),
 	free(parent);
 	o = wp_calloc(1, sizeof(*o));
 	o->dir = trimmed;
+	o->owned = owned;
+	o->arg = arg;
 	o->stage = tmp_name(trimmed);
 	if (make_stage(o->stage, &o->slot) == -1) {
 		wp_msg(MSG_IO, dir, 0, strerror(errno));
@@ -449,12 +466,25 @@ wp_outset_begin(const char *dir, int (*owned)(const char *, void *),
 	return o;
 }
 
+struct wp_outset *
+wp_outset_begin_in_place(const char *dir, int (*owned)(const char *, void *),
+    void *arg)
+{
+	struct wp_outset *o = wp_outset_begin(dir, owned, arg);
+
+	if (o != NULL)
+		o->in_place = 1;
+	return o;
+}
+
 int
 wp_outset_put(struct wp_outset *o, const char *name, const void *buf,
     size_t n)
 {
 	char	*path = wp_path(o->stage, name);
 	int	 fd, rc = -1;
+
+	named(o, name);
 
 	/* known to the signal handler before it exists */
 	if (o->nfiles < SLOTS)
@@ -493,6 +523,8 @@ wp_outset_put_kept(struct wp_outset *o, const char *name, const void *buf,
 	}
 	free(old);
 	free(path);
+	if (kept)
+		named(o, name);
 	return kept ? 0 : wp_outset_put(o, name, buf, n);
 }
 
@@ -504,6 +536,9 @@ outset_free(struct wp_outset *o)
 	for (i = o->nfiles; i-- > 0;)
 		untrack(o->files[i]);
 	untrack(o->slot);
+	for (i = 0; i < o->nnames; i++)
+		free(o->names[i]);
+	free(o->names);
 	free(o->stage);
 	free(o->dir);
 	free(o);
@@ -565,19 +600,103 @@ fail:
 	return -1;
 }
 
+/*
+ * The folder dir, open and locked (flock), so that commits into it take
+ * turns: the one found at its path once locked (a commit before may
+ * have replaced it).  Returns the descriptor, or -1 when there is none.
+ */
+static int
+lock_folder(const char *dir)
+{
+	struct stat	 held, there;
+	int		 fd;
+
+	for (;;) {
+		if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+			return -1;
+		while (flock(fd, LOCK_EX) == -1 && errno == EINTR)
+			continue;
+		if (fstat(fd, &held) == 0 && stat(dir, &there) == 0 &&
+		    held.st_ino == there.st_ino && held.st_dev == there.st_dev)
+			return fd;
+		close(fd);
+	}
+}
+
+/*
+ * Removes from the folder fd the files the set does not hold (an
+ * earlier set's, which owned() accepts), so that it holds one set.
+ * Returns 0, or -1 with errno.
+ */
+static int
+drop_others(struct wp_outset *o, int fd)
+{
+	int		 copy = dup(fd), i, rc = 0;
+	DIR		*d = copy == -1 ? NULL : fdopendir(copy);
+	struct dirent	*e;
+
+	if (d == NULL) {
+		if (copy != -1)
+			close(copy);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL && rc == 0) {
+		if (e->d_type != DT_REG || !o->owned(e->d_name, o->arg))
+			continue;
+		for (i = 0; i < o->nnames; i++)
+			if (strcmp(o->names[i], e->d_name) == 0)
+				break;
+		if (i == o->nnames && unlinkat(fd, e->d_name, 0) == -1 &&
+		    errno != ENOENT)
+			rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * Puts the set into the folder fd (dir, locked) file by file: the seal
+ * (the last file put) removed first and renamed in last.  A file kept
+ * as it was is its own second name in o->stage, and renaming it onto
+ * itself does nothing.  A folder not there yet is put in whole.
+ * Returns 0, or -1 with errno (the folder then holds no seal).
+ */
+static int
+put_in_place(struct wp_outset *o, int fd)
+{
+	int	 i, r;
+
+	if (fd == -1 || o->nnames == 0)
+		return swap_in(o);
+	if ((unlinkat(fd, o->names[o->nnames - 1], 0) == -1 &&
+	    errno != ENOENT) || drop_others(o, fd) == -1)
+		return -1;
+	for (i = 0; i < o->nnames; i++) {
+		char *from = wp_path(o->stage, o->names[i]);
+		r = renameat(AT_FDCWD, from, fd, o->names[i]);
+		free(from);
+		if (r == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 wp_outset_commit(struct wp_outset *o)
 {
-	int	 rc = 0;
+	int	 rc = 0, fd;
 
 	if (o->failed) {
 		wp_outset_abort(o);
 		return -1;
 	}
-	if (swap_in(o) == -1) {
+	fd = lock_folder(o->dir);
+	if ((o->in_place ? put_in_place(o, fd) : swap_in(o)) == -1) {
 		wp_msg(MSG_IO, o->dir, 0, strerror(errno));
 		rc = -1;
 	}
+	if (fd != -1)
+		close(fd);
 	/* the old set, or the new one that could not go in */
 	remove_set(o->stage);
 	outset_free(o);

@@ -2,7 +2,9 @@
  * output: the only way wpgen writes files.  A reader of an output folder
  * sees the old outputs or the new ones, never a mixture, never half a
  * file: whatever happens to the build (an error, a full disk, SIGTERM,
- * SIGKILL, a second build into the same folder at the same time).
+ * SIGKILL, a second build into the same folder at the same time).  (A
+ * set put in place file by file, for `wpgen watch`, is the exception:
+ * see wp_outset_begin_in_place().)
  *
  * Temporaries are named ".<name>.wpgen-<pid>-XXXXXX" beside what they
  * become.  This process removes its own on failure and on SIGINT,
@@ -49,6 +51,19 @@ struct wp_outset;
 
 /* Returns NULL after reporting. */
 struct wp_outset *wp_outset_begin(const char *dir,
+		    int (*owned)(const char *name, void *arg), void *arg);
+/*
+ * The same, but the set goes in file by file, each renamed into the
+ * folder itself, which stays: a viewer watching a file there (GIO's
+ * file monitors, which evince uses, notice a folder replaced under them
+ * only by polling, every four seconds) sees it replaced at once.  The
+ * last file put seals the set: it is removed from the folder before the
+ * first rename and renamed in last, so that a folder holding it holds
+ * one whole set; in between a reader may find files of both sets, each
+ * whole.  Commits into one folder take turns (flock), those of whole
+ * folders too.  A folder not there yet is put in whole.
+ */
+struct wp_outset *wp_outset_begin_in_place(const char *dir,
 		    int (*owned)(const char *name, void *arg), void *arg);
 /* Adds a file to the set; 0, or -1 after reporting. */
 int		 wp_outset_put(struct wp_outset *, const char *name,

@@ -12,8 +12,8 @@ static const char *const names[STAGE__MAX] = {
 static double	 spent[STAGE__MAX];
 static double	 started[STAGE__MAX];
 
-static double
-now(void)
+double
+wp_now(void)
 {
 	struct timespec ts;
 
@@ -24,13 +24,13 @@ now(void)
 void
 wp_stage_begin(enum wp_stage s)
 {
-	started[s] = now();
+	started[s] = wp_now();
 }
 
 void
 wp_stage_end(enum wp_stage s)
 {
-	spent[s] += now() - started[s];
+	spent[s] += wp_now() - started[s];
 }
 
 void

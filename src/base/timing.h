@@ -19,6 +19,8 @@ enum wp_stage {
 	STAGE__MAX
 };
 
+/* Monotonic seconds, for durations. */
+double	 wp_now(void);
 void	 wp_stage_begin(enum wp_stage);
 void	 wp_stage_end(enum wp_stage);
 /* Prints "label stage=seconds ..." for the stages since the last reset. */

@@ -68,5 +68,12 @@ int	 wp_cmd_layout(struct wp_session *, const struct args *, int,
 	    char **);
 /* jobs.c */
 int	 wp_cmd_build(struct wp_session *, const struct args *, int, char **);
+/*
+ * Two services given must not write one folder, OUTDIR/<id>/: their ids
+ * (their folders' names) differ.  Returns how many do, each reported.
+ */
+int	 wp_same_outputs(const char *outdir, int argc, char **argv);
+/* watch.c */
+int	 wp_cmd_watch(struct wp_session *, const struct args *, int, char **);
 
 #endif

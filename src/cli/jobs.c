@@ -215,26 +215,21 @@ write_index(struct job *j, int argc, char **argv)
 	return rc;
 }
 
-/*
- * Two services of one build must not write one folder: their ids (their
- * folders' names) differ.  Returns how many do, each reported.
- */
-static int
-same_outputs(const struct job *j)
+int
+wp_same_outputs(const char *outdir, int argc, char **argv)
 {
 	int	 bad = 0;
 
-	for (int i = 0; j->each && i < j->argc; i++) {
-		char *id = wp_service_id(j->argv[i]);
+	for (int i = 0; i < argc; i++) {
+		char *id = wp_service_id(argv[i]);
 		for (int k = 0; k < i; k++) {
-			char *other = wp_service_id(j->argv[k]);
+			char *other = wp_service_id(argv[k]);
 			int same = strcmp(id, other) == 0;
 			free(other);
 			if (!same)
 				continue;
-			char *where = wp_path(j->outdir, id);
-			wp_msg(MSG_SAME_OUTPUT, j->argv[i], 0, where,
-			    j->argv[k]);
+			char *where = wp_path(outdir, id);
+			wp_msg(MSG_SAME_OUTPUT, argv[i], 0, where, argv[k]);
 			free(where);
 			bad++;
 			break;
@@ -289,7 +284,7 @@ wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
 		return wp_cmd_redline(t, a, argc, argv);
 	if (j.each && j.index_href == NULL)
 		j.index_href = "../index.html";
-	if (same_outputs(&j) > 0)
+	if (j.each && wp_same_outputs(j.outdir, argc, argv) > 0)
 		return EXIT_CONTENT;
 	if (a->changed) {
 		todo = wp_calloc((size_t)argc, sizeof(*todo));

@@ -155,6 +155,14 @@ static const struct command commands[] = {
 	  "      --strict         with --check-history: errors, exit 3\n"
 	  "      --rev REV        DIR as it was at git revision REV against DIR;\n"
 	  "                       --rev A..B: DIR at A against DIR at B\n" },
+	{ "watch", wp_cmd_watch, "thoTD", 1, -1, NULL, "a service folder",
+	  "[--templates DIR] [--timings] [-o OUTDIR] SERVICE-DIR...",
+	  "Builds each service into OUTDIR/<id>/, as build --changed does, and\n"
+	  "again as soon as its content, a template, the style or the fonts\n"
+	  "change; a line per build; Ctrl-C stops (exit 0).\n"
+	  "\n"
+	  "  -o, --output OUTDIR  where to write (default: build)\n"
+	  "      --timings        each build's time per stage\n" },
 	{ "lint", wp_cmd_lint, "thbPpD", 0, -1, NULL, "a service folder",
 	  "[--templates DIR] [--baseline FILE] [--prose] [--prh FILE]\n"
 	  "SERVICE-DIR...",

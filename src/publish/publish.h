@@ -30,6 +30,9 @@ struct wp_session {
 						   service.xml says, whatever
 						   its folder's name (diff's
 						   versions) */
+	int			 in_place;	/* watch: outputs renamed into
+						 * their folder one by one
+						 * (wp_outset_begin_in_place) */
 };
 
 /* Loads the templates folder dir; NULL after reporting.  Free with
@@ -39,6 +42,14 @@ void		 wp_session_free(struct wp_session *);
 /* The fonts, loaded (and checked against the style) on the first call,
  * which may run in a thread of its own; NULL after reporting. */
 struct wp_fonts	*wp_session_fonts(struct wp_session *);
+/*
+ * Loads the templates and the style again from s's folder, and the
+ * fonts too if fonts (else the fonts loaded are kept, checked against
+ * the new style), for `wpgen watch`.  Only when all of it loads does it
+ * replace what s holds; else s is left as it was, after reporting.
+ * Returns 0, or -1.
+ */
+int		 wp_session_reload(struct wp_session *s, int fonts);
 
 /*
  * Loads, validates and merges a service.  Returns the document model
@@ -54,7 +65,7 @@ int		 wp_publish_check(struct wp_session *, const char *dir);
 
 /*
  * Builds a service into the folder outdir, which it replaces as a whole
- * (base/output.h): document.xml, whitepaper.txt, whitepaper.html
+ * (base/output.h; file by file when s->in_place): document.xml, whitepaper.txt, whitepaper.html
  * (linking to the index page at index_href unless NULL), whitepaper.pdf
  * index-entry.xml (its entry in an index, kept as it was, time too,
  * when it did not change) and WP_INPUTS; *pages (unless NULL) gets the PDF's page

@@ -32,10 +32,13 @@ text_output(struct output *o, xmlChar *buf, int len)
  * The typeset PDF, with fonts loaded once for every service; and, when
  * cover is given, the first page as PNGs at 72 and 144 dpi, into
  * cover[0] and cover[1].  *pages gets the page count.
+ * The display list is kept (*kept) for wp_render_free() to free: it
+ * takes a few milliseconds, which need not come before the outputs are
+ * written, where `wpgen watch` counts the time to a new PDF.
  */
 static void
 pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
-    struct output *cover, int *pages)
+    struct output *cover, int *pages, struct wp_doc **kept)
 {
 	struct wp_fonts	*f = wp_session_fonts(s);
 	struct wp_doc	*doc;
@@ -63,7 +66,7 @@ pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
 			cover[i].len = len;
 		}
 	*pages = (int)doc->npages;
-	wp_doc_free(doc);
+	*kept = doc;
 	wp_stage_end(STAGE_PDF);
 }
 
@@ -106,6 +109,9 @@ side_outputs(void *arg)
 	    &r->out[OUT_TEXT].len);
 	r->out[OUT_TEXT].release = free;
 	wp_stage_end(STAGE_TEXT);
+	/* freed here, beside the typesetting, not after it */
+	xmlFreeDoc(r->side_model);
+	r->side_model = NULL;
 	return NULL;
 }
 
@@ -130,11 +136,9 @@ wp_render(struct rendering *r)
 	if (!threaded && r->side_model != NULL)
 		side_outputs(r);
 	pdf_output(r->s, r->model, &r->out[OUT_PDF],
-	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages);
+	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages, &r->doc);
 	if (threaded)
 		pthread_join(thread, NULL);
-	xmlFreeDoc(r->side_model);
-	r->side_model = NULL;
 	if (r->out[OUT_PDF].buf != NULL) {
 		wp_stage_begin(STAGE_HTML);
 		html_output(r->s->t, r->model, r->pdf_href, r->out[OUT_PDF].len,
@@ -156,6 +160,7 @@ wp_render_free(struct rendering *r)
 	for (i = 0; i < OUT__MAX; i++)
 		if (r->out[i].buf != NULL)
 			r->out[i].release(r->out[i].buf);
+	wp_doc_free(r->doc);
 	xmlFreeDoc(r->model);
 }
 

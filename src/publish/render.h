@@ -12,6 +12,8 @@
 
 #include "publish/publish.h"
 
+struct wp_doc;
+
 /* OUT_COVER and OUT_COVER2X: the first page as a PNG at 72 and 144 dpi
  * (595 by 842 pixels for A4, and twice as many each way). */
 enum { OUT_MODEL, OUT_TEXT, OUT_HTML, OUT_PDF, OUT_COVER, OUT_COVER2X,
@@ -32,11 +34,12 @@ struct rendering {
 	struct output		 out[OUT__MAX];
 	int			 pages;
 	xmlDocPtr		 side_model;	/* the side thread's copy */
+	struct wp_doc		*doc;		/* the PDF's display list */
 };
 
 /* Renders every output of r->model; 0 when every one asked for was. */
 int	 wp_render(struct rendering *);
-/* Frees the outputs and the model. */
+/* Frees the outputs, the display list and the model. */
 void	 wp_render_free(struct rendering *);
 
 #endif

@@ -154,7 +154,9 @@ wp_publish_service(struct wp_session *s, const char *dir,
 		goto done;
 	/* every output of the service, or none: one folder swapped in */
 	wp_stage_begin(STAGE_WRITE);
-	if ((o = wp_outset_begin(outdir, service_file, NULL)) != NULL) {
+	o = s->in_place ? wp_outset_begin_in_place(outdir, service_file, NULL) :
+	    wp_outset_begin(outdir, service_file, NULL);
+	if (o != NULL) {
 		rc = 0;
 		for (i = 0; i <= OUT_PDF && rc == 0; i++)
 			rc = wp_outset_put(o, wp_publish_files[i],

@@ -58,3 +58,35 @@ wp_session_fonts(struct wp_session *s)
 	wp_stage_end(STAGE_FONTS);
 	return f;
 }
+
+int
+wp_session_reload(struct wp_session *s, int fonts)
+{
+	struct wp_session	*n = wp_session_new(s->t->dir), old;
+
+	if (n == NULL)
+		return -1;
+	if (fonts && wp_session_fonts(n) == NULL) {
+		wp_session_free(n);
+		return -1;
+	}
+	/* the fonts loaded serve the new style, if they have its faces */
+	if (!fonts && s->fonts != NULL) {
+		if (wp_fonts_check(s->fonts, n->style) == -1) {
+			wp_session_free(n);
+			return -1;
+		}
+		wp_fonts_warm(s->fonts, n->style);
+		n->fonts = s->fonts;
+		s->fonts = NULL;
+	}
+	n->in_place = s->in_place;
+	n->rev = s->rev;
+	n->any_folder = s->any_folder;
+	/* swapped, so that the caller's pointer holds the new session */
+	old = *s;
+	*s = *n;
+	*n = old;
+	wp_session_free(n);
+	return 0;
+}
