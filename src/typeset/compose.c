@@ -290,6 +290,13 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	insert(l, pango_attr_insert_hyphens_new(FALSE), 0, off[o->n]);
 	insert(l, pango_attr_foreground_new(RGB(color)), 0, off[o->n]);
 	char_attrs(l, o, off, size, p->leader_size, em_family);
+	p->lead_start = p->lead_end = 0;
+	for (i = 0; i < o->n; i++)
+		if (o->ch[i].flags & RUN_LEADER) {
+			if (p->lead_end == 0)
+				p->lead_start = off[i];
+			p->lead_end = off[i + 1];
+		}
 	for (i = 0; i < o->nprotect; i++)
 		insert(l, pango_attr_allow_breaks_new(FALSE),
 		    off[o->protect[i].start], off[o->protect[i].end]);
@@ -304,7 +311,7 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 		p->links = wp_reallocarray(p->links, p->nlinks + 1,
 		    sizeof(*p->links));
 		p->links[p->nlinks++] = (struct wp_link){ off[i], off[j],
-		    wp_strdup(p->targets[t]) };
+		    wp_strdup(p->targets[t]), 0 };
 	}
 #undef RGB
 	p->attrs = l;

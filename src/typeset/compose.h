@@ -33,6 +33,7 @@ enum {
 struct wp_link {
 	unsigned	 start, end;	/* byte range in the composed text */
 	char		*target;	/* "#id" inside the document, else a URI */
+	int		 elem;		/* its element, once set (doc.h) */
 };
 
 /* What a composed character is, for breaks.c and justify.c. */
@@ -75,6 +76,7 @@ struct wp_para {
 	int		 solid_open;	/* its first line's opening bracket set
 					 * solid too (a table cell) */
 	double		 leader_size;	/* points, of RUN_LEADER runs */
+	unsigned	 lead_start, lead_end;	/* where they are in text */
 	/* what wp_para_compose() was given, to compose again */
 	double		 size;
 	unsigned	 color, link_color;

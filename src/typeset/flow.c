@@ -28,24 +28,29 @@ control_line(struct wp_engine *e, const char *line)
 	if (wp_lines_text(e, &sp, line, ROLE_LABEL, e->st->measure) == -1)
 		return;
 	pad = sp.ts->size * e->st->label_pad;
+	wp_struct_open(e, EL_P);
 	x = wp_box_new(e, 0);
 	it = wp_item_add(x, ITEM_RECT);
+	it->elem = WP_ARTIFACT;		/* its shading */
 	it->w = wp_lines_width(&sp, 0) + 2 * pad;
 	it->h = sp.ts->pitch;
 	it->fill = e->st->colors[COLOR_SHADE];
 	x->pb.h = wp_lines_put_all(x, &sp, pad, 0);
 	x->pb.keep = 1;
 	e->pending = sp.ts->after;
+	wp_struct_close(e);
 }
 
 static void
 clause(struct wp_engine *e, const xmlNode *cl)
 {
 	wp_flow_source(e, cl);
+	wp_struct_open(e, EL_SECT);
 	wp_flow_heading(e, ROLE_CLAUSE, wp_attr(cl, "number"),
 	    wp_display(cl, "title"), wp_attr(cl, "id"), 3, 0);
 	control_line(e, wp_text_only(wp_xml_child(cl, "control-line")));
 	wp_flow_blocks(e, cl, ROLE_BODY, 3);
+	wp_struct_close(e);
 }
 
 static void
@@ -53,19 +58,23 @@ controls(struct wp_engine *e, const xmlNode *n)
 {
 	const xmlNode	*ch, *cl;
 
+	wp_struct_open(e, EL_SECT);
 	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, e->st->section_new_page);
 	for (ch = n->children; ch != NULL && !e->failed; ch = ch->next) {
 		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		wp_flow_source(e, ch);
+		wp_struct_open(e, EL_SECT);
 		wp_flow_heading(e, ROLE_CHAPTER, wp_attr(ch, "label"),
 		    wp_display(ch, "title"), wp_attr(ch, "id"), 2,
 		    e->st->chapter_new_page);
 		for (cl = ch->children; cl != NULL && !e->failed; cl = cl->next)
 			if (wp_xml_is(cl, "clause"))
 				clause(e, cl);
+		wp_struct_close(e);
 	}
+	wp_struct_close(e);
 }
 
 /* ---- the document ---------------------------------------------------- */

@@ -18,11 +18,16 @@ put_text(struct wp_engine *e, struct wp_box *x, const char *text,
 {
 	struct wp_para	*p = wp_para_new();
 	struct wp_lines	 sp;
+	int		 in = x->elem;
 
 	wp_para_add(p, text, -1, flags, NULL);
 	if (wp_lines_set(e, &sp, p, role, e->st->measure - at, 0) == -1)
 		return y;
-	return wp_lines_put_all(x, &sp, at, y);
+	/* a paragraph of the box's element */
+	x->elem = wp_doc_elem(e->doc, EL_P, in);
+	y = wp_lines_put_all(x, &sp, at, y);
+	x->elem = in;
+	return y;
 }
 
 /* A meta element's text put in a box; returns the y below. */
@@ -52,6 +57,7 @@ bar(struct wp_engine *e, struct wp_box *x, double y0, double y1, double w)
 {
 	struct wp_item *it = wp_item_add(x, ITEM_RECT);
 
+	it->elem = WP_ARTIFACT;
 	it->y = y0;
 	it->w = w;
 	it->h = y1 - y0;
@@ -66,9 +72,12 @@ void
 wp_flow_cover(struct wp_engine *e, const xmlNode *meta)
 {
 	const struct wp_style *st = e->st;
-	struct wp_box	*x = wp_box_new(e, 0);
+	struct wp_box	*x;
 	double		 in = st->text[ROLE_COVER_TITLE].size, y, top;
 	double		 avail = wp_engine_avail(e);
+
+	wp_struct_open(e, EL_SECT);
+	x = wp_box_new(e, 0);
 
 	x->pb.h = avail;
 	x->no_folio = 1;
@@ -84,6 +93,7 @@ wp_flow_cover(struct wp_engine *e, const xmlNode *meta)
 	    st->text[ROLE_COVER_PUBLISHER].pitch;
 	y = put_meta(e, x, meta, "publisher", 0, ROLE_COVER_PUBLISHER, in, y);
 	put_meta(e, x, meta, "document-number", 0, ROLE_COVER_META, in, y);
+	wp_struct_close(e);
 }
 
 /* ---- the contents ---------------------------------------------------- */
@@ -169,6 +179,11 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 	if (wp_lines_text(e, &sp, en->title, role, st->measure - at - col -
 	    st->toc_number_w - ts->size * 2) == -1)
 		return -1;
+	/* an entry is a link to its heading: number, title and page */
+	wp_struct_open(e, EL_TOCI);
+	wp_struct_elem(e, wp_struct_open(e, EL_LINK))->alt = en->number ?
+	    g_strdup_printf("%s %s", en->number, en->title) :
+	    g_strdup(en->title);
 	x = wp_box_new(e, ts->before);
 	last = wp_lines_count(&sp) - 1;
 	for (k = 0; k < last; k++) {
@@ -196,6 +211,8 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 	it->h = x->pb.h;
 	it->target = g_strconcat("#", en->id, NULL);
 	e->pending = ts->after;
+	wp_struct_close(e);
+	wp_struct_close(e);
 	return 0;
 }
 
@@ -209,8 +226,10 @@ wp_flow_toc(struct wp_engine *e, const xmlNode *n)
 	size_t		 i;
 
 	wp_flow_source(e, n);
+	wp_struct_open(e, EL_SECT);
 	wp_flow_heading(e, ROLE_TOC_TITLE, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, 1);
+	wp_struct_open(e, EL_TOC);
 	e->keep_next = 0;
 	collect(xmlDocGetRootElement(n->doc), st->toc_depth, &es);
 	/* each level's widest number */
@@ -227,6 +246,8 @@ wp_flow_toc(struct wp_engine *e, const xmlNode *n)
 		if (toc_entry(e, &es.v[i], col) == -1)
 			break;
 	}
+	wp_struct_close(e);
+	wp_struct_close(e);
 	free(es.v);
 }
 
@@ -244,6 +265,7 @@ wp_flow_backmatter(struct wp_engine *e, const xmlNode *n)
 			wp_flow_section(e, s, 1, ROLE_SMALL);
 	if ((c = wp_xml_child(n, "colophon")) == NULL)
 		return;
+	/* the colophon: a paragraph a line, of the document */
 	x = wp_box_new(e, e->st->text[ROLE_BODY].size *
 	    e->st->colophon_before);
 	x->pb.bottom = 1;

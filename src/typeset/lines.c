@@ -180,6 +180,35 @@ unphrase(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p)
 	    (GDestroyNotify)wp_para_free);
 }
 
+/* Text as a reader reads it: without what the composer inserted. */
+static GString *
+plain(const char *t, const char *end)
+{
+	GString	*s = g_string_new(NULL);
+
+	for (; t < end; t = g_utf8_next_char(t)) {
+		gunichar c = g_utf8_get_char(t);
+		if (c != WP_QSPACE && c != WP_ZWSP && c != 0x2028)
+			g_string_append_unichar(s, c);
+	}
+	return s;
+}
+
+/* Each link of a paragraph set is an element in the current one, which
+ * knows what it says (its annotations say it again). */
+static void
+link_elems(struct wp_engine *e, struct wp_para *p)
+{
+	size_t	 k;
+
+	for (k = 0; k < p->nlinks; k++) {
+		struct wp_link *ln = &p->links[k];
+		ln->elem = wp_struct_add(e, EL_LINK);
+		wp_struct_elem(e, ln->elem)->alt = g_string_free(plain(
+		    p->text->str + ln->start, p->text->str + ln->end), FALSE);
+	}
+}
+
 int
 wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
     enum wp_role role, double width, double indent)
@@ -225,6 +254,7 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		wp_msg(MSG_OVERFULL, e->src, 0, ctx);
 		break_anywhere(sp->layout, ts);
 	}
+	link_elems(e, p);
 	return 0;
 }
 
@@ -294,15 +324,9 @@ wp_lines_string(const struct wp_lines *sp, int i)
 {
 	PangoLayoutLine	*line = pango_layout_get_line_readonly(sp->layout, i);
 	const char	*t = pango_layout_get_text(sp->layout) + line->start_index;
-	const char	*end = t + line->length;
-	GString		*s = g_string_new(NULL);
-
 	/* without what the composer inserted: it is composed again */
-	for (; t < end; t = g_utf8_next_char(t)) {
-		gunichar c = g_utf8_get_char(t);
-		if (c != WP_QSPACE && c != WP_ZWSP && c != 0x2028)
-			g_string_append_unichar(s, c);
-	}
+	GString		*s = plain(t, t + line->length);
+
 	while (s->len > 0 && s->str[s->len - 1] == ' ')
 		g_string_truncate(s, s->len - 1);
 	return g_string_free(s, FALSE);
@@ -479,18 +503,72 @@ wp_lines_x(const struct wp_lines *sp, int i)
 	}
 }
 
+/*
+ * The pieces of a line that belong to another element than the box's,
+ * in order: its links' text (each link's element) and its leaders (an
+ * artifact); as (start, end, elem), at most n.
+ */
+static size_t
+pieces(const struct wp_para *p, unsigned s, unsigned e, unsigned (*pc)[3],
+    size_t n)
+{
+	size_t	 k, m = 0;
+
+	for (k = 0; k < p->nlinks && m < n; k++)
+		if (p->links[k].end > s && p->links[k].start < e) {
+			pc[m][0] = p->links[k].start > s ? p->links[k].start : s;
+			pc[m][1] = p->links[k].end < e ? p->links[k].end : e;
+			pc[m++][2] = (unsigned)p->links[k].elem;
+		}
+	/* the leaders end a contents line, after any link */
+	if (p->lead_end > s && p->lead_start < e && m < n) {
+		pc[m][0] = p->lead_start > s ? p->lead_start : s;
+		pc[m][1] = p->lead_end < e ? p->lead_end : e;
+		pc[m++][2] = WP_ARTIFACT;
+	}
+	return m;
+}
+
+/* Adds a line as text items: one, or one a piece. */
+static void
+put_text(struct wp_box *x, PangoLayoutLine *line, const struct wp_para *p,
+    double lx, double y)
+{
+	unsigned	 pc[16][3], s = (unsigned)line->start_index;
+	unsigned	 e = s + (unsigned)line->length, at = s;
+	size_t		 n = pieces(p, s, e, pc, 16), k;
+	struct wp_item	*it;
+	int		 own = x->elem;
+
+	for (k = 0; k <= n; k++) {
+		unsigned to = k < n ? pc[k][0] : e;
+		if (to > at || (n == 0 && k == 0)) {	/* the box's own */
+			it = wp_item_add(x, ITEM_TEXT);
+			*it = (struct wp_item){ .kind = ITEM_TEXT, .x = lx, .y = y,
+			    .line = line, .start = n ? at : 0, .end = n ? to : 0,
+			    .fill = WP_NOCOLOR, .stroke = WP_NOCOLOR, .elem = own };
+		}
+		if (k == n)
+			break;
+		it = wp_item_add(x, ITEM_TEXT);
+		*it = (struct wp_item){ .kind = ITEM_TEXT, .x = lx, .y = y,
+		    .line = line, .start = pc[k][0], .end = pc[k][1],
+		    .fill = WP_NOCOLOR, .stroke = WP_NOCOLOR,
+		    .elem = (int)pc[k][2] };
+		at = pc[k][1];
+	}
+}
+
 void
 wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
     double y)
 {
 	PangoLayoutLine	*line = pango_layout_get_line_readonly(sp->layout, i);
-	struct wp_item	*it = wp_item_add(x, ITEM_TEXT);
+	struct wp_item	*it;
 	size_t		 k;
 	double		 lx = ox + wp_lines_x(sp, i);
 
-	it->x = lx;
-	it->y = y;
-	it->line = line;
+	put_text(x, line, sp->para, lx, y);
 	for (k = 0; k < sp->para->nlinks; k++) {
 		const struct wp_link *ln = &sp->para->links[k];
 		int s = line->start_index, e = s + line->length, x0, x1;
@@ -508,6 +586,7 @@ wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
 		it->y = y - 0.88 * sp->ts->size - 1;
 		it->h = sp->ts->size + 2;
 		it->target = wp_strdup(ln->target);
+		it->elem = ln->elem;
 	}
 }
 

@@ -54,6 +54,7 @@ rule_below(struct wp_box *x, double y, double w, unsigned color, double lw)
 {
 	struct wp_item *r = wp_item_add(x, ITEM_RULE);
 
+	r->elem = WP_ARTIFACT;
 	r->y = y;
 	r->w = w;
 	r->stroke = color;
@@ -84,6 +85,9 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 	if (e->n > 0 && e->boxes[e->n - 1].line)
 		e->boxes[e->n - 1].pb.keep = 0;
 	e->keep_next = 0;
+	/* the contents' title is a heading of the first level too */
+	wp_struct_open(e, role == ROLE_CLAUSE ? EL_H3 : role == ROLE_CHAPTER ?
+	    EL_H2 : EL_H1);
 	x = wp_box_new(e, ts->before);
 	x->pb.new_page = new_page;
 	x->pb.keep = 1;
@@ -118,6 +122,7 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 	g_free(full);
 	e->pending = ts->after;
 	e->keep_next = e->st->keep_lines;
+	wp_struct_close(e);
 	return x;
 }
 
