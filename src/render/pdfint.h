@@ -114,12 +114,14 @@ int		 wp_pdf_stream(const struct wp_pdf_file *, long n,
 char		*wp_pdf_stream_body(const char *extra, const guint8 *,
 		    size_t, int deflate, size_t *len);
 
-/* The file again, objects in their order, new ones last, with a new
- * cross-reference table: a new buffer (free() it). */
+/* The file again (PDF 1.5): its streams in their order, new ones last,
+ * every other object in compressed object streams, a cross-reference
+ * stream: a new buffer (free() it). */
 void		 wp_pdf_write(const struct wp_pdf_file *, unsigned char **,
 		    size_t *);
 
-/* A text string: UTF-8 as UTF-16BE, "<FEFF...>".  g_free() it. */
+/* A text string: printable ASCII without parentheses or backslash as
+ * it is, "(ja)"; other text as UTF-16BE, "<FEFF...>".  g_free() it. */
 char		*wp_pdf_text(const char *utf8);
 
 #endif

@@ -237,7 +237,13 @@ wp_pdf_set(struct wp_pdf_span body, const char *key, const char *value)
 char *
 wp_pdf_text(const char *u)
 {
-	GString	*g = g_string_new("<FEFF");
+	GString	*g;
+
+	/* printable ASCII as it is, other text as UTF-16 */
+	if (strspn(u, " !\"#$%&'*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWX"
+	    "YZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~") == strlen(u))
+		return g_strdup_printf("(%s)", u);
+	g = g_string_new("<FEFF");
 
 	for (; *u != '\0'; u = g_utf8_next_char(u)) {
 		gunichar c = g_utf8_get_char(u);

@@ -791,10 +791,8 @@ wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
 		free(*buf);
 		*buf = out;
 		*len = olen;
-	} else {
+	} else
 		wp_msg(MSG_PDF, d->title, 0, t.why);
-		{ FILE *dbg = fopen("/tmp/raw21.pdf", "wb"); fwrite(*buf, 1, *len, dbg); fclose(dbg); }
-	}
 	wp_pdf_close(&t.f);
 	free(t.pages);
 	free(t.mcid);
