@@ -36,7 +36,7 @@ MAIN_OBJ = $(MAIN_SRC:src/%.c=build/obj/%.o)
 
 TEST_NAMES = check_load check_validate check_merge check_outline \
 	     check_paginate check_compose check_typeset check_diff \
-	     check_lint check_phrase
+	     check_lint check_phrase check_pdf
 TEST_BINS  = $(TEST_NAMES:%=build/tests/%)
 
 # The font subsets wpgen typesets with (fonts/fonts.conf says why), made

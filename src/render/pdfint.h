@@ -38,6 +38,16 @@ int		 wp_pdf_tagged(const struct wp_doc *,
 		    const struct wp_pdf_mark *, size_t n, const char *date,
 		    unsigned char **buf, size_t *len);
 
+/*
+ * A page's content stream (n bytes, decoded) into out: what it draws
+ * outside every structure sequence (marked content with an MCID, none
+ * nested) marked as /Artifact, from its first graphics object to the
+ * end of its last; the sequences nested in structure sequences dropped
+ * (see pdftags.c).  Returns how many structure sequences there are,
+ * whose MCIDs must run 0, 1, ..., or -1 if they do not.
+ */
+int		 wp_pdf_artifacts(const guint8 *, size_t n, GByteArray *out);
+
 /* ---- pdfobj.c: a PDF's objects ---------------------------------------- */
 
 struct wp_pdf_obj {

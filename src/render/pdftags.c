@@ -179,14 +179,8 @@ apply(const struct content *c, GByteArray *out)
 	g_byte_array_append(out, (const guint8 *)at, (guint)(c->e - at));
 }
 
-/*
- * Marks as /Artifact what a page's content stream draws outside every
- * structure sequence (none of which nest); drops the sequences nested
- * in them; counts them, whose MCIDs must run 0, 1, ... as cairo
- * numbers them.  Returns the count, or -1.
- */
-static int
-mark_artifacts(const guint8 *data, size_t n, GByteArray *out)
+int
+wp_pdf_artifacts(const guint8 *data, size_t n, GByteArray *out)
 {
 	struct content	 c = { 0 };
 	struct wp_pdf_span last = { NULL, NULL };
@@ -354,7 +348,7 @@ contents(struct tagging *t)
 		for (; i < t->nmarks && t->marks[i].page == (int)p; i++)
 			k++;
 		out = g_byte_array_sized_new(in->len + 1024);
-		seen = mark_artifacts(in->data, in->len, out);
+		seen = wp_pdf_artifacts(in->data, in->len, out);
 		if (seen < 0 || (size_t)seen != k) {
 			g_byte_array_unref(in);
 			g_byte_array_unref(out);
