@@ -42,11 +42,14 @@ uncompose(struct wp_para *p)
 	for (size_t i = 0; i < p->nlinks; i++)
 		free(p->links[i].target);
 	free(p->links);
+	free(p->english);
 	free(p->info);
 	p->text = NULL;
 	p->attrs = NULL;
 	p->links = NULL;
 	p->nlinks = 0;
+	p->english = NULL;
+	p->nenglish = 0;
 	p->info = NULL;
 }
 
@@ -276,6 +279,84 @@ char_attrs(PangoAttrList *l, const struct out *o, const unsigned *off,
 	}
 }
 
+static int
+latin(gunichar c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a stretch of characters is English: two words of two letters
+ * or more, one in lower case, spaces between ("IIJ SMX" and "ISO/IEC
+ * 27017" are read letter by letter in either language). */
+static int
+english(const struct outch *ch, size_t n)
+{
+	size_t	 i, run = 0;
+	int	 words = 0, lower = 0, space = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && latin(ch[i].c)) {
+			lower |= ch[i].c >= 'a';
+			run++;
+			continue;
+		}
+		words += run >= 2;
+		run = 0;
+		space |= i < n && ch[i].c == ' ';
+	}
+	return words >= 2 && lower && space;
+}
+
+/* Whether bytes start..end touch a link (whose colour stays its own;
+ * its text is the link's, in the document's language). */
+static int
+in_link(const struct wp_para *p, unsigned start, unsigned end)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (p->links[i].end > start && p->links[i].start < end)
+			return 1;
+	return 0;
+}
+
+/*
+ * The English in a paragraph: stretches of ASCII letters, digits,
+ * spaces and word punctuation from a letter to a letter, each its own
+ * run (a foreground attribute of the text's colour: Pango splits runs
+ * where attributes change, without shaping again).
+ */
+static void
+find_english(struct wp_para *p, PangoAttrList *l, const struct out *o,
+    const unsigned *off, unsigned color)
+{
+	size_t	 i = 0, j, k;
+
+	while (i < o->n) {
+		if (!latin(o->ch[i].c)) {
+			i++;
+			continue;
+		}
+		for (j = i; j < o->n && (latin(o->ch[j].c) || (o->ch[j].c >=
+		    '0' && o->ch[j].c <= '9') || (o->ch[j].c < 0x80 &&
+		    strchr(" '-.,&", (int)o->ch[j].c) != NULL)); j++)
+			continue;
+		for (k = j; !latin(o->ch[k - 1].c); k--)
+			continue;
+		if (english(o->ch + i, k - i) && !in_link(p, off[i], off[k])) {
+			p->english = wp_reallocarray(p->english, p->nenglish +
+			    1, sizeof(*p->english));
+			p->english[p->nenglish++] = (struct wp_english){
+			    off[i], off[k], 0 };
+			insert(l, pango_attr_foreground_new(
+			    (guint16)((color >> 16 & 0xff) * 257),
+			    (guint16)((color >> 8 & 0xff) * 257),
+			    (guint16)((color & 0xff) * 257)), off[i], off[k]);
+		}
+		i = j;
+	}
+}
+
 static void
 build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
     double size, unsigned color, unsigned link_color, const char *em_family)
@@ -313,6 +394,7 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 		p->links[p->nlinks++] = (struct wp_link){ off[i], off[j],
 		    wp_strdup(p->targets[t]), 0 };
 	}
+	find_english(p, l, o, off, color);
 #undef RGB
 	p->attrs = l;
 }

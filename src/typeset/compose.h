@@ -36,6 +36,17 @@ struct wp_link {
 	int		 elem;		/* its element, once set (doc.h) */
 };
 
+/*
+ * A stretch of English in the text: Latin words with spaces between
+ * ("Software as a Service"), which a reader reads aloud in English.
+ * Its own run of glyphs (an attribute that changes nothing drawn starts
+ * and ends one), so that it can be marked as such.
+ */
+struct wp_english {
+	unsigned	 start, end;	/* byte range in the composed text */
+	int		 elem;		/* its element, once set (doc.h) */
+};
+
 /* What a composed character is, for breaks.c and justify.c. */
 enum {
 	CH_URL = 1 << 0,		/* part of a URL */
@@ -62,6 +73,8 @@ struct wp_para {
 	PangoAttrList	*attrs;		/* its attributes */
 	struct wp_link	*links;
 	size_t		 nlinks;
+	struct wp_english *english;
+	size_t		 nenglish;
 	struct wp_charinfo *info;	/* per composed character, and one
 					 * more: off is the text's length */
 	size_t		 ninfo;		/* characters, the extra one not counted */

@@ -195,7 +195,8 @@ plain(const char *t, const char *end)
 }
 
 /* Each link of a paragraph set is an element in the current one, which
- * knows what it says (its annotations say it again). */
+ * knows what it says (its annotations say it again); so is each stretch
+ * of English, in its language. */
 static void
 link_elems(struct wp_engine *e, struct wp_para *p)
 {
@@ -206,6 +207,10 @@ link_elems(struct wp_engine *e, struct wp_para *p)
 		ln->elem = wp_struct_add(e, EL_LINK);
 		wp_struct_elem(e, ln->elem)->alt = g_string_free(plain(
 		    p->text->str + ln->start, p->text->str + ln->end), FALSE);
+	}
+	for (k = 0; k < p->nenglish; k++) {
+		p->english[k].elem = wp_struct_add(e, EL_SPAN);
+		wp_struct_elem(e, p->english[k].elem)->lang = "en";
 	}
 }
 
@@ -505,8 +510,9 @@ wp_lines_x(const struct wp_lines *sp, int i)
 
 /*
  * The pieces of a line that belong to another element than the box's,
- * in order: its links' text (each link's element) and its leaders (an
- * artifact); as (start, end, elem), at most n.
+ * in order: its links' text (each link's element), its English (a span
+ * in English) and its leaders (an artifact); as (start, end, elem), at
+ * most n.
  */
 static size_t
 pieces(const struct wp_para *p, unsigned s, unsigned e, unsigned (*pc)[3],
@@ -520,12 +526,26 @@ pieces(const struct wp_para *p, unsigned s, unsigned e, unsigned (*pc)[3],
 			pc[m][1] = p->links[k].end < e ? p->links[k].end : e;
 			pc[m++][2] = (unsigned)p->links[k].elem;
 		}
+	for (k = 0; k < p->nenglish && m < n; k++)
+		if (p->english[k].end > s && p->english[k].start < e) {
+			pc[m][0] = p->english[k].start > s ?
+			    p->english[k].start : s;
+			pc[m][1] = p->english[k].end < e ? p->english[k].end : e;
+			pc[m++][2] = (unsigned)p->english[k].elem;
+		}
 	/* the leaders end a contents line, after any link */
 	if (p->lead_end > s && p->lead_start < e && m < n) {
 		pc[m][0] = p->lead_start > s ? p->lead_start : s;
 		pc[m][1] = p->lead_end < e ? p->lead_end : e;
 		pc[m++][2] = WP_ARTIFACT;
 	}
+	/* in order: links and English (which never overlap) interleave */
+	for (k = 1; k < m; k++)
+		for (size_t j = k; j > 0 && pc[j][0] < pc[j - 1][0]; j--) {
+			unsigned t[3] = { pc[j][0], pc[j][1], pc[j][2] };
+			memcpy(pc[j], pc[j - 1], sizeof(t));
+			memcpy(pc[j - 1], t, sizeof(t));
+		}
 	return m;
 }
 

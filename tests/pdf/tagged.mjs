@@ -15,6 +15,7 @@
 //  - pdf.js finds the model's headings (the same texts, in order, as
 //    poppler), list items, table cells and figures, each figure with
 //    alternative text (the same as the PDF's /Alt, which qpdf reads);
+//  - English phrases are spans in English (/Lang en);
 //  - the document says its language (ja) and claims PDF/UA-1 in XMP.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -79,7 +80,9 @@ for (const [p, a] of artifacts) {
 }
 
 // ---- the structure as pdf.js gives it --------------------------------------
-const found = { H: [], LI: 0, cells: 0, figures: [], headerRows: new Set() };
+const found = {
+  H: [], LI: 0, cells: 0, figures: [], headerRows: new Set(), spans: [],
+};
 const textOf = (n) => (n.type === 'content' ? texts.get(n.id) || '' :
   (n.children || []).map(textOf).join(''));
 function walk(n) {
@@ -92,6 +95,7 @@ function walk(n) {
   if (n.role === 'TR' && n.children.every((c) => c.role === 'TH'))
     found.headerRows.add(flat(textOf(n)));
   if (n.role === 'Figure') found.figures.push(n.alt || '');
+  if (n.role === 'Span') found.spans.push([n.lang, textOf(n)]);
   (n.children || []).forEach(walk);
 }
 trees.forEach((t) => t && walk(t));
@@ -149,6 +153,14 @@ const alts = Object.values(qpdf).map((o) => o.value)
   .map((v) => (v['/Alt'] || '').replace(/^u:/, ''));
 check(JSON.stringify(alts.sort()) === JSON.stringify([...found.figures].sort()),
   'pdf.js and qpdf read different /Alt');
+
+// English in Japanese text: a span in English, of words with spaces
+check(found.spans.every(([lang, t]) => lang === 'en' &&
+    /[A-Za-z]{2,} [A-Za-z]/.test(t)),
+  `a span not in English, or not words: ${JSON.stringify(found.spans[0])}`);
+const english = model.match(/[A-Za-z]+ [a-z]+ [A-Za-z]+/g) || [];
+check(english.length === 0 || found.spans.length > 0,
+  `the model has English ("${english[0]}"), the PDF no span in English`);
 
 const md = await doc.getMetadata();
 check(md.info.Language === 'ja', `document language ${md.info.Language}`);
