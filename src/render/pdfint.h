@@ -1,9 +1,9 @@
 /*
  * pdfint: what the PDF back end's files share.  pdf.c draws with Cairo
  * and marks what it draws; pdftags.c makes the PDF cairo wrote a Tagged
- * PDF (PDF/UA-1): the structure tree, artifacts, the document-level
- * entries; pdfobj.c reads and rewrites that PDF object by object.  Why
- * a pass after cairo: see pdftags.c.
+ * PDF (PDF/UA-1): the structure tree, the document-level entries, and
+ * through pdfcontent.c the pages' artifacts; pdfobj.c reads and rewrites
+ * that PDF object by object.  Why a pass after cairo: see pdftags.c.
  */
 #ifndef WP_PDFINT_H
 #define WP_PDFINT_H
@@ -39,7 +39,7 @@ int		 wp_pdf_tagged(const struct wp_doc *,
 		    unsigned char **buf, size_t *len);
 
 /*
- * A page's content stream (n bytes, decoded) into out: what it draws
+ * pdfcontent.c: a page's content stream (n bytes, decoded) into out: what it draws
  * outside every structure sequence (marked content with an MCID, none
  * nested) marked as /Artifact, from its first graphics object to the
  * end of its last; the sequences nested in structure sequences dropped
