@@ -2,8 +2,10 @@
 # End-to-end checks of the built PDFs, read back with poppler-utils and
 # qpdf: metadata, embedded fonts, every clause of tests/outline/<id>.txt
 # in the text in order, the table of contents' page numbers and every
-# bookmark leading to the page that holds its heading, links, and a
-# second build giving the same bytes.
+# bookmark leading to the page that holds its heading, links, the
+# Tagged PDF (PDF/UA-1) structure, and a second build giving the same
+# bytes.  With PDFJS (pdfjs-dist's folder, as make check sets it) the
+# structure is also read through pdf.js (tests/pdf/tagged.mjs).
 #   sh tests/pdf.sh [BUILD-DIR]        (default build/, after `make`)
 set -u
 export LC_ALL=C.UTF-8
@@ -92,9 +94,52 @@ for dir in content/*/; do
 		bad "$id: $n contents entries, $wrong with a wrong page"; fi
 
 	# links: internal ones (contents, cross-references) and URLs
-	links=$(qpdf --json "$pdf" 2>/dev/null | grep -c '"/Subtype": "/Link"')
-	if [ "$links" -gt 40 ]; then ok; else
-		bad "$id: only $links link annotations"; fi
+	qpdf --json "$pdf" 2>/dev/null >"$tmp/json"
+	annots=$(grep -c '"/Subtype": "/Link"' "$tmp/json")
+	if [ "$annots" -gt 40 ]; then ok; else
+		bad "$id: only $annots link annotations"; fi
+
+	# tagged: the document-level entries PDF/UA-1 asks for
+	pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+	if grep -q '"/Lang": "u:ja"' "$tmp/json" &&
+	    grep -q '"/Marked": true' "$tmp/json" &&
+	    grep -q '"/DisplayDocTitle": true' "$tmp/json" &&
+	    pdfinfo -meta "$pdf" | grep -q '<pdfuaid:part>1</pdfuaid:part>' &&
+	    [ "$(grep -c '"/Tabs": "/S"' "$tmp/json")" = "$pages" ] &&
+	    [ "$(grep -c '"/Contents": "' "$tmp/json")" -ge "$annots" ] &&
+	    [ "$(grep -c '"/StructParent": ' "$tmp/json")" = "$annots" ]; then
+		ok; else bad "$id: a document-level entry of PDF/UA is missing"; fi
+
+	# tagged: the structure has the model's headings (its bookmarks too),
+	# list items, table cells (the history's four columns a revision)
+	# and figures, each with alternative text
+	pdfinfo -struct "$pdf" >"$tmp/struct"
+	has() { grep -c "^ *$1\( \|:\|\$\)" "$tmp/struct"; }
+	tags() { grep -o -E "<($1)[ >/]" "$model" | wc -l; }
+	n_h=$(($(has H1) + $(has H2) + $(has H3)))
+	want_h=$(tags 'section|history|toc|controls|chapter|clause')
+	n_li=$(has LI) want_li=$(tags li)
+	n_td=$(($(has TH) + $(has TD)))
+	want_td=$(($(tags 'th|td') + 4 * $(tags 'revision|history')))
+	n_fig=$(has Figure) want_fig=$(tags figure)
+	alts=$(grep -c '"/Alt": ' "$tmp/json")
+	if [ "$n_h" = "$want_h" ] && [ "$n_h" = "$(wc -l <"$tmp/marks")" ] &&
+	    [ "$n_li" = "$want_li" ] && [ "$n_td" = "$want_td" ] &&
+	    [ "$n_fig" = "$want_fig" ] && [ "$alts" = "$n_fig" ]; then ok; else
+		bad "$id: structure has $n_h/$want_h headings, $n_li/$want_li list items, $n_td/$want_td cells, $n_fig/$want_fig figures, $alts with /Alt"
+	fi
+
+	# tagged: read as a reader does, the tree's text is the page text
+	# without artifacts (pdf.js reads what is an artifact, poppler the
+	# tree), and pdf.js finds what poppler and the model have
+	if [ -n "${PDFJS:-}" ]; then
+		if node tests/pdf/tagged.mjs "$(cd "$PDFJS" && pwd)" "$pdf" \
+		    "$model" >"$tmp/pdfjs" 2>&1; then ok; else
+			bad "$id: pdf.js reads the structure otherwise"
+			cat "$tmp/pdfjs"; fi
+	else
+		echo "  $id: pdf.js check skipped (PDFJS not set)"
+	fi
 
 	# reproducible: a second build gives the same bytes
 	if "$WPGEN" build -o "$tmp/again" "$dir" 2>"$tmp/err" &&

@@ -13,6 +13,7 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "render/pdf.h"
+#include "render/pdfint.h"
 
 struct sink {
 	unsigned char	*buf;
@@ -130,6 +131,63 @@ link_attrs(const struct wp_doc *d, const char *target)
 	    dst->y > 12 ? dst->y - 12 : 0);
 }
 
+/* A run's colour, as pango_cairo_show_layout_line() sets it. */
+static void
+run_color(cairo_t *cr, const PangoGlyphItem *run)
+{
+	GSList	*l;
+
+	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next) {
+		const PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			const PangoColor *c = &((const PangoAttrColor *)a)->color;
+			cairo_set_source_rgba(cr, c->red / 65535., c->green /
+			    65535., c->blue / 65535., 1.);
+		}
+	}
+}
+
+/*
+ * The runs of a line that start in the item's piece of it, each where
+ * pango_renderer_draw_layout_line() puts it (the same sums, so the same
+ * positions to the bit): a piece is drawn apart from the rest of its
+ * line so that it can be marked as another element's.
+ */
+static void
+show_piece(cairo_t *cr, const struct wp_item *it)
+{
+	const char	*text = pango_layout_get_text(it->line->layout);
+	double		 x, y;
+	int		 off = 0;
+	GSList		*l;
+
+	cairo_get_current_point(cr, &x, &y);
+	for (l = it->line->runs; l != NULL; l = l->next) {
+		PangoGlyphItem *run = l->data;
+		unsigned at = (unsigned)run->item->offset;
+		off += run->start_x_offset;
+		if (at >= it->start && at < it->end) {
+			cairo_save(cr);
+			run_color(cr, run);
+			cairo_move_to(cr, x + (double)off / PANGO_SCALE, y +
+			    (double)-run->y_offset / PANGO_SCALE);
+			pango_cairo_show_glyph_item(cr, text, run);
+			cairo_restore(cr);
+		}
+		off += pango_glyph_string_get_width(run->glyphs) +
+		    run->end_x_offset;
+	}
+}
+
+static void
+show_line(cairo_t *cr, const struct wp_item *it)
+{
+	if (it->start == it->end)
+		pango_cairo_show_layout_line(cr, it->line);
+	else
+		show_piece(cr, it);
+}
+
 static void
 draw(cairo_t *cr, const struct wp_doc *d, const struct wp_item *it)
 {
@@ -142,12 +200,12 @@ draw(cairo_t *cr, const struct wp_doc *d, const struct wp_item *it)
 			cairo_translate(cr, it->x, it->y);
 			cairo_scale(cr, it->scale, it->scale);
 			cairo_move_to(cr, 0, 0);
-			pango_cairo_show_layout_line(cr, it->line);
+			show_line(cr, it);
 			cairo_restore(cr);
 			break;
 		}
 		cairo_move_to(cr, it->x, it->y);
-		pango_cairo_show_layout_line(cr, it->line);
+		show_line(cr, it);
 		break;
 	case ITEM_RECT:
 		cairo_rectangle(cr, it->x, it->y, it->w, it->h);
@@ -196,6 +254,135 @@ draw(cairo_t *cr, const struct wp_doc *d, const struct wp_item *it)
 		g_free(a);
 		break;
 	}
+}
+
+/* ---- the structure ---------------------------------------------------- */
+
+/* Each element type's standard structure type (ISO 32000-1, 14.8.4). */
+static const char *const elem_names[] = {
+	[EL_DOCUMENT] = "Document", [EL_SECT] = "Sect", [EL_H1] = "H1",
+	[EL_H2] = "H2", [EL_H3] = "H3", [EL_P] = "P", [EL_L] = "L",
+	[EL_LI] = "LI", [EL_LBL] = "Lbl", [EL_LBODY] = "LBody",
+	[EL_TABLE] = "Table", [EL_TR] = "TR", [EL_TH] = "TH", [EL_TD] = "TD",
+	[EL_FIGURE] = "Figure", [EL_CAPTION] = "Caption", [EL_TOC] = "TOC",
+	[EL_TOCI] = "TOCI", [EL_LINK] = "Link", [EL_SPAN] = "Span"
+};
+
+const char *
+wp_pdf_elem_name(enum wp_elem_type t)
+{
+	return elem_names[t];
+}
+
+/*
+ * The drawing's marked content: cairo marks what is drawn inside a tag
+ * (BDC ... EMC, numbered on each page), one tag a stretch of items of
+ * one element; pdftags.c builds the structure from these marks.
+ */
+struct marking {
+	cairo_t			*cr;
+	const struct wp_doc	*d;
+	int			 open;		/* element tagged, or artifact */
+	int			 page;
+	struct wp_pdf_mark	*marks;
+	size_t			 n, cap;
+};
+
+static void
+mark(struct marking *m, int elem, int annot)
+{
+	m->marks = wp_grow(m->marks, &m->cap, m->n, sizeof(*m->marks));
+	m->marks[m->n++] = (struct wp_pdf_mark){ m->page, elem, annot };
+}
+
+/* What is drawn next belongs to elem (or is an artifact: untagged). */
+static void
+tag_to(struct marking *m, int elem)
+{
+	const char *name;
+
+	if (m->open == elem)
+		return;
+	if (m->open != WP_ARTIFACT)
+		cairo_tag_end(m->cr, elem_names[m->d->elems[m->open].type]);
+	m->open = elem;
+	if (elem == WP_ARTIFACT)
+		return;
+	name = elem_names[m->d->elems[elem].type];
+	/* a link's text: a Link tag without a target makes no annotation */
+	cairo_tag_begin(m->cr, name, m->d->elems[elem].type == EL_LINK ? "" :
+	    NULL);
+	mark(m, elem, 0);
+}
+
+/* Whether element e is a or under it. */
+static int
+within(const struct wp_doc *d, int e, int a)
+{
+	for (; e > 0; e = d->elems[e].parent)
+		if (e == a)
+			return 1;
+	return 0;
+}
+
+/*
+ * The order a page's items are drawn in, which is the order its text is
+ * read in: the typesetter's, except that a list item's label, set after
+ * its first line (which it needs to place it), comes before that line.
+ * The label does not overlap its item, so nothing looks different.
+ */
+static size_t *
+reading_order(const struct wp_doc *d, const struct wp_page *pg)
+{
+	size_t	*o = wp_reallocarray(NULL, pg->n + 1, sizeof(*o));
+	size_t	 i, j;
+
+	for (i = 0; i < pg->n; i++) {
+		int e = pg->items[i].elem, li;
+		o[i] = i;
+		if (e == WP_ARTIFACT || d->elems[e].type != EL_LBL)
+			continue;
+		li = d->elems[e].parent;
+		for (j = i; j > 0 && pg->items[o[j - 1]].elem != e &&
+		    within(d, pg->items[o[j - 1]].elem, li); j--)
+			o[j] = o[j - 1];
+		o[j] = i;
+	}
+	return o;
+}
+
+/*
+ * A page: its items in reading order, each stretch of one element's
+ * tagged; then its links' annotations, each an empty Link tag (cairo
+ * makes an annotation of a Link tag with a target), which pdftags.c
+ * hands to the link's element.
+ */
+static void
+draw_page(struct marking *m, const struct wp_page *pg)
+{
+	size_t	*o = reading_order(m->d, pg), i;
+
+	for (i = 0; i < pg->n; i++) {
+		const struct wp_item *it = &pg->items[o[i]];
+		if (it->kind == ITEM_LINK)
+			continue;
+		tag_to(m, it->elem);
+		draw(m->cr, m->d, it);
+	}
+	tag_to(m, WP_ARTIFACT);
+	for (i = 0; i < pg->n; i++) {
+		const struct wp_item *it = &pg->items[i];
+		char *a = it->kind == ITEM_LINK ? link_attrs(m->d, it->target) :
+		    NULL;
+		if (a == NULL || it->elem == WP_ARTIFACT) {
+			g_free(a);
+			continue;
+		}
+		draw(m->cr, m->d, it);
+		mark(m, it->elem, 1);
+		g_free(a);
+	}
+	free(o);
 }
 
 static void
@@ -296,11 +483,12 @@ int
 wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 {
 	struct sink	 sk = { 0 };
+	struct marking	 m = { 0 };
 	cairo_surface_t	*s;
 	cairo_t		*cr;
 	cairo_status_t	 st;
 	char		*date = creation_date(d);
-	size_t		 p, i;
+	int		 rc;
 
 	s = cairo_pdf_surface_create_for_stream(write_cb, &sk, d->page_w,
 	    d->page_h);
@@ -316,15 +504,15 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	    "wpgen " WP_VERSION);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	free(date);
 	cr = cairo_create(s);
-	/* One structure element round everything: it makes the PDF tagged,
-	 * and cairo 1.16 writes a damaged file (a reserved structure object
-	 * never written) when links appear outside any structure. */
+	m.cr = cr;
+	m.d = d;
+	/* One structure element round everything: cairo 1.16 writes a
+	 * damaged file (a reserved structure object never written) when
+	 * links appear outside any structure.  pdftags.c replaces it. */
 	cairo_tag_begin(cr, "Document", NULL);
-	for (p = 0; p < d->npages; p++) {
-		for (i = 0; i < d->pages[p].n; i++)
-			draw(cr, d, &d->pages[p].items[i]);
+	for (m.page = 0; m.page < (int)d->npages; m.page++) {
+		draw_page(&m, &d->pages[m.page]);
 		cairo_show_page(cr);
 	}
 	cairo_tag_end(cr, "Document");
@@ -335,5 +523,13 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	return hand_over(d, st, &sk, buf, len);
+	rc = hand_over(d, st, &sk, buf, len);
+	if (rc == 0 && (rc = wp_pdf_tagged(d, m.marks, m.n, date, buf,
+	    len)) == -1) {
+		free(*buf);
+		*buf = NULL;
+	}
+	free(m.marks);
+	free(date);
+	return rc;
 }

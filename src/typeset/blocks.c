@@ -49,12 +49,14 @@ paragraph(struct wp_engine *e, const xmlNode *n, enum wp_role role)
 
 	wp_flow_source(e, n);
 	wp_flow_inline(p, n, 0, NULL);
+	wp_struct_open(e, EL_P);
 	if (wp_lines_set(e, &sp, p, role, e->st->measure, ts->indent) == 0) {
 		wp_lines_flow(e, &sp, 0);
 		/* a lead-in stays with the first item of its list */
 		if (leads_in(n))
 			e->boxes[e->n - 1].pb.keep = 1;
 	}
+	wp_struct_close(e);
 }
 
 static double
@@ -107,6 +109,25 @@ list_marker(struct wp_engine *e, struct wp_box *x, const xmlNode *list,
 	}
 }
 
+/*
+ * An item's marker, in its first line's box (after the line, which it
+ * needs to place it; the renderer draws it first, as it is read): its
+ * label.  A drawn bullet is the character it shows, to a reader.
+ */
+static void
+item_label(struct wp_engine *e, struct wp_box *x, int lbl,
+    const xmlNode *list, const xmlNode *li, double at, double col)
+{
+	int	 body = x->elem;
+
+	x->elem = lbl;
+	list_marker(e, x, list, li, at, col);
+	x->elem = body;
+	if (wp_xml_is(list, "ul"))
+		wp_struct_elem(e, lbl)->actual = g_strdup(strcmp(wp_attr(list,
+		    "mark"), "check") == 0 ? "\xe2\x9c\x93" : "\xe2\x80\xa2");
+}
+
 static void
 list(struct wp_engine *e, const xmlNode *n, double at)
 {
@@ -114,29 +135,38 @@ list(struct wp_engine *e, const xmlNode *n, double at)
 	double		 col = marker_column(e, n);
 	const xmlNode	*li, *sub;
 
+	wp_struct_open(e, EL_L);
 	for (li = n->children; li != NULL; li = li->next) {
 		struct wp_para	*p;
 		struct wp_lines	 sp;
 		size_t		 first = e->n;
+		int		 lbl;
 
 		if (!wp_xml_is(li, "li"))
 			continue;
 		wp_flow_source(e, li);
 		p = wp_para_new();
 		wp_flow_inline(p, li, 0, NULL);
+		wp_struct_open(e, EL_LI);
+		lbl = wp_struct_add(e, EL_LBL);
+		wp_struct_open(e, EL_LBODY);
 		if (wp_lines_set(e, &sp, p, ROLE_LIST, e->st->measure - at -
-		    col, 0) == -1)
-			continue;
-		wp_lines_flow(e, &sp, at + col);
-		/* an item added or removed: its marker too */
-		e->mark = wp_flow_change(li);
-		if (first < e->n)
-			list_marker(e, &e->boxes[first], n, li, at, col);
-		e->mark = 0;
-		for (sub = li->children; sub != NULL; sub = sub->next)
-			if (wp_xml_is(sub, "ol") || wp_xml_is(sub, "ul"))
-				list(e, sub, at + col);
+		    col, 0) == 0) {
+			wp_lines_flow(e, &sp, at + col);
+			/* an item added or removed: its marker too */
+			e->mark = wp_flow_change(li);
+			if (first < e->n)
+				item_label(e, &e->boxes[first], lbl, n, li, at,
+				    col);
+			e->mark = 0;
+			for (sub = li->children; sub != NULL; sub = sub->next)
+				if (wp_xml_is(sub, "ol") || wp_xml_is(sub, "ul"))
+					list(e, sub, at + col);
+		}
+		wp_struct_close(e);
+		wp_struct_close(e);
 	}
+	wp_struct_close(e);
 	e->pending = ts->after + e->st->text[ROLE_BODY].after;
 }
 
@@ -145,12 +175,14 @@ wp_flow_section(struct wp_engine *e, const xmlNode *n, int level,
     enum wp_role prole)
 {
 	wp_flow_source(e, n);
+	wp_struct_open(e, EL_SECT);
 	e->mark = wp_flow_change(n);
 	wp_flow_heading(e, level == 1 ? ROLE_SECTION : ROLE_CHAPTER, NULL,
 	    wp_display(n, "title"), wp_attr(n, "id"), level,
 	    level == 1 && e->st->section_new_page);
 	e->mark = 0;
 	wp_flow_blocks(e, n, prole, level);
+	wp_struct_close(e);
 }
 
 void

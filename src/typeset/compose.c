@@ -42,6 +42,7 @@ uncompose(struct wp_para *p)
 	for (size_t i = 0; i < p->nlinks; i++)
 		free(p->links[i].target);
 	free(p->links);
+	free(p->english);
 	free(p->info);
 	free(p->changes);
 	p->changes = NULL;
@@ -50,6 +51,8 @@ uncompose(struct wp_para *p)
 	p->attrs = NULL;
 	p->links = NULL;
 	p->nlinks = 0;
+	p->english = NULL;
+	p->nenglish = 0;
 	p->info = NULL;
 }
 
@@ -137,8 +140,8 @@ find_urls(const struct rawch *r, size_t n, char *url)
 /*
  * Which ASCII brackets and quotation marks are set full width: those
  * inside Japanese text (ます(本書では, 対策も“2.1”), as a Japanese setter
- * sets them; the text keeps the characters as written (the font's fwid
- * feature draws them).  An opening one is when Japanese stands before
+ * sets them: parentheses as （ ）, quotation marks as written, drawn by
+ * the font's fwid feature (their full-width glyphs are theirs alone).  An opening one is when Japanese stands before
  * it or right inside it, a closing one when its opening one was, or
  * Japanese stands on either side of it.
  */
@@ -301,6 +304,84 @@ change(struct wp_para *p, PangoAttrList *l, unsigned f, unsigned start,
 	p->changes[p->nchanges++] = (struct wp_change){ start, end };
 }
 
+static int
+latin(gunichar c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a stretch of characters is English: two words of two letters
+ * or more, one in lower case, spaces between ("IIJ SMX" and "ISO/IEC
+ * 27017" are read letter by letter in either language). */
+static int
+english(const struct outch *ch, size_t n)
+{
+	size_t	 i, run = 0;
+	int	 words = 0, lower = 0, space = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && latin(ch[i].c)) {
+			lower |= ch[i].c >= 'a';
+			run++;
+			continue;
+		}
+		words += run >= 2;
+		run = 0;
+		space |= i < n && ch[i].c == ' ';
+	}
+	return words >= 2 && lower && space;
+}
+
+/* Whether bytes start..end touch a link (whose colour stays its own;
+ * its text is the link's, in the document's language). */
+static int
+in_link(const struct wp_para *p, unsigned start, unsigned end)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (p->links[i].end > start && p->links[i].start < end)
+			return 1;
+	return 0;
+}
+
+/*
+ * The English in a paragraph: stretches of ASCII letters, digits,
+ * spaces and word punctuation from a letter to a letter, each its own
+ * run (a foreground attribute of the text's colour: Pango splits runs
+ * where attributes change, without shaping again).
+ */
+static void
+find_english(struct wp_para *p, PangoAttrList *l, const struct out *o,
+    const unsigned *off, unsigned color)
+{
+	size_t	 i = 0, j, k;
+
+	while (i < o->n) {
+		if (!latin(o->ch[i].c)) {
+			i++;
+			continue;
+		}
+		for (j = i; j < o->n && (latin(o->ch[j].c) || (o->ch[j].c >=
+		    '0' && o->ch[j].c <= '9') || (o->ch[j].c < 0x80 &&
+		    strchr(" '-.,&", (int)o->ch[j].c) != NULL)); j++)
+			continue;
+		for (k = j; !latin(o->ch[k - 1].c); k--)
+			continue;
+		if (english(o->ch + i, k - i) && !in_link(p, off[i], off[k])) {
+			p->english = wp_reallocarray(p->english, p->nenglish +
+			    1, sizeof(*p->english));
+			p->english[p->nenglish++] = (struct wp_english){
+			    off[i], off[k], 0 };
+			insert(l, pango_attr_foreground_new(
+			    (guint16)((color >> 16 & 0xff) * 257),
+			    (guint16)((color >> 8 & 0xff) * 257),
+			    (guint16)((color & 0xff) * 257)), off[i], off[k]);
+		}
+		i = j;
+	}
+}
+
 static void
 build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
     double size, unsigned color, unsigned link_color, const char *em_family)
@@ -315,6 +396,13 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	insert(l, pango_attr_insert_hyphens_new(FALSE), 0, off[o->n]);
 	insert(l, pango_attr_foreground_new(RGB(color)), 0, off[o->n]);
 	char_attrs(l, o, off, size, p->leader_size, em_family);
+	p->lead_start = p->lead_end = 0;
+	for (i = 0; i < o->n; i++)
+		if (o->ch[i].flags & RUN_LEADER) {
+			if (p->lead_end == 0)
+				p->lead_start = off[i];
+			p->lead_end = off[i + 1];
+		}
 	for (i = 0; i < o->nprotect; i++)
 		insert(l, pango_attr_allow_breaks_new(FALSE),
 		    off[o->protect[i].start], off[o->protect[i].end]);
@@ -329,8 +417,9 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 		p->links = wp_reallocarray(p->links, p->nlinks + 1,
 		    sizeof(*p->links));
 		p->links[p->nlinks++] = (struct wp_link){ off[i], off[j],
-		    wp_strdup(p->targets[t]) };
+		    wp_strdup(p->targets[t]), 0 };
 	}
+	find_english(p, l, o, off, color);
 	/* after the links' colour, which a change's overrides */
 	for (i = 0; i < o->n; i = j) {
 		unsigned f = o->ch[i].flags & (RUN_INS | RUN_DEL);
@@ -472,8 +561,16 @@ compose_char(struct wp_para *p, struct out *o, size_t i, const char *url,
 	if (url[i] && i > 0 && url[i - 1] && url_break_before(r->c) &&
 	    o->n > 0 && o->ch[o->n - 1].kind != OUT_ZWSP)
 		emit(o, WP_ZWSP, r, OUT_ZWSP);
-	at[i] = emit(o, r->c, r, OUT_REAL);
-	o->ch[at[i]].fw = fw[i] != 0;
+	if (fw[i] && (r->c == '(' || r->c == ')')) {
+		/* （ ）: the glyph fwid would draw, which the PDF's text
+		 * could read only as one of the two (render/pdfcontent.c) */
+		struct rawch full = *r;
+		full.c = r->c + 0xFEE0;
+		at[i] = emit(o, full.c, &full, OUT_REAL);
+	} else {
+		at[i] = emit(o, r->c, r, OUT_REAL);
+		o->ch[at[i]].fw = fw[i] != 0;
+	}
 	if (r->c == 0xFF5E && i > 0)		/* ～ */
 		wp_protect(o, at[i - 1], o->n);
 	if (url[i] && url[i + 1] && url_break_after(r->c, next))

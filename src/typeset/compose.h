@@ -36,6 +36,18 @@ enum {
 struct wp_link {
 	unsigned	 start, end;	/* byte range in the composed text */
 	char		*target;	/* "#id" inside the document, else a URI */
+	int		 elem;		/* its element, once set (doc.h) */
+};
+
+/*
+ * A stretch of English in the text: Latin words with spaces between
+ * ("Software as a Service"), which a reader reads aloud in English.
+ * Its own run of glyphs (an attribute that changes nothing drawn starts
+ * and ends one), so that it can be marked as such.
+ */
+struct wp_english {
+	unsigned	 start, end;	/* byte range in the composed text */
+	int		 elem;		/* its element, once set (doc.h) */
 };
 
 /* A byte range of the composed text inserted or deleted (RUN_INS,
@@ -70,6 +82,8 @@ struct wp_para {
 	PangoAttrList	*attrs;		/* its attributes */
 	struct wp_link	*links;
 	size_t		 nlinks;
+	struct wp_english *english;
+	size_t		 nenglish;
 	struct wp_charinfo *info;	/* per composed character, and one
 					 * more: off is the text's length */
 	size_t		 ninfo;		/* characters, the extra one not counted */
@@ -90,6 +104,7 @@ struct wp_para {
 	double		 bar_x, bar_w;	/* a change bar beside each line that
 					 * holds a change: x from the column's
 					 * left edge, width (0: no bars) */
+	unsigned	 lead_start, lead_end;	/* where they are in text */
 	/* what wp_para_compose() was given, to compose again */
 	double		 size;
 	unsigned	 color, link_color;

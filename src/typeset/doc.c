@@ -15,7 +15,19 @@ wp_doc_new(double page_w, double page_h)
 	d->page_w = page_w;
 	d->page_h = page_h;
 	d->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+	d->lang = "ja";
+	wp_doc_elem(d, EL_DOCUMENT, -1);
 	return d;
+}
+
+int
+wp_doc_elem(struct wp_doc *d, enum wp_elem_type type, int parent)
+{
+	d->elems = wp_grow(d->elems, &d->elemcap, d->nelems,
+	    sizeof(*d->elems));
+	d->elems[d->nelems] = (struct wp_elem){ .type = type,
+	    .parent = parent };
+	return (int)d->nelems++;
 }
 
 struct wp_item *
@@ -71,6 +83,11 @@ wp_doc_free(struct wp_doc *d)
 	for (i = 0; i < d->ndests; i++)
 		free(d->dests[i].id);
 	free(d->dests);
+	for (i = 0; i < d->nelems; i++) {
+		g_free(d->elems[i].alt);
+		g_free(d->elems[i].actual);
+	}
+	free(d->elems);
 	g_ptr_array_free(d->layouts, TRUE);
 	free(d->title);
 	free(d->author);
@@ -134,17 +151,19 @@ put_text(FILE *fp, const struct wp_item *it)
 void
 wp_doc_dump(const struct wp_doc *d, FILE *fp)
 {
-	size_t	 i, k;
+	const PangoLayoutLine	*last;
+	size_t			 i, k;
 
 	for (i = 0; i < d->npages; i++) {
 		fprintf(fp, "=== page %zu\n", i + 1);
-		for (k = 0; k < d->pages[i].n; k++) {
+		for (k = 0, last = NULL; k < d->pages[i].n; k++) {
 			const struct wp_item *it = &d->pages[i].items[k];
 			if (it->kind == ITEM_RULE && it->change)
 				fprintf(fp, "%6.1f %5.1f | change bar to "
 				    "%.1f\n", it->y, it->x, it->y + it->h);
-			if (it->kind != ITEM_TEXT)
+			if (it->kind != ITEM_TEXT || it->line == last)
 				continue;
+			last = it->line;
 			fprintf(fp, "%6.1f %5.1f ", it->y, it->x);
 			put_text(fp, it);
 			fputc('\n', fp);

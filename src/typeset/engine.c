@@ -18,6 +18,32 @@ wp_engine_start(struct wp_engine *e, struct wp_fonts *f,
 	e->src = wp_strdup("(document)");
 }
 
+int
+wp_struct_add(struct wp_engine *e, enum wp_elem_type type)
+{
+	return wp_doc_elem(e->doc, type, e->elem);
+}
+
+int
+wp_struct_open(struct wp_engine *e, enum wp_elem_type type)
+{
+	return e->elem = wp_struct_add(e, type);
+}
+
+void
+wp_struct_close(struct wp_engine *e)
+{
+	/* the root stays open: a walker closes what it opened */
+	if (e->elem > 0)
+		e->elem = e->doc->elems[e->elem].parent;
+}
+
+struct wp_elem *
+wp_struct_elem(struct wp_engine *e, int i)
+{
+	return &e->doc->elems[i];
+}
+
 struct wp_doc *
 wp_engine_finish(struct wp_engine *e)
 {
@@ -69,6 +95,7 @@ wp_box_new(struct wp_engine *e, double before)
 	memset(x, 0, sizeof(*x));
 	x->pb.before = before > e->pending ? before : e->pending;
 	x->pb.header = -1;
+	x->elem = e->elem;
 	e->pending = 0;
 	return x;
 }
@@ -83,6 +110,7 @@ wp_item_add(struct wp_box *x, enum wp_item_kind kind)
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	it->fill = it->stroke = WP_NOCOLOR;
+	it->elem = x->elem;
 	return it;
 }
 

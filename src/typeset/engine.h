@@ -18,6 +18,8 @@
 struct wp_box {
 	struct wp_item	*items;		/* y relative to the box's top */
 	size_t		 n, cap;
+	int		 elem;		/* the element its items are added to
+					   (the current one when it was made) */
 	struct wp_pbox	 pb;
 	char		*dest;		/* id of a destination at its top */
 	int		 no_folio;	/* its page has no page number */
@@ -45,6 +47,7 @@ struct wp_engine {
 	double			 pending;	/* space after the last block */
 	int			 keep_next;	/* lines still kept with a heading */
 	int			 failed;	/* an error was reported */
+	int			 elem;		/* the element being set (doc.h) */
 	char			*src;		/* the block being set: file:line */
 	char			*glyph_src;	/* where a missing glyph was */
 	gunichar		 glyph;		/* last reported, and which */
@@ -76,6 +79,19 @@ void		 wp_engine_source(struct wp_engine *, const char *src);
 
 /* The height text has on a page: from the top margin to the bottom. */
 double		 wp_engine_avail(const struct wp_engine *);
+
+/*
+ * The structure (doc.h): wp_struct_open() adds an element of a type
+ * under the current one and makes it current, until wp_struct_close();
+ * wp_struct_add() adds one without entering it.  Both return its index.
+ * What is set meanwhile belongs to the current element: each new box's
+ * items, unless a walker says otherwise (a box's or an item's elem).
+ */
+int		 wp_struct_open(struct wp_engine *, enum wp_elem_type);
+int		 wp_struct_add(struct wp_engine *, enum wp_elem_type);
+void		 wp_struct_close(struct wp_engine *);
+/* An element by index, to give it its alternative text and the like. */
+struct wp_elem	*wp_struct_elem(struct wp_engine *, int);
 
 /* A new box, before points below the last (or what it asked for). */
 struct wp_box	*wp_box_new(struct wp_engine *, double before);
@@ -137,7 +153,11 @@ double		 wp_lines_width(const struct wp_lines *, int i);
 /* The text of line i as written (g_free it). */
 char		*wp_lines_string(const struct wp_lines *, int i);
 
-/* Adds line i as text (and its links) to a box, baseline at y. */
+/*
+ * Adds line i as text (and its links) to a box, baseline at y: in the
+ * box's element, but for its pieces that are a link's (the link's
+ * element) or leaders (an artifact).
+ */
 void		 wp_lines_put(struct wp_box *, const struct wp_lines *, int i,
 		    double x, double y);
 /* Puts every line in a box from top y; returns the y below them. */

@@ -283,6 +283,70 @@ fit(struct wp_engine *e, struct wp_box *x)
 	x->pb.h = room;
 }
 
+/* ---- alternative text ----------------------------------------------- */
+
+/* An attribute's value, "" when it has none. */
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	const char *v = wp_attr(n, name);
+
+	return v != NULL ? v : "";
+}
+
+/*
+ * What a figure shows, in words, from its data, for a reader that
+ * cannot see it: the boundary's layers top first, each group under its
+ * owner's label, each layer with its items; the structure's base, and
+ * what the additions add to it.
+ */
+static char *
+alt_text(const xmlNode *f)
+{
+	GString		*g = g_string_new(NULL);
+	const xmlNode	*n, *it, *base = NULL;
+	const char	*owner = NULL;
+	int		 first = 1;
+
+	if (strcmp(wp_attr(f, "kind"), "boundary") == 0) {
+		for (n = next_layer(f->children); n; n = next_layer(n->next)) {
+			if (owner == NULL || strcmp(owner, attr(n, "owner")))
+				g_string_append_printf(g, "%s%s：", owner ?
+				    "。" : "", attr(n, "owner-label"));
+			else
+				g_string_append(g, "、");
+			owner = wp_attr(n, "owner");
+			g_string_append_printf(g, "%s（", attr(n, "label"));
+			for (it = n->children, first = 1; it; it = it->next)
+				if (wp_xml_is(it, "item")) {
+					char *t = wp_text_all(it);
+					g_string_append_printf(g, "%s%s",
+					    first ? "" : "、", t);
+					free(t);
+					first = 0;
+				}
+			g_string_append(g, "）");
+		}
+		g_string_append(g, "。");
+		return g_string_free(g, FALSE);
+	}
+	for (n = f->children; n != NULL; n = n->next)
+		if (wp_xml_is(n, "base"))
+			base = n;
+	if (base != NULL)
+		g_string_append_printf(g, "%s（%s）の上に、", attr(base,
+		    "label"), attr(base, "note"));
+	g_string_append_printf(g, "%s：", attr(f, "addition-label"));
+	for (n = f->children; n != NULL; n = n->next)
+		if (wp_xml_is(n, "addition")) {
+			g_string_append_printf(g, "%s%s（%s）", first ? "" : "、",
+			    attr(n, "label"), attr(n, "note"));
+			first = 0;
+		}
+	g_string_append(g, "。");
+	return g_string_free(g, FALSE);
+}
+
 void
 wp_flow_figure(struct wp_engine *e, const xmlNode *f)
 {
@@ -294,11 +358,15 @@ wp_flow_figure(struct wp_engine *e, const xmlNode *f)
 	const xmlNode	*n;
 
 	wp_flow_source(e, f);
+	/* the figure (its shapes and their text), then its caption */
+	wp_struct_elem(e, wp_struct_open(e, EL_FIGURE))->alt = alt_text(f);
 	x = wp_box_new(e, cap->size * 1.2);
 	if (strcmp(wp_attr(f, "kind"), "boundary") == 0)
 		boundary(e, x, f, &y);
 	else
 		structure(e, x, f, &y);
+	wp_struct_close(e);	/* open till now: its labels' English is its */
+	x->elem = wp_struct_open(e, EL_CAPTION);
 	y += cap->before;
 	p = wp_para_new();
 	/* 図1. and the caption, broken between its phrases */
@@ -310,6 +378,7 @@ wp_flow_figure(struct wp_engine *e, const xmlNode *f)
 			    NULL);
 	if (wp_lines_set(e, &sp, p, ROLE_CAPTION, e->st->measure, 0) == 0)
 		y = wp_lines_put_all(x, &sp, 0, y);
+	wp_struct_close(e);
 	x->pb.h = y;
 	wp_flow_source(e, f);
 	fit(e, x);

@@ -38,23 +38,29 @@ control_line(struct wp_engine *e, const xmlNode *cl)
 		wp_para_add(p, "\xe3\x80\x80", -1, 0, NULL);
 		wp_para_add(p, wp_attr(cl, "was-title"), -1, RUN_DEL, NULL);
 	}
-	if (wp_lines_set(e, &sp, p, ROLE_LABEL, e->st->measure, 0) == -1)
+	wp_struct_open(e, EL_P);
+	if (wp_lines_set(e, &sp, p, ROLE_LABEL, e->st->measure, 0) == -1) {
+		wp_struct_close(e);
 		return;
+	}
 	pad = sp.ts->size * e->st->label_pad;
 	x = wp_box_new(e, 0);
 	it = wp_item_add(x, ITEM_RECT);
+	it->elem = WP_ARTIFACT;		/* its shading */
 	it->w = wp_lines_width(&sp, 0) + 2 * pad;
 	it->h = sp.ts->pitch;
 	it->fill = e->st->colors[COLOR_SHADE];
 	x->pb.h = wp_lines_put_all(x, &sp, pad, 0);
 	x->pb.keep = 1;
 	e->pending = sp.ts->after;
+	wp_struct_close(e);
 }
 
 static void
 clause(struct wp_engine *e, const xmlNode *cl)
 {
 	wp_flow_source(e, cl);
+	wp_struct_open(e, EL_SECT);
 	e->mark = wp_flow_change(cl);
 	wp_flow_heading(e, ROLE_CLAUSE, wp_attr(cl, "number"),
 	    wp_display(cl, "title"), wp_attr(cl, "id"), 3, 0);
@@ -63,6 +69,7 @@ clause(struct wp_engine *e, const xmlNode *cl)
 	control_line(e, cl);
 	e->mark = 0;
 	wp_flow_blocks(e, cl, ROLE_BODY, 3);
+	wp_struct_close(e);
 }
 
 static void
@@ -70,12 +77,14 @@ controls(struct wp_engine *e, const xmlNode *n)
 {
 	const xmlNode	*ch, *cl;
 
+	wp_struct_open(e, EL_SECT);
 	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, e->st->section_new_page);
 	for (ch = n->children; ch != NULL && !e->failed; ch = ch->next) {
 		if (!wp_xml_is(ch, "chapter"))
 			continue;
 		wp_flow_source(e, ch);
+		wp_struct_open(e, EL_SECT);
 		e->mark = wp_flow_change(ch);
 		wp_flow_heading(e, ROLE_CHAPTER, wp_attr(ch, "label"),
 		    wp_display(ch, "title"), wp_attr(ch, "id"), 2,
@@ -84,7 +93,9 @@ controls(struct wp_engine *e, const xmlNode *n)
 		for (cl = ch->children; cl != NULL && !e->failed; cl = cl->next)
 			if (wp_xml_is(cl, "clause"))
 				clause(e, cl);
+		wp_struct_close(e);
 	}
+	wp_struct_close(e);
 }
 
 /* ---- the document ---------------------------------------------------- */

@@ -13,16 +13,30 @@
 
 /* Sets text in a role and puts it in a box at (x, y); returns the y below. */
 static double
+put_para(struct wp_engine *e, struct wp_box *x, struct wp_para *p,
+    enum wp_role role, double at, double indent, double y)
+{
+	struct wp_lines	 sp;
+	int		 in = x->elem, open = e->elem, rc;
+
+	/* a paragraph of the box's element, its links and English in it */
+	x->elem = e->elem = wp_doc_elem(e->doc, EL_P, in);
+	rc = wp_lines_set(e, &sp, p, role, e->st->measure - at, indent);
+	e->elem = open;
+	if (rc == 0)
+		y = wp_lines_put_all(x, &sp, at, y);
+	x->elem = in;
+	return y;
+}
+
+static double
 put_text(struct wp_engine *e, struct wp_box *x, const char *text,
     unsigned flags, enum wp_role role, double at, double y)
 {
 	struct wp_para	*p = wp_para_new();
-	struct wp_lines	 sp;
 
 	wp_para_add(p, text, -1, flags, NULL);
-	if (wp_lines_set(e, &sp, p, role, e->st->measure - at, 0) == -1)
-		return y;
-	return wp_lines_put_all(x, &sp, at, y);
+	return put_para(e, x, p, role, at, 0, y);
 }
 
 /* A meta element's text put in a box; returns the y below. */
@@ -52,6 +66,7 @@ bar(struct wp_engine *e, struct wp_box *x, double y0, double y1, double w)
 {
 	struct wp_item *it = wp_item_add(x, ITEM_RECT);
 
+	it->elem = WP_ARTIFACT;
 	it->y = y0;
 	it->w = w;
 	it->h = y1 - y0;
@@ -66,9 +81,12 @@ void
 wp_flow_cover(struct wp_engine *e, const xmlNode *meta)
 {
 	const struct wp_style *st = e->st;
-	struct wp_box	*x = wp_box_new(e, 0);
+	struct wp_box	*x;
 	double		 in = st->text[ROLE_COVER_TITLE].size, y, top;
 	double		 avail = wp_engine_avail(e);
+
+	wp_struct_open(e, EL_SECT);
+	x = wp_box_new(e, 0);
 
 	x->pb.h = avail;
 	x->no_folio = 1;
@@ -89,6 +107,7 @@ wp_flow_cover(struct wp_engine *e, const xmlNode *meta)
 		    st->text[ROLE_COVER_META].pitch);
 	y = put_meta(e, x, meta, "publisher", 0, ROLE_COVER_PUBLISHER, in, y);
 	put_meta(e, x, meta, "document-number", 0, ROLE_COVER_META, in, y);
+	wp_struct_close(e);
 }
 
 /* ---- the contents ---------------------------------------------------- */
@@ -169,14 +188,20 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 	int		 last, k;
 
 	wp_flow_source(e, en->at);
+	/* an entry is a link to its heading: number, title and page (open
+	 * first: the title's English is the link's) */
+	wp_struct_open(e, EL_TOCI);
+	wp_struct_elem(e, wp_struct_open(e, EL_LINK))->alt = en->number ?
+	    g_strdup_printf("%s %s", en->number, en->title) :
+	    g_strdup(en->title);
 	if (en->number != NULL) {
 		if (wp_lines_text(e, &num, en->number, role, st->measure) == -1)
-			return -1;
+			goto fail;
 		shift = col - wp_lines_width(&num, 0) - ts->size * TOC_GAP;
 	}
 	if (wp_lines_text(e, &sp, en->title, role, st->measure - at - col -
 	    st->toc_number_w - ts->size * 2) == -1)
-		return -1;
+		goto fail;
 	x = wp_box_new(e, ts->before);
 	last = wp_lines_count(&sp) - 1;
 	for (k = 0; k < last; k++) {
@@ -204,7 +229,13 @@ toc_entry(struct wp_engine *e, const struct entry *en, double col)
 	it->h = x->pb.h;
 	it->target = g_strconcat("#", en->id, NULL);
 	e->pending = ts->after;
+	wp_struct_close(e);
+	wp_struct_close(e);
 	return 0;
+fail:
+	wp_struct_close(e);
+	wp_struct_close(e);
+	return -1;
 }
 
 void
@@ -217,8 +248,10 @@ wp_flow_toc(struct wp_engine *e, const xmlNode *n)
 	size_t		 i;
 
 	wp_flow_source(e, n);
+	wp_struct_open(e, EL_SECT);
 	wp_flow_heading(e, ROLE_TOC_TITLE, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, 1);
+	wp_struct_open(e, EL_TOC);
 	e->keep_next = 0;
 	collect(xmlDocGetRootElement(n->doc), st->toc_depth, &es);
 	/* each level's widest number */
@@ -235,6 +268,8 @@ wp_flow_toc(struct wp_engine *e, const xmlNode *n)
 		if (toc_entry(e, &es.v[i], col) == -1)
 			break;
 	}
+	wp_struct_close(e);
+	wp_struct_close(e);
 	free(es.v);
 }
 
@@ -252,6 +287,7 @@ wp_flow_backmatter(struct wp_engine *e, const xmlNode *n)
 			wp_flow_section(e, s, 1, ROLE_SMALL);
 	if ((c = wp_xml_child(n, "colophon")) == NULL)
 		return;
+	/* the colophon: a paragraph a line, of the document */
 	x = wp_box_new(e, e->st->text[ROLE_BODY].size *
 	    e->st->colophon_before);
 	x->pb.bottom = 1;
@@ -296,14 +332,11 @@ wp_flow_legend(struct wp_engine *e, struct wp_box *x, const xmlNode *lg,
 	    ROLE_TABLE_HEAD, 0, y + pad);
 	for (const xmlNode *p = lg->children; p != NULL; p = p->next) {
 		struct wp_para *para;
-		struct wp_lines sp;
 		if (!wp_xml_is(p, "p"))
 			continue;
 		para = wp_para_new();
 		wp_flow_inline(para, p, 0, NULL);
-		if (wp_lines_set(e, &sp, para, ROLE_BODY, e->st->measure,
-		    ts->indent) == 0)
-			y = wp_lines_put_all(x, &sp, 0, y);
+		y = put_para(e, x, para, ROLE_BODY, 0, ts->indent, y);
 	}
 	e->bars = bars;
 	y += pad;

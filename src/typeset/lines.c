@@ -194,6 +194,45 @@ changes(const struct wp_engine *e, struct wp_para *p)
 		wp_para_mark(p, e->mark);
 }
 
+/* Text as a reader reads it: without what the composer inserted. */
+static GString *
+plain(const char *t, const char *end)
+{
+	GString	*s = g_string_new(NULL);
+
+	for (; t < end; t = g_utf8_next_char(t)) {
+		gunichar c = g_utf8_get_char(t);
+		if (c != WP_QSPACE && c != WP_ZWSP && c != 0x2028)
+			g_string_append_unichar(s, c);
+	}
+	return s;
+}
+
+/* Each link of a paragraph set is an element in the current one, which
+ * knows what it says (its annotations say it again); so is each stretch
+ * of English, in its language.  Made in the order they are read (the
+ * two never overlap), as an element's children are written in the order
+ * they were made. */
+static void
+link_elems(struct wp_engine *e, struct wp_para *p)
+{
+	size_t	 k = 0, g = 0;
+
+	while (k < p->nlinks || g < p->nenglish) {
+		if (g == p->nenglish || (k < p->nlinks &&
+		    p->links[k].start < p->english[g].start)) {
+			struct wp_link *ln = &p->links[k++];
+			ln->elem = wp_struct_add(e, EL_LINK);
+			wp_struct_elem(e, ln->elem)->alt = g_string_free(plain(
+			    p->text->str + ln->start, p->text->str + ln->end),
+			    FALSE);
+		} else {
+			p->english[g].elem = wp_struct_add(e, EL_SPAN);
+			wp_struct_elem(e, p->english[g++].elem)->lang = "en";
+		}
+	}
+}
+
 int
 wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
     enum wp_role role, double width, double indent)
@@ -240,6 +279,7 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		wp_msg(MSG_OVERFULL, e->src, 0, ctx);
 		break_anywhere(sp->layout, ts);
 	}
+	link_elems(e, p);
 	return 0;
 }
 
@@ -309,15 +349,9 @@ wp_lines_string(const struct wp_lines *sp, int i)
 {
 	PangoLayoutLine	*line = pango_layout_get_line_readonly(sp->layout, i);
 	const char	*t = pango_layout_get_text(sp->layout) + line->start_index;
-	const char	*end = t + line->length;
-	GString		*s = g_string_new(NULL);
-
 	/* without what the composer inserted: it is composed again */
-	for (; t < end; t = g_utf8_next_char(t)) {
-		gunichar c = g_utf8_get_char(t);
-		if (c != WP_QSPACE && c != WP_ZWSP && c != 0x2028)
-			g_string_append_unichar(s, c);
-	}
+	GString		*s = plain(t, t + line->length);
+
 	while (s->len > 0 && s->str[s->len - 1] == ' ')
 		g_string_truncate(s, s->len - 1);
 	return g_string_free(s, FALSE);
@@ -513,8 +547,80 @@ change_bar(struct wp_box *x, const struct wp_lines *sp,
 			it->stroke = p->change_color;
 			it->lw = p->bar_w;
 			it->change = 1;
+			it->elem = WP_ARTIFACT;	/* a mark, not content */
 			return;
 		}
+}
+
+/*
+ * The pieces of a line that belong to another element than the box's,
+ * in order: its links' text (each link's element), its English (a span
+ * in English, unless the line is itself an artifact: a running head)
+ * and its leaders (an artifact); as (start, end, elem), at most n.
+ */
+static size_t
+pieces(const struct wp_para *p, unsigned s, unsigned e, int artifact,
+    unsigned (*pc)[3], size_t n)
+{
+	size_t	 k, m = 0;
+
+	for (k = 0; k < p->nlinks && m < n; k++)
+		if (p->links[k].end > s && p->links[k].start < e) {
+			pc[m][0] = p->links[k].start > s ? p->links[k].start : s;
+			pc[m][1] = p->links[k].end < e ? p->links[k].end : e;
+			pc[m++][2] = (unsigned)p->links[k].elem;
+		}
+	for (k = 0; !artifact && k < p->nenglish && m < n; k++)
+		if (p->english[k].end > s && p->english[k].start < e) {
+			pc[m][0] = p->english[k].start > s ?
+			    p->english[k].start : s;
+			pc[m][1] = p->english[k].end < e ? p->english[k].end : e;
+			pc[m++][2] = (unsigned)p->english[k].elem;
+		}
+	/* the leaders end a contents line, after any link */
+	if (p->lead_end > s && p->lead_start < e && m < n) {
+		pc[m][0] = p->lead_start > s ? p->lead_start : s;
+		pc[m][1] = p->lead_end < e ? p->lead_end : e;
+		pc[m++][2] = WP_ARTIFACT;
+	}
+	/* in order: links and English (which never overlap) interleave */
+	for (k = 1; k < m; k++)
+		for (size_t j = k; j > 0 && pc[j][0] < pc[j - 1][0]; j--) {
+			unsigned t[3] = { pc[j][0], pc[j][1], pc[j][2] };
+			memcpy(pc[j], pc[j - 1], sizeof(t));
+			memcpy(pc[j - 1], t, sizeof(t));
+		}
+	return m;
+}
+
+/* Adds a line as text items: one, or one a piece. */
+static void
+put_text(struct wp_box *x, PangoLayoutLine *line, const struct wp_para *p,
+    double lx, double y)
+{
+	unsigned	 pc[16][3], s = (unsigned)line->start_index;
+	unsigned	 e = s + (unsigned)line->length, at = s;
+	int		 own = x->elem;
+	size_t		 n = pieces(p, s, e, own == WP_ARTIFACT, pc, 16), k;
+	struct wp_item	*it;
+
+	for (k = 0; k <= n; k++) {
+		unsigned to = k < n ? pc[k][0] : e;
+		if (to > at || (n == 0 && k == 0)) {	/* the box's own */
+			it = wp_item_add(x, ITEM_TEXT);
+			*it = (struct wp_item){ .kind = ITEM_TEXT, .x = lx, .y = y,
+			    .line = line, .start = n ? at : 0, .end = n ? to : 0,
+			    .fill = WP_NOCOLOR, .stroke = WP_NOCOLOR, .elem = own };
+		}
+		if (k == n)
+			break;
+		it = wp_item_add(x, ITEM_TEXT);
+		*it = (struct wp_item){ .kind = ITEM_TEXT, .x = lx, .y = y,
+		    .line = line, .start = pc[k][0], .end = pc[k][1],
+		    .fill = WP_NOCOLOR, .stroke = WP_NOCOLOR,
+		    .elem = (int)pc[k][2] };
+		at = pc[k][1];
+	}
 }
 
 void
@@ -522,13 +628,11 @@ wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
     double y)
 {
 	PangoLayoutLine	*line = pango_layout_get_line_readonly(sp->layout, i);
-	struct wp_item	*it = wp_item_add(x, ITEM_TEXT);
+	struct wp_item	*it;
 	size_t		 k;
 	double		 lx = ox + wp_lines_x(sp, i);
 
-	it->x = lx;
-	it->y = y;
-	it->line = line;
+	put_text(x, line, sp->para, lx, y);
 	for (k = 0; k < sp->para->nlinks; k++) {
 		const struct wp_link *ln = &sp->para->links[k];
 		int s = line->start_index, e = s + line->length, x0, x1;
@@ -546,6 +650,7 @@ wp_lines_put(struct wp_box *x, const struct wp_lines *sp, int i, double ox,
 		it->y = y - 0.88 * sp->ts->size - 1;
 		it->h = sp->ts->size + 2;
 		it->target = wp_strdup(ln->target);
+		it->elem = ln->elem;
 	}
 	change_bar(x, sp, line, y);
 }

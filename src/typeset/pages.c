@@ -20,6 +20,19 @@ place_box(struct wp_page *pg, const struct wp_box *x, double dx, double dy)
 		wp_page_add(pg, &x->items[i], dx, dy);
 }
 
+/* A table's header row again on a following page: a repetition the
+ * pages made, not content, and no link's second annotation. */
+static void
+place_repeat(struct wp_page *pg, const struct wp_box *x, double dx, double dy)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->items[i].kind != ITEM_LINK)
+			wp_page_add(pg, &x->items[i], dx, dy)->elem =
+			    WP_ARTIFACT;
+}
+
 /* A text line set now and put on a page (page numbers, leaders). */
 static void
 page_text(struct wp_engine *e, struct wp_page *pg, const char *text,
@@ -48,13 +61,20 @@ resolve_pageref(struct wp_engine *e, struct wp_page *pg, const struct wp_box *x,
 	struct wp_box		 tmp = { 0 };
 	char			 num[16];
 	size_t			 i;
+	int			 open, rc;
 
 	if (d == NULL)
 		return;
 	snprintf(num, sizeof num, "%d", d->page + 1);
-	if (wp_lines_entry(e, &sp, x->ref_role, x->ref_lead, x->ref_text,
-	    x->ref_col, num, e->st->measure - x->ref_x) == -1)
+	/* its links and English are elements of the entry's, in place */
+	open = e->elem;
+	e->elem = x->elem;
+	rc = wp_lines_entry(e, &sp, x->ref_role, x->ref_lead, x->ref_text,
+	    x->ref_col, num, e->st->measure - x->ref_x);
+	e->elem = open;
+	if (rc == -1)
 		return;
+	tmp.elem = x->elem;	/* the entry's, but for its leaders */
 	wp_lines_put(&tmp, &sp, 0, e->st->left + x->ref_x, 0);
 	place_box(pg, &tmp, 0, top + x->ref_base);
 	for (i = 0; i < tmp.n; i++)
@@ -139,7 +159,7 @@ place(struct wp_engine *e)
 		struct wp_page *pg = &d->pages[pl[i].page];
 		double top = e->st->top + pl[i].y;
 		if (pl[i].repeat)
-			place_box(pg, &e->boxes[x->pb.header], e->st->left,
+			place_repeat(pg, &e->boxes[x->pb.header], e->st->left,
 			    top - e->boxes[x->pb.header].pb.h);
 		place_box(pg, x, e->st->left, top);
 		if (x->pageref != NULL)

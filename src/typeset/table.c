@@ -18,6 +18,7 @@ struct cell {
 	struct wp_para	*para;
 	int		 span;
 	int		 head;
+	int		 elem;		/* its TH or TD, once set */
 };
 
 /* Rules round one piece of a row: the cells' edges, top and bottom. */
@@ -30,6 +31,7 @@ row_rules(struct wp_engine *e, struct wp_box *x, const struct cell *c,
 
 	for (i = 0, col = 0; i <= nc; col += i < nc ? c[i].span : 0, i++) {
 		it = wp_item_add(x, ITEM_RULE);	/* left edges, then the right */
+		it->elem = WP_ARTIFACT;
 		it->x = colx[col];
 		it->h = h;
 		it->stroke = e->st->colors[COLOR_RULE];
@@ -39,6 +41,7 @@ row_rules(struct wp_engine *e, struct wp_box *x, const struct cell *c,
 	}
 	for (i = 0; i < 2; i++) {		/* top and bottom */
 		it = wp_item_add(x, ITEM_RULE);
+		it->elem = WP_ARTIFACT;
 		it->x = colx[0];
 		it->y = i * h;
 		it->w = colx[col] - colx[0];
@@ -72,8 +75,10 @@ row_piece(struct wp_engine *e, const struct cell *c, int nc,
 	x->pb.header = header;
 	for (i = 0, col = 0; i < nc; col += c[i].span, i++) {
 		int k, n = wp_lines_count(&sp[i]);
+		x->elem = c[i].elem;
 		if (c[i].head) {
 			struct wp_item *it = wp_item_add(x, ITEM_RECT);
+			it->elem = WP_ARTIFACT;		/* its shading */
 			it->x = colx[col];
 			it->w = colx[col + c[i].span] - colx[col];
 			it->h = h;
@@ -83,6 +88,7 @@ row_piece(struct wp_engine *e, const struct cell *c, int nc,
 			wp_lines_put(x, &sp[i], k, colx[col] + pad, vpad +
 			    (k - from) * sp[i].ts->pitch + wp_baseline(sp[i].ts));
 	}
+	x->elem = e->elem;
 	row_rules(e, x, c, nc, colx, h);
 	return x;
 }
@@ -108,11 +114,14 @@ table_row(struct wp_engine *e, struct cell *c, int nc, const double *colx,
 
 	for (i = 0, col = 0; i < nc; col += c[i].span, i++) {
 		double w = colx[col + c[i].span] - colx[col] - 2 * pad;
+		c[i].elem = wp_struct_open(e, c[i].head ? EL_TH : EL_TD);
 		if (wp_lines_set(e, &sp[i], c[i].para, c[i].head ?
 		    ROLE_TABLE_HEAD : ROLE_TABLE, w, 0) == -1) {
+			wp_struct_close(e);
 			free(sp);
 			return NULL;
 		}
+		wp_struct_close(e);
 		if (wp_lines_count(&sp[i]) > first)
 			first = wp_lines_count(&sp[i]);
 	}
@@ -229,8 +238,15 @@ grid_rows(struct wp_engine *e, struct grid *g, const double *colx,
 	for (int r = 0; r < g->nrows; r++) {
 		struct wp_box *x;
 		wp_flow_source(e, g->src[r]);
+		wp_struct_open(e, EL_TR);
 		x = table_row(e, &g->c[r * g->ncols], g->n[r], colx,
 		    r == header_row ? -1 : hdr);
+		wp_struct_close(e);
+		/* a header cell outside the header row heads its row */
+		for (int i = 0; x != NULL && r != header_row && i < g->n[r]; i++)
+			if (g->c[r * g->ncols + i].head)
+				wp_struct_elem(e, g->c[r * g->ncols +
+				    i].elem)->row_head = 1;
 		if (x != NULL && r == header_row) {
 			x->pb.keep = 1;
 			hdr = (int)e->n - 1;
@@ -288,6 +304,7 @@ wp_flow_history(struct wp_engine *e, const xmlNode *n)
 	int		 i;
 
 	wp_flow_source(e, n);
+	wp_struct_open(e, EL_SECT);
 	wp_flow_heading(e, ROLE_SECTION, NULL, wp_display(n, "title"),
 	    wp_attr(n, "id"), 1, 1);
 	row = grid_row(&g, n);
@@ -318,7 +335,10 @@ wp_flow_history(struct wp_engine *e, const xmlNode *n)
 			wp_flow_inline(row[3].para, c, 0, NULL);
 	}
 	colx = fit_columns(e, &g);
+	wp_struct_open(e, EL_TABLE);
 	grid_rows(e, &g, colx, 0);
+	wp_struct_close(e);
+	wp_struct_close(e);
 	e->pending = e->st->text[ROLE_BODY].size;
 	free(colx);
 	grid_free(&g);
@@ -342,11 +362,13 @@ caption(struct wp_engine *e, const xmlNode *cap)
 
 	wp_flow_source(e, cap);
 	wp_flow_inline(p, cap, 0, NULL);
+	wp_struct_open(e, EL_CAPTION);
 	if (wp_lines_set(e, &sp, p, ROLE_CAPTION, e->st->measure, 0) == 0) {
 		wp_lines_flow(e, &sp, 0);
 		e->boxes[e->n - 1].pb.keep = 1;
 		e->pending = 0;
 	}
+	wp_struct_close(e);
 }
 
 void
@@ -390,9 +412,11 @@ wp_flow_table(struct wp_engine *e, const xmlNode *t)
 	/* columns="equal": a comparison's 新 and 旧, side by side */
 	for (n = 1; wp_attr(t, "columns") != NULL && n <= g.ncols; n++)
 		colx[n] = e->st->measure * n / g.ncols;
+	wp_struct_open(e, EL_TABLE);
 	if (cap != NULL)
 		caption(e, cap);
 	grid_rows(e, &g, colx, head);
+	wp_struct_close(e);
 	e->pending = e->st->text[ROLE_BODY].size;
 	free(colx);
 	grid_free(&g);

@@ -58,6 +58,7 @@ rule_below(struct wp_box *x, double y, double w, unsigned color, double lw)
 {
 	struct wp_item *r = wp_item_add(x, ITEM_RULE);
 
+	r->elem = WP_ARTIFACT;
 	r->y = y;
 	r->w = w;
 	r->stroke = color;
@@ -76,13 +77,16 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 	char		*full, *plain;
 	int		 k;
 
+	/* open first: the title's links and English are the heading's */
+	wp_struct_open(e, role == ROLE_CLAUSE ? EL_H3 : role == ROLE_CHAPTER ?
+	    EL_H2 : EL_H1);
 	if (number != NULL) {
 		if (wp_lines_text(e, &num, number, role, e->st->measure) == -1)
-			return NULL;
+			goto fail;
 		col = wp_lines_width(&num, 0) + ts->size * e->st->number_gap;
 	}
 	if (wp_lines_display(e, &tit, title, role, e->st->measure - col) == -1)
-		return NULL;
+		goto fail;
 	/* a paragraph's last line kept with its heading's first lines
 	 * does not keep with the next heading too */
 	if (e->n > 0 && e->boxes[e->n - 1].line)
@@ -122,6 +126,10 @@ wp_flow_heading(struct wp_engine *e, enum wp_role role, const char *number,
 	g_free(full);
 	e->pending = ts->after;
 	e->keep_next = e->st->keep_lines;
+	wp_struct_close(e);
 	return x;
+fail:
+	wp_struct_close(e);
+	return NULL;
 }
 

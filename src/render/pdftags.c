@@ -1,0 +1,609 @@
+/*
+ * pdftags: the PDF cairo wrote made a Tagged PDF that claims PDF/UA-1.
+ *
+ * Why a pass after cairo.  cairo 1.16 marks what is drawn inside a tag
+ * as content of a structure element, and that much wpgen uses: every
+ * stretch of one element's items is drawn in a tag (pdf.c).  But its
+ * structure tree cannot be the document's (cairo-pdf-interchange.c):
+ * only an element without children gets content (is_leaf_node), so a
+ * paragraph with a link in it would lose its text; an element is made
+ * at its tag's start and cannot be continued after another's, so a
+ * list label drawn after its item's first line, or a table row that
+ * goes on over a page beside its neighbour cells, cannot be told; an
+ * element still open at a page break is reopened first thing on the
+ * next page, so a running head drawn there would be its content.  And
+ * it writes no attributes (/Alt, /Lang, /ActualText, a header cell's
+ * /Scope), no artifacts (it has no Artifact tag, and leaves what is
+ * drawn outside tags unmarked), no /Lang, /ViewerPreferences or XMP
+ * /Metadata in the catalog, no /Tabs on pages, and link annotations
+ * without /Contents.  So: cairo draws and numbers the marked content;
+ * this pass writes the structure tree from the doc's (doc.h) and those
+ * numbers, marks everything outside them as artifacts, and adds the
+ * entries.  It rewrites only the objects it must (pdfobj.c), so the
+ * pages' look is cairo's to the byte, and the same input gives the same
+ * bytes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "render/pdfint.h"
+
+/* ---- the file's parts ------------------------------------------------- */
+
+/* The parent tree's number tree, as cairo writes it: one /Nums array. */
+struct nums {
+	long		*key, *val;
+	size_t		 n;
+};
+
+struct tagging {
+	struct wp_pdf_file	 f;
+	const struct wp_doc	*d;
+	const struct wp_pdf_mark *marks;
+	size_t			 nmarks;
+	long			*pages;		/* page objects */
+	size_t			 npages;
+	int			*mcid;		/* each mark's on its page */
+	long			*annot;		/* each annot mark's annotation */
+	long			*obj;		/* each element's object, or 0 */
+	long			 root, tree;	/* catalog, structure tree root */
+	struct nums		 nums;
+	const char		*why;
+};
+
+static int
+fail(struct tagging *t, const char *why)
+{
+	t->why = why;
+	return -1;
+}
+
+static struct wp_pdf_span
+trailer(const struct tagging *t)
+{
+	return (struct wp_pdf_span){ t->f.trailer, t->f.trailer +
+	    strlen(t->f.trailer) };
+}
+
+/* The pages, in order, from the catalog's (flat) page tree; the parent
+ * tree's entries. */
+static int
+find_parts(struct tagging *t)
+{
+	struct wp_pdf_span kids, k, root, n;
+	const char *at;
+
+	t->root = wp_pdf_ref(wp_pdf_get(trailer(t), "/Root"));
+	root = wp_pdf_body(&t->f, t->root);
+	kids = wp_pdf_get(wp_pdf_body(&t->f, wp_pdf_ref(wp_pdf_get(root,
+	    "/Pages"))), "/Kids");
+	for (at = kids.s; wp_pdf_next(kids, &at, &k);) {
+		t->pages = wp_reallocarray(t->pages, t->npages + 1,
+		    sizeof(*t->pages));
+		t->pages[t->npages++] = wp_pdf_ref(k);
+	}
+	if (t->npages != t->d->npages)
+		return fail(t, "its pages are not the document's");
+	t->tree = wp_pdf_ref(wp_pdf_get(root, "/StructTreeRoot"));
+	n = wp_pdf_get(wp_pdf_body(&t->f, wp_pdf_ref(wp_pdf_get(
+	    wp_pdf_body(&t->f, t->tree), "/ParentTree"))), "/Nums");
+	for (at = n.s; wp_pdf_next(n, &at, &k) && wp_pdf_next(n, &at, &root);) {
+		t->nums.key = wp_reallocarray(t->nums.key, t->nums.n + 1,
+		    sizeof(long));
+		t->nums.val = wp_reallocarray(t->nums.val, t->nums.n + 1,
+		    sizeof(long));
+		t->nums.key[t->nums.n] = wp_pdf_int(k);
+		t->nums.val[t->nums.n++] = wp_pdf_ref(root);
+	}
+	return t->tree > 0 && t->nums.n > 0 ? 0 :
+	    fail(t, "it has no structure tree");
+}
+
+static long
+nums_get(const struct nums *n, long key)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++)
+		if (n->key[i] == key)
+			return n->val[i];
+	return -1;
+}
+
+static void
+nums_set(struct nums *n, long key, long val)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++)
+		if (n->key[i] == key)
+			n->val[i] = val;
+}
+
+/* Each mark's MCID: its place among its page's marks. */
+static void
+number_marks(struct tagging *t)
+{
+	size_t	 i;
+	int	 k = 0;
+
+	for (i = 0; i < t->nmarks; i++) {
+		k = i > 0 && t->marks[i].page == t->marks[i - 1].page ? k + 1 : 0;
+		t->mcid[i] = k;
+	}
+}
+
+/* Each page's content with its artifacts marked, its structure
+ * sequences checked against the marks. */
+static int
+contents(struct tagging *t)
+{
+	size_t	 p, i = 0;
+
+	for (p = 0; p < t->npages; p++) {
+		long c = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f, t->pages[p]),
+		    "/Contents"));
+		long len = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f, c),
+		    "/Length"));
+		GByteArray *in, *out;
+		size_t n, k = 0;
+		char *body;
+		int seen;
+
+		if (wp_pdf_stream(&t->f, c, &in) == -1)
+			return fail(t, "a page's content is unreadable");
+		for (; i < t->nmarks && t->marks[i].page == (int)p; i++)
+			k++;
+		out = g_byte_array_sized_new(in->len + 1024);
+		seen = wp_pdf_artifacts(in->data, in->len, out);
+		if (seen < 0 || (size_t)seen != k) {
+			g_byte_array_unref(in);
+			g_byte_array_unref(out);
+			return fail(t, "its marked content is not what was drawn");
+		}
+		body = wp_pdf_stream_body(NULL, out->data, out->len, 1, &n);
+		wp_pdf_put(&t->f, c, body, n);
+		wp_pdf_free(&t->f, len);	/* its length's object */
+		g_byte_array_unref(in);
+		g_byte_array_unref(out);
+	}
+	return 0;
+}
+
+/* Whether cairo's element node holds MCID mcid. */
+static int
+holds(const struct tagging *t, long node, int mcid)
+{
+	struct wp_pdf_span k = wp_pdf_get(wp_pdf_body(&t->f, node), "/K"), v;
+	const char *at;
+
+	if (wp_pdf_int(k) == mcid)
+		return 1;
+	for (at = k.s; wp_pdf_next(k, &at, &v);)
+		if (wp_pdf_int(v) == mcid)
+			return 1;
+	return 0;
+}
+
+/*
+ * Each annotation mark's annotation: a page's /Annots are cairo's Link
+ * tags with a target there, in order, which are those marks; each is
+ * checked through its /StructParent to the element cairo made of the
+ * tag, which holds the mark's MCID.
+ */
+static int
+find_annots(struct tagging *t)
+{
+	size_t	 p, i = 0;
+
+	for (p = 0; p < t->npages; p++) {
+		struct wp_pdf_span an = wp_pdf_get(wp_pdf_body(&t->f,
+		    t->pages[p]), "/Annots"), a;
+		const char *at = an.s;
+		for (; i < t->nmarks && t->marks[i].page == (int)p; i++) {
+			long sp;
+			if (!t->marks[i].annot)
+				continue;
+			if (an.s == NULL || !wp_pdf_next(an, &at, &a))
+				return fail(t, "an annotation is missing");
+			t->annot[i] = wp_pdf_ref(a);
+			sp = wp_pdf_int(wp_pdf_get(wp_pdf_body(&t->f,
+			    t->annot[i]), "/StructParent"));
+			if (!holds(t, nums_get(&t->nums, sp), t->mcid[i]))
+				return fail(t, "an annotation is not its link's");
+		}
+		if (an.s != NULL && wp_pdf_next(an, &at, &a))
+			return fail(t, "an annotation was not drawn");
+	}
+	return 0;
+}
+
+/* ---- the structure tree ----------------------------------------------- */
+
+/* The doc's tree as lists: each element's children, its own marks. */
+struct tree {
+	size_t		*kid0, *kids;	/* children of e: kids[kid0[e]..] */
+	size_t		*own0, *own;	/* marks of e: own[own0[e]..] */
+	size_t		*first;		/* first mark in e's subtree */
+	int		*keep;
+};
+
+static size_t *
+lists(size_t n, size_t m, const size_t *of, size_t **start)
+{
+	size_t	*s = wp_calloc(n + 2, sizeof(*s));
+	size_t	*v = wp_calloc(m + 1, sizeof(*v)), *at, i;
+
+	for (i = 0; i < m; i++)
+		s[of[i] + 2]++;
+	for (i = 2; i < n + 2; i++)
+		s[i] += s[i - 1];
+	at = s + 1;
+	for (i = 0; i < m; i++)
+		v[at[of[i]]++] = i;
+	*start = s;
+	return v;
+}
+
+static void
+tree_make(struct tree *tr, const struct tagging *t)
+{
+	const struct wp_doc *d = t->d;
+	size_t	 n = d->nelems, i, *of;
+
+	of = wp_calloc(n + t->nmarks + 1, sizeof(*of));
+	for (i = 1; i < n; i++)
+		of[i - 1] = (size_t)d->elems[i].parent;
+	tr->kids = lists(n, n - 1, of, &tr->kid0);
+	for (i = 0; i < n - 1; i++)	/* element indexes, not positions */
+		tr->kids[i]++;
+	for (i = 0; i < t->nmarks; i++)
+		of[i] = (size_t)t->marks[i].elem;
+	tr->own = lists(n, t->nmarks, of, &tr->own0);
+	free(of);
+	tr->first = wp_calloc(n + 1, sizeof(*tr->first));
+	tr->keep = wp_calloc(n + 1, sizeof(*tr->keep));
+	for (i = 0; i < n; i++)
+		tr->first[i] = tr->own0[i] < tr->own0[i + 1] ?
+		    tr->own[tr->own0[i]] : (size_t)-1;
+	/* children come after their parents: up the tree from the end */
+	for (i = n; i-- > 1;)
+		if (tr->first[i] < tr->first[d->elems[i].parent])
+			tr->first[d->elems[i].parent] = tr->first[i];
+	for (i = 0; i < n; i++) {
+		enum wp_elem_type ty = d->elems[i].type;
+		/* an empty cell keeps its row's shape */
+		tr->keep[i] = i == 0 || tr->first[i] != (size_t)-1 ||
+		    ((ty == EL_TH || ty == EL_TD) &&
+		    tr->first[d->elems[i].parent] != (size_t)-1);
+	}
+}
+
+static void
+tree_free(struct tree *tr)
+{
+	free(tr->kid0);
+	free(tr->kids);
+	free(tr->own0);
+	free(tr->own);
+	free(tr->first);
+	free(tr->keep);
+}
+
+/* One of an element's own marks as a content item. */
+static void
+content_item(GString *g, const struct tagging *t, size_t m, int pg)
+{
+	const struct wp_pdf_mark *k = &t->marks[m];
+
+	if (k->page == pg)
+		g_string_append_printf(g, " %d", t->mcid[m]);
+	else
+		g_string_append_printf(g, " << /Type /MCR /Pg %ld 0 R /MCID %d >>",
+		    t->pages[k->page], t->mcid[m]);
+	if (k->annot)
+		g_string_append_printf(g, " << /Type /OBJR /Obj %ld 0 R /Pg %ld 0 R >>",
+		    t->annot[m], t->pages[k->page]);
+}
+
+/* What an element says beyond its type and content. */
+static void
+attributes(GString *g, const struct wp_elem *el)
+{
+	char *s;
+
+	if (el->type == EL_FIGURE && el->alt != NULL) {
+		s = wp_pdf_text(el->alt);
+		g_string_append_printf(g, "\n   /Alt %s", s);
+		g_free(s);
+	}
+	if (el->actual != NULL) {
+		s = wp_pdf_text(el->actual);
+		g_string_append_printf(g, "\n   /ActualText %s", s);
+		g_free(s);
+	}
+	if (el->lang != NULL) {
+		s = wp_pdf_text(el->lang);
+		g_string_append_printf(g, "\n   /Lang %s", s);
+		g_free(s);
+	}
+	if (el->type == EL_TH)
+		g_string_append_printf(g, "\n   /A << /O /Table /Scope /%s >>",
+		    el->row_head ? "Row" : "Column");
+}
+
+/*
+ * An element: its children in the doc's order, its own content among
+ * them where it was drawn (a paragraph's text around its links).
+ */
+static char *
+element(const struct tagging *t, const struct tree *tr, size_t e)
+{
+	const struct wp_elem *el = &t->d->elems[e];
+	GString	*g = g_string_new(NULL);
+	size_t	 o = tr->own0[e], oe = tr->own0[e + 1], k;
+	int	 pg = o < oe ? t->marks[tr->own[o]].page : -1;
+
+	g_string_append_printf(g, "<< /Type /StructElem /S /%s /P %ld 0 R",
+	    wp_pdf_elem_name(el->type), e == 0 ? t->tree :
+	    t->obj[el->parent]);
+	if (pg >= 0)
+		g_string_append_printf(g, " /Pg %ld 0 R", t->pages[pg]);
+	g_string_append(g, "\n   /K [");
+	for (k = tr->kid0[e]; k < tr->kid0[e + 1]; k++) {
+		size_t c = tr->kids[k];
+		if (!tr->keep[c])
+			continue;
+		/* an empty cell goes after its neighbour */
+		for (; tr->first[c] != (size_t)-1 && o < oe &&
+		    tr->own[o] < tr->first[c]; o++)
+			content_item(g, t, tr->own[o], pg);
+		g_string_append_printf(g, " %ld 0 R", t->obj[c]);
+	}
+	for (; o < oe; o++)
+		content_item(g, t, tr->own[o], pg);
+	g_string_append(g, " ]");
+	attributes(g, el);
+	g_string_append(g, "\n>>");
+	return g_string_free(g, FALSE);
+}
+
+/* cairo's structure elements: the tree this pass replaces. */
+static void
+free_elements(struct tagging *t, struct wp_pdf_span k)
+{
+	struct wp_pdf_span v;
+	const char *at;
+	long r;
+
+	if ((r = wp_pdf_ref(k)) > 0) {
+		free_elements(t, wp_pdf_get(wp_pdf_body(&t->f, r), "/K"));
+		wp_pdf_free(&t->f, r);
+	}
+	for (at = k.s; k.s != NULL && *k.s == '[' && wp_pdf_next(k, &at, &v);)
+		free_elements(t, v);
+}
+
+/* The parent tree: each page's array of its MCIDs' elements, each
+ * annotation's element; keys as cairo gave them to pages and links. */
+static void
+parent_tree(struct tagging *t)
+{
+	GString	*g;
+	size_t	 i, p;
+	long	 pt;
+
+	for (i = 0, p = 0; p < t->npages; p++) {
+		long key = wp_pdf_int(wp_pdf_get(wp_pdf_body(&t->f,
+		    t->pages[p]), "/StructParents"));
+		g = g_string_new("[");
+		for (; i < t->nmarks && t->marks[i].page == (int)p; i++) {
+			g_string_append_printf(g, " %ld 0 R",
+			    t->obj[t->marks[i].elem]);
+			if (t->marks[i].annot)
+				nums_set(&t->nums, wp_pdf_int(wp_pdf_get(
+				    wp_pdf_body(&t->f, t->annot[i]),
+				    "/StructParent")), t->obj[t->marks[i].elem]);
+		}
+		g_string_append(g, " ]");
+		wp_pdf_put(&t->f, nums_get(&t->nums, key), g->str, g->len);
+		g_string_free(g, FALSE);
+	}
+	pt = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f, t->tree), "/ParentTree"));
+	g = g_string_new("<< /Nums [");
+	for (i = 0; i < t->nums.n; i++)
+		g_string_append_printf(g, "\n   %ld %ld 0 R", t->nums.key[i],
+		    t->nums.val[i]);
+	g_string_append(g, " ]\n>>");
+	wp_pdf_put(&t->f, pt, g->str, g->len);
+	g_string_free(g, FALSE);
+}
+
+static void
+write_tree(struct tagging *t)
+{
+	struct tree	 tr;
+	size_t		 e, n = t->d->nelems;
+	long		 next = 0;
+	char		*s;
+
+	tree_make(&tr, t);
+	t->obj = wp_calloc(n + 1, sizeof(*t->obj));
+	free_elements(t, wp_pdf_get(wp_pdf_body(&t->f, t->tree), "/K"));
+	for (e = 0; e < n; e++)
+		if (tr.keep[e])
+			t->obj[e] = wp_pdf_put(&t->f, -1, g_strdup(""), 0);
+	for (e = 0; e < n; e++)
+		if (tr.keep[e]) {
+			s = element(t, &tr, e);
+			wp_pdf_put(&t->f, t->obj[e], s, strlen(s));
+		}
+	parent_tree(t);
+	for (e = 0; e < t->nums.n; e++)
+		if (t->nums.key[e] >= next)
+			next = t->nums.key[e] + 1;
+	s = g_strdup_printf("<< /Type /StructTreeRoot\n   /K [ %ld 0 R ]\n"
+	    "   /ParentTree %ld 0 R\n   /ParentTreeNextKey %ld\n>>", t->obj[0],
+	    wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f, t->tree), "/ParentTree")),
+	    next);
+	wp_pdf_put(&t->f, t->tree, s, strlen(s));
+	tree_free(&tr);
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static void
+xml_text(GString *g, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s == '&')
+			g_string_append(g, "&amp;");
+		else if (*s == '<')
+			g_string_append(g, "&lt;");
+		else if (*s == '>')
+			g_string_append(g, "&gt;");
+		else
+			g_string_append_c(g, *s);
+}
+
+static void
+xmp_alt(GString *g, const char *tag, const char *s)
+{
+	g_string_append_printf(g, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+	    tag);
+	xml_text(g, s);
+	g_string_append_printf(g, "</rdf:li></rdf:Alt></%s>\n", tag);
+}
+
+static void
+xmp_prop(GString *g, const char *tag, const char *s)
+{
+	g_string_append_printf(g, "   <%s>", tag);
+	xml_text(g, s);
+	g_string_append_printf(g, "</%s>\n", tag);
+}
+
+/*
+ * The XMP metadata PDF/UA asks for: the title (dc:title), and the
+ * claim, pdfuaid:part 1; the rest as the Info dictionary has it.
+ */
+static long
+xmp(struct tagging *t, const char *date)
+{
+	const struct wp_doc *d = t->d;
+	GString	*g = g_string_new("<?xpacket begin=\"\xef\xbb\xbf\" "
+		    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		    "  <rdf:Description rdf:about=\"\"\n"
+		    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+		    "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+		    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+		    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+		    "   <dc:format>application/pdf</dc:format>\n");
+	char	*prod, *body;
+	size_t	 n;
+	long	 obj;
+
+	xmp_alt(g, "dc:title", d->title);
+	g_string_append(g, "   <dc:creator><rdf:Seq><rdf:li>");
+	xml_text(g, d->author);
+	g_string_append(g, "</rdf:li></rdf:Seq></dc:creator>\n");
+	xmp_alt(g, "dc:description", d->subject);
+	g_string_append_printf(g, "   <dc:language><rdf:Bag><rdf:li>%s"
+	    "</rdf:li></rdf:Bag></dc:language>\n", d->lang);
+	if (d->keywords != NULL)
+		xmp_prop(g, "pdf:Keywords", d->keywords);
+	prod = g_strdup_printf("cairo %s (https://cairographics.org)",
+	    cairo_version_string());
+	xmp_prop(g, "pdf:Producer", prod);
+	g_free(prod);
+	xmp_prop(g, "xmp:CreatorTool", "wpgen " WP_VERSION);
+	xmp_prop(g, "xmp:CreateDate", date);
+	xmp_prop(g, "xmp:ModifyDate", date);
+	xmp_prop(g, "pdfuaid:part", "1");
+	g_string_append(g, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"r\"?>");
+	/* not compressed: a reader that knows no PDF finds it */
+	body = wp_pdf_stream_body("   /Type /Metadata\n   /Subtype /XML\n",
+	    (const guint8 *)g->str, g->len, 0, &n);
+	obj = wp_pdf_put(&t->f, -1, body, n);
+	g_string_free(g, TRUE);
+	return obj;
+}
+
+/* Sets key to value in object n's dictionary. */
+static void
+set_key(struct tagging *t, long n, const char *key, const char *value)
+{
+	char *s = wp_pdf_set(wp_pdf_body(&t->f, n), key, value);
+
+	wp_pdf_put(&t->f, n, s, strlen(s));
+}
+
+/*
+ * The catalog: the document's language, its title shown (not the file
+ * name), its metadata; pages read in the structure's order (links
+ * reached by Tab in reading order); each link annotation's text.
+ */
+static void
+document(struct tagging *t, const char *date)
+{
+	char	*s, ref[32];
+	size_t	 i;
+
+	s = wp_pdf_text(t->d->lang);
+	set_key(t, t->root, "/Lang", s);
+	g_free(s);
+	set_key(t, t->root, "/MarkInfo", "<< /Marked true >>");
+	set_key(t, t->root, "/ViewerPreferences", "<< /DisplayDocTitle true >>");
+	snprintf(ref, sizeof(ref), "%ld 0 R", xmp(t, date));
+	set_key(t, t->root, "/Metadata", ref);
+	for (i = 0; i < t->npages; i++)
+		set_key(t, t->pages[i], "/Tabs", "/S");
+	for (i = 0; i < t->nmarks; i++) {
+		const char *text = t->d->elems[t->marks[i].elem].alt;
+		if (!t->marks[i].annot || text == NULL)
+			continue;
+		s = wp_pdf_text(text);
+		set_key(t, t->annot[i], "/Contents", s);
+		g_free(s);
+	}
+}
+
+int
+wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
+    size_t n, const char *date, unsigned char **buf, size_t *len)
+{
+	struct tagging	 t = { .d = d, .marks = marks, .nmarks = n };
+	unsigned char	*out;
+	size_t		 olen;
+	int		 ok;
+
+	t.mcid = wp_calloc(n + 1, sizeof(*t.mcid));
+	t.annot = wp_calloc(n + 1, sizeof(*t.annot));
+	number_marks(&t);
+	ok = wp_pdf_open(&t.f, *buf, *len, &t.why) == 0 &&
+	    find_parts(&t) == 0 && contents(&t) == 0 && find_annots(&t) == 0;
+	if (ok) {
+		write_tree(&t);
+		document(&t, date);
+		wp_pdf_write(&t.f, &out, &olen);
+		free(*buf);
+		*buf = out;
+		*len = olen;
+	} else
+		wp_msg(MSG_PDF, d->title, 0, t.why);
+	wp_pdf_close(&t.f);
+	free(t.pages);
+	free(t.mcid);
+	free(t.annot);
+	free(t.obj);
+	free(t.nums.key);
+	free(t.nums.val);
+	return ok ? 0 : -1;
+}

@@ -1,0 +1,312 @@
+/*
+ * check_pdf: the Tagged PDF pass on crafted input: PDF syntax (values,
+ * dictionaries, text strings), a file read, changed and written again
+ * (objects in object streams, a cross-reference stream read back), and
+ * a page's content marked: artifacts around what is outside structure
+ * sequences, cairo's nested /ActualText dropped, MCIDs checked.  The
+ * real PDFs are read back by tests/pdf.sh.
+ */
+#include <zlib.h>
+
+#include "testutil.h"
+#include "render/pdfint.h"
+
+static struct wp_pdf_span
+span(const char *s)
+{
+	return (struct wp_pdf_span){ s, s + strlen(s) };
+}
+
+static int
+is(struct wp_pdf_span v, const char *want)
+{
+	return v.s != NULL && (size_t)(v.e - v.s) == strlen(want) &&
+	    memcmp(v.s, want, strlen(want)) == 0;
+}
+
+START_TEST(values)
+{
+	const char *d = "<< /A (a (nested) \\) string) /B [ 1 2 0 R << /C 3 >> ]"
+	    " /K 12 0 R /N 42 /D << /E /F >> >>";
+	struct wp_pdf_span b = wp_pdf_get(span(d), "/B"), item;
+	const char *at = b.s;
+	int n = 0;
+
+	ck_assert(is(wp_pdf_get(span(d), "/A"), "(a (nested) \\) string)"));
+	ck_assert_int_eq(wp_pdf_ref(wp_pdf_get(span(d), "/K")), 12);
+	ck_assert_int_eq(wp_pdf_int(wp_pdf_get(span(d), "/N")), 42);
+	ck_assert_int_eq(wp_pdf_int(wp_pdf_get(span(d), "/K")), -1);
+	ck_assert(wp_pdf_is(wp_pdf_get(wp_pdf_get(span(d), "/D"), "/E"), "/F"));
+	ck_assert(wp_pdf_get(span(d), "/C").s == NULL);	/* not at the top */
+	while (wp_pdf_next(b, &at, &item))
+		n++;
+	ck_assert_int_eq(n, 3);		/* 1, 2 0 R, the dictionary */
+	ck_assert_int_eq(wp_pdf_ref(span("  7 0 R ")), 7);
+	ck_assert_int_eq(wp_pdf_int(span("\n   523\n")), 523);
+}
+END_TEST
+
+START_TEST(set_keys)
+{
+	const char *d = "<< /Type /Catalog\n   /Pages 1 0 R\n>>";
+	char *s = wp_pdf_set(span(d), "/Lang", "(ja)"), *t;
+
+	ck_assert_str_eq(s, "<< /Type /Catalog\n   /Pages 1 0 R\n   /Lang (ja)\n>>");
+	t = wp_pdf_set(span(s), "/Pages", "2 0 R");
+	ck_assert_str_eq(t, "<< /Type /Catalog\n   /Pages 2 0 R\n   /Lang (ja)\n>>");
+	g_free(s);
+	g_free(t);
+	/* an annotation cairo writes ends ">>>>" */
+	s = wp_pdf_set(span("<< /BS << /W 0 >>>>"), "/Contents", "(x)");
+	ck_assert_str_eq(s, "<< /BS << /W 0 >>   /Contents (x)\n>>");
+	g_free(s);
+}
+END_TEST
+
+START_TEST(text_strings)
+{
+	char *s = wp_pdf_text("ja");
+
+	ck_assert_str_eq(s, "(ja)");
+	g_free(s);
+	s = wp_pdf_text("図(1)");	/* not ASCII, and parentheses */
+	ck_assert_str_eq(s, "<FEFF56F3002800310029>");
+	g_free(s);
+	s = wp_pdf_text("\xf0\x9f\x98\x80");	/* beyond the BMP: a pair */
+	ck_assert_str_eq(s, "<FEFFD83DDE00>");
+	g_free(s);
+}
+END_TEST
+
+/* A PDF as cairo 1.16 writes one: objects, then a table from 0. */
+static GString *
+small_pdf(void)
+{
+	GString	*g = g_string_new("%PDF-1.5\n%\xb5\xed\xae\xfb\n");
+	size_t	 off[5];
+	const char *body[5] = { NULL,
+	    "<< /Type /Catalog\n   /Pages 2 0 R\n>>",
+	    "<< /Type /Pages\n   /Kids [ 3 0 R ]\n   /Count 1\n>>",
+	    "<< /Type /Page\n   /Contents 4 0 R\n>>",
+	    "<< /Length 5 >>\nstream\nq Q\nn\nendstream" };
+	int i;
+
+	for (i = 1; i < 5; i++) {
+		off[i] = g->len;
+		g_string_append_printf(g, "%d 0 obj\n%s\nendobj\n", i, body[i]);
+	}
+	off[0] = g->len;
+	g_string_append(g, "xref\n0 5\n0000000000 65535 f \n");
+	for (i = 1; i < 5; i++)
+		g_string_append_printf(g, "%010zu 00000 n \n", off[i]);
+	g_string_append_printf(g, "trailer\n<< /Size 5\n   /Root 1 0 R\n>>\n"
+	    "startxref\n%zu\n%%%%EOF\n", off[0]);
+	return g;
+}
+
+/* The last occurrence of a string in bytes (which hold NULs). */
+static const char *
+last(const unsigned char *buf, size_t len, const char *what)
+{
+	const char	*p = (const char *)buf + len;
+	size_t		 n = strlen(what);
+
+	while (p-- > (const char *)buf)
+		if ((size_t)((const char *)buf + len - p) >= n &&
+		    memcmp(p, what, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Object n of a written file, through its cross-reference stream. */
+static GString *
+read_back(const unsigned char *buf, size_t len, int n)
+{
+	const char *s = last(buf, len, "startxref");
+	long x = strtol(s + 9, NULL, 10), first;
+	struct wp_pdf_span xs = { strstr((const char *)buf + x, "<<"),
+	    (const char *)buf + len };
+	const char *d = strstr(xs.s, "stream\n") + 7, *o;
+	long zl = wp_pdf_int(wp_pdf_get(xs, "/Length"));
+	unsigned char e[4096];
+	uLongf el = sizeof(e);
+	size_t at;
+
+	ck_assert_int_eq(uncompress(e, &el, (const Bytef *)d, (uLong)zl), Z_OK);
+	ck_assert_uint_gt(el, (uLongf)n * 7);
+	at = (size_t)e[n * 7 + 1] << 24 | (size_t)e[n * 7 + 2] << 16 |
+	    (size_t)e[n * 7 + 3] << 8 | e[n * 7 + 4];
+	if (e[n * 7] == 1) {	/* in the file */
+		o = (const char *)buf + at;
+		return g_string_new_len(o, strstr(o, "endobj") - o);
+	}
+	ck_assert_int_eq(e[n * 7], 2);	/* in an object stream */
+	{
+		char *head = g_strdup_printf("\n%zu 0 obj\n", at);
+		o = last(buf, len, head) + 1;
+		g_free(head);
+	}
+	{
+		struct wp_pdf_span os = { strstr(o, "<<"), (const char *)buf + len };
+		unsigned char z[8192];
+		uLongf zn = sizeof(z);
+		const char *zd = strstr(o, "stream\n") + 7;
+		first = wp_pdf_int(wp_pdf_get(os, "/First"));
+		ck_assert_int_eq(uncompress(z, &zn, (const Bytef *)zd, (uLong)
+		    wp_pdf_int(wp_pdf_get(os, "/Length"))), Z_OK);
+		z[zn] = '\0';
+		/* the index pairs: find n's offset */
+		long num[64], off[64];
+		int k = 0, m;
+		char *p = (char *)z;
+		while (k < 64 && (num[k] = strtol(p, &p, 10)) > 0)
+			off[k++] = strtol(p, &p, 10);
+		for (m = 0; m < k; m++)
+			if (num[m] == n)	/* less the newline after it */
+				return g_string_new_len((char *)z + first +
+				    off[m], (m + 1 < k ? off[m + 1] : (long)zn -
+				    first) - off[m] - 1);
+	}
+	ck_abort_msg("object %d not in its stream", n);
+	return NULL;
+}
+
+START_TEST(file_round_trip)
+{
+	GString			*g = small_pdf(), *o;
+	struct wp_pdf_file	 f;
+	const char		*why = NULL;
+	unsigned char		*out;
+	size_t			 len;
+	long			 n;
+
+	ck_assert_int_eq(wp_pdf_open(&f, (const unsigned char *)g->str, g->len,
+	    &why), 0);
+	ck_assert(is(wp_pdf_get(wp_pdf_body(&f, 1), "/Pages"), "2 0 R"));
+	n = wp_pdf_put(&f, -1, g_strdup("<< /New true >>"), 15);
+	ck_assert_int_eq(n, 5);
+	wp_pdf_put(&f, 1, wp_pdf_set(wp_pdf_body(&f, 1), "/Lang", "(ja)"),
+	    strlen("<< /Type /Catalog\n   /Pages 2 0 R\n   /Lang (ja)\n>>"));
+	wp_pdf_write(&f, &out, &len);
+	wp_pdf_close(&f);
+	ck_assert(memcmp(out, "%PDF-1.5\n", 9) == 0);
+	o = read_back(out, len, 1);
+	ck_assert(strstr(o->str, "/Lang (ja)") != NULL);
+	g_string_free(o, TRUE);
+	o = read_back(out, len, 5);
+	ck_assert_str_eq(o->str, "<< /New true >>");
+	g_string_free(o, TRUE);
+	o = read_back(out, len, 4);	/* a stream stays in the file */
+	ck_assert(strstr(o->str, "stream\nq Q\nn\nendstream") != NULL);
+	g_string_free(o, TRUE);
+	free(out);
+	g_string_free(g, TRUE);
+}
+END_TEST
+
+START_TEST(file_refused)
+{
+	struct wp_pdf_file	 f;
+	const char		*why = NULL;
+	const char		*junk = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
+
+	ck_assert_int_eq(wp_pdf_open(&f, (const unsigned char *)junk,
+	    strlen(junk), &why), -1);
+	ck_assert(why != NULL);
+	wp_pdf_close(&f);
+}
+END_TEST
+
+static char *
+marked(const char *in, int *n)
+{
+	GByteArray *out = g_byte_array_new();
+
+	*n = wp_pdf_artifacts((const guint8 *)in, strlen(in), out);
+	g_byte_array_append(out, (const guint8 *)"", 1);
+	return (char *)g_byte_array_free(out, FALSE);
+}
+
+START_TEST(artifacts)
+{
+	/* a heading, a rule, the footer; state outside the marks */
+	const char *in = "1 0 0 -1 0 842 cm\nq\n"
+	    "/H1 << /MCID 0 >> BDC\nBT\n(Title) Tj\nET\nEMC\n"
+	    "0.5 w\n10 10 m 20 10 l S\n"
+	    "/P << /MCID 1 >> BDC\nBT\n(Text \\) BDC EMC) Tj\nET\nEMC\n"
+	    "0 g BT\n(3) Tj\nET\nQ\n";
+	int n;
+	char *s = marked(in, &n);
+
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(s, "1 0 0 -1 0 842 cm\nq\n"
+	    "/H1 << /MCID 0 >> BDC\nBT\n(Title) Tj\nET\nEMC\n"
+	    "0.5 w\n/Artifact BMC\n10 10 m 20 10 l S\nEMC\n"
+	    "/P << /MCID 1 >> BDC\nBT\n(Text \\) BDC EMC) Tj\nET\nEMC\n"
+	    "0 g /Artifact BMC\nBT\n(3) Tj\nET\nEMC\nQ\n");
+	g_free(s);
+}
+END_TEST
+
+START_TEST(actual_text)
+{
+	/* cairo's ActualText: dropped inside a structure sequence (poppler
+	 * would stop reading the element there), kept in an artifact */
+	const char *in = "/P << /MCID 0 >> BDC\nBT\n<01>Tj\n"
+	    "/Span << /ActualText <feff200b> >> BDC\nEMC\n"
+	    "/Span << /ActualText <feff0028> >> BDC\n<02>Tj\nEMC\n<03>Tj\nET\nEMC\n"
+	    "BT\n/Span << /ActualText <feff0028> >> BDC\n<02>Tj\nEMC\nET\n";
+	int n;
+	char *s = marked(in, &n);
+
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(s, "/P << /MCID 0 >> BDC\nBT\n<01>Tj\n"
+	    "<02>Tj\n<03>Tj\nET\nEMC\n"
+	    "/Artifact BMC\nBT\n/Span << /ActualText <feff0028> >> BDC\n"
+	    "<02>Tj\nEMC\nET\nEMC\n");
+	g_free(s);
+}
+END_TEST
+
+START_TEST(mcids_checked)
+{
+	int n;
+	char *s;
+
+	/* out of order */
+	s = marked("/P << /MCID 1 >> BDC\nEMC\n", &n);
+	ck_assert_int_eq(n, -1);
+	g_free(s);
+	/* nested */
+	s = marked("/P << /MCID 0 >> BDC\n/P << /MCID 1 >> BDC\nEMC\nEMC\n", &n);
+	ck_assert_int_eq(n, -1);
+	g_free(s);
+	/* unbalanced */
+	s = marked("/P << /MCID 0 >> BDC\n", &n);
+	ck_assert_int_eq(n, -1);
+	g_free(s);
+	/* nothing drawn outside: nothing to mark */
+	s = marked("q\n/P << /MCID 0 >> BDC\nEMC\nQ\n", &n);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(s, "q\n/P << /MCID 0 >> BDC\nEMC\nQ\n");
+	g_free(s);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("pdf");
+	TCase	*tc = tcase_create("pdf");
+
+	tcase_add_test(tc, values);
+	tcase_add_test(tc, set_keys);
+	tcase_add_test(tc, text_strings);
+	tcase_add_test(tc, file_round_trip);
+	tcase_add_test(tc, file_refused);
+	tcase_add_test(tc, artifacts);
+	tcase_add_test(tc, actual_text);
+	tcase_add_test(tc, mcids_checked);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}
