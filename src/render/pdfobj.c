@@ -97,6 +97,17 @@ skip_token(const char *s, const char *e)
 	}
 }
 
+/* How many digits start s, before e (the data is not a C string). */
+static size_t
+digits(const char *s, const char *e)
+{
+	const char *t = s;
+
+	while (t < e && *t >= '0' && *t <= '9')
+		t++;
+	return (size_t)(t - s);
+}
+
 const char *
 wp_pdf_skip(const char *s, const char *e)
 {
@@ -119,13 +130,12 @@ wp_pdf_skip(const char *s, const char *e)
 	}
 	t = skip_token(s, e);
 	/* an integer followed by an integer and R is a reference */
-	if ((*s >= '0' && *s <= '9') && strspn(s, "0123456789") ==
-	    (size_t)(t - s)) {
+	if ((*s >= '0' && *s <= '9') && digits(s, e) == (size_t)(t - s)) {
 		u = wp_pdf_white(t, e);
 		if (u < e && *u >= '0' && *u <= '9') {
 			const char *v = skip_token(u, e), *w;
 			w = wp_pdf_white(v, e);
-			if (strspn(u, "0123456789") == (size_t)(v - u) &&
+			if (digits(u, e) == (size_t)(v - u) &&
 			    w < e && *w == 'R' && skip_token(w, e) == w + 1)
 				return w + 1;
 		}
