@@ -258,22 +258,6 @@ draw(cairo_t *cr, const struct wp_doc *d, const struct wp_item *it)
 
 /* ---- the structure ---------------------------------------------------- */
 
-/* Each element type's standard structure type (ISO 32000-1, 14.8.4). */
-static const char *const elem_names[] = {
-	[EL_DOCUMENT] = "Document", [EL_SECT] = "Sect", [EL_H1] = "H1",
-	[EL_H2] = "H2", [EL_H3] = "H3", [EL_P] = "P", [EL_L] = "L",
-	[EL_LI] = "LI", [EL_LBL] = "Lbl", [EL_LBODY] = "LBody",
-	[EL_TABLE] = "Table", [EL_TR] = "TR", [EL_TH] = "TH", [EL_TD] = "TD",
-	[EL_FIGURE] = "Figure", [EL_CAPTION] = "Caption", [EL_TOC] = "TOC",
-	[EL_TOCI] = "TOCI", [EL_LINK] = "Link", [EL_SPAN] = "Span"
-};
-
-const char *
-wp_pdf_elem_name(enum wp_elem_type t)
-{
-	return elem_names[t];
-}
-
 /*
  * The drawing's marked content: cairo marks what is drawn inside a tag
  * (BDC ... EMC, numbered on each page), one tag a stretch of items of
@@ -304,11 +288,12 @@ tag_to(struct marking *m, int elem)
 	if (m->open == elem)
 		return;
 	if (m->open != WP_ARTIFACT)
-		cairo_tag_end(m->cr, elem_names[m->d->elems[m->open].type]);
+		cairo_tag_end(m->cr,
+		    wp_pdf_elem_name(m->d->elems[m->open].type));
 	m->open = elem;
 	if (elem == WP_ARTIFACT)
 		return;
-	name = elem_names[m->d->elems[elem].type];
+	name = wp_pdf_elem_name(m->d->elems[elem].type);
 	/* a link's text: a Link tag without a target makes no annotation */
 	cairo_tag_begin(m->cr, name, m->d->elems[elem].type == EL_LINK ? "" :
 	    NULL);

@@ -32,6 +32,22 @@
 #include "base/diag.h"
 #include "render/pdfint.h"
 
+/* Each element type's standard structure type (ISO 32000-1, 14.8.4). */
+static const char *const elem_names[] = {
+	[EL_DOCUMENT] = "Document", [EL_SECT] = "Sect", [EL_H1] = "H1",
+	[EL_H2] = "H2", [EL_H3] = "H3", [EL_P] = "P", [EL_L] = "L",
+	[EL_LI] = "LI", [EL_LBL] = "Lbl", [EL_LBODY] = "LBody",
+	[EL_TABLE] = "Table", [EL_TR] = "TR", [EL_TH] = "TH", [EL_TD] = "TD",
+	[EL_FIGURE] = "Figure", [EL_CAPTION] = "Caption", [EL_TOC] = "TOC",
+	[EL_TOCI] = "TOCI", [EL_LINK] = "Link", [EL_SPAN] = "Span"
+};
+
+const char *
+wp_pdf_elem_name(enum wp_elem_type t)
+{
+	return elem_names[t];
+}
+
 /* ---- the file's parts ------------------------------------------------- */
 
 /* The parent tree's number tree, as cairo writes it: one /Nums array. */

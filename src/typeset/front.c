@@ -300,16 +300,6 @@ wp_flow_backmatter(struct wp_engine *e, const xmlNode *n)
 
 /* ---- a reviewer's copy ------------------------------------------------ */
 
-unsigned
-wp_flow_change(const xmlNode *n)
-{
-	const char	*c = wp_attr(n, "change");
-
-	if (c != NULL)
-		return strcmp(c, "removed") == 0 ? RUN_DEL : RUN_INS;
-	return wp_attr(n, "was-title") != NULL ? RUN_INS : 0;
-}
-
 /*
  * The legend: its title, then its paragraphs as body text at the full
  * measure (so that they read, and justify, as the text they explain),

@@ -50,6 +50,19 @@ wp_flow_inline(struct wp_para *p, const xmlNode *parent, unsigned flags,
 	}
 }
 
+/* ---- a reviewer's copy ------------------------------------------------ */
+
+/* What the redline says of a block: RUN_INS, RUN_DEL, or 0. */
+unsigned
+wp_flow_change(const xmlNode *n)
+{
+	const char	*c = wp_attr(n, "change");
+
+	if (c != NULL)
+		return strcmp(c, "removed") == 0 ? RUN_DEL : RUN_INS;
+	return wp_attr(n, "was-title") != NULL ? RUN_INS : 0;
+}
+
 /* ---- headings ------------------------------------------------------- */
 
 /* A rule across a box at y; returns y. */
