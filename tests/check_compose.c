@@ -318,6 +318,23 @@ START_TEST(links_follow_composition)
 }
 END_TEST
 
+/* English phrases are spans of their own: two words or more, one in
+ * lower case; not an acronym pair or a designation. */
+START_TEST(english_spans)
+{
+	struct wp_para	*p = composed("本書は Software as a Service (SaaS) "
+			    "です。IIJ SMX と ISO/IEC 27017 は略称です。");
+	char		*t;
+
+	ck_assert_uint_eq(p->nenglish, 1);
+	t = g_strndup(p->text->str + p->english[0].start,
+	    p->english[0].end - p->english[0].start);
+	ck_assert_str_eq(t, "Software as a Service");
+	g_free(t);
+	wp_para_free(p);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -340,6 +357,7 @@ main(void)
 	tcase_add_test(tc, marks_applied);
 	tcase_add_test(tc, no_hyphens_language_ja);
 	tcase_add_test(tc, links_follow_composition);
+	tcase_add_test(tc, english_spans);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -304,34 +304,6 @@ change(struct wp_para *p, PangoAttrList *l, unsigned f, unsigned start,
 	p->changes[p->nchanges++] = (struct wp_change){ start, end };
 }
 
-static int
-latin(gunichar c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Whether a stretch of characters is English: two words of two letters
- * or more, one in lower case, spaces between ("IIJ SMX" and "ISO/IEC
- * 27017" are read letter by letter in either language). */
-static int
-english(const struct outch *ch, size_t n)
-{
-	size_t	 i, run = 0;
-	int	 words = 0, lower = 0, space = 0;
-
-	for (i = 0; i <= n; i++) {
-		if (i < n && latin(ch[i].c)) {
-			lower |= ch[i].c >= 'a';
-			run++;
-			continue;
-		}
-		words += run >= 2;
-		run = 0;
-		space |= i < n && ch[i].c == ' ';
-	}
-	return words >= 2 && lower && space;
-}
-
 /* Whether bytes start..end touch a link (whose colour stays its own;
  * its text is the link's, in the document's language). */
 static int
@@ -346,40 +318,31 @@ in_link(const struct wp_para *p, unsigned start, unsigned end)
 }
 
 /*
- * The English in a paragraph: stretches of ASCII letters, digits,
- * spaces and word punctuation from a letter to a letter, each its own
- * run (a foreground attribute of the text's colour: Pango splits runs
- * where attributes change, without shaping again).
+ * The English in a paragraph (english.c) outside its links, each
+ * stretch its own run: a foreground attribute of the text's colour, for
+ * Pango splits runs where attributes change, without shaping again.
  */
 static void
 find_english(struct wp_para *p, PangoAttrList *l, const struct out *o,
     const unsigned *off, unsigned color)
 {
-	size_t	 i = 0, j, k;
+	size_t		 n, i;
+	struct range	*r = wp_english(o, &n);
 
-	while (i < o->n) {
-		if (!latin(o->ch[i].c)) {
-			i++;
+	for (i = 0; i < n; i++) {
+		unsigned start = off[r[i].start], end = off[r[i].end];
+		if (in_link(p, start, end))
 			continue;
-		}
-		for (j = i; j < o->n && (latin(o->ch[j].c) || (o->ch[j].c >=
-		    '0' && o->ch[j].c <= '9') || (o->ch[j].c < 0x80 &&
-		    strchr(" '-.,&", (int)o->ch[j].c) != NULL)); j++)
-			continue;
-		for (k = j; !latin(o->ch[k - 1].c); k--)
-			continue;
-		if (english(o->ch + i, k - i) && !in_link(p, off[i], off[k])) {
-			p->english = wp_reallocarray(p->english, p->nenglish +
-			    1, sizeof(*p->english));
-			p->english[p->nenglish++] = (struct wp_english){
-			    off[i], off[k], 0 };
-			insert(l, pango_attr_foreground_new(
-			    (guint16)((color >> 16 & 0xff) * 257),
-			    (guint16)((color >> 8 & 0xff) * 257),
-			    (guint16)((color & 0xff) * 257)), off[i], off[k]);
-		}
-		i = j;
+		p->english = wp_reallocarray(p->english, p->nenglish + 1,
+		    sizeof(*p->english));
+		p->english[p->nenglish++] = (struct wp_english){ start, end,
+		    0 };
+		insert(l, pango_attr_foreground_new(
+		    (guint16)((color >> 16 & 0xff) * 257),
+		    (guint16)((color >> 8 & 0xff) * 257),
+		    (guint16)((color & 0xff) * 257)), start, end);
 	}
+	free(r);
 }
 
 static void

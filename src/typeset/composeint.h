@@ -1,8 +1,8 @@
 /*
- * composeint: what compose.c and protect.c share, seen by no other
- * module.  compose.c turns a paragraph's runs into composed characters
- * (struct out); protect.c finds the stretches of them that must not be
- * broken across lines.
+ * composeint: what compose.c, protect.c and english.c share, seen by no
+ * other module.  compose.c turns a paragraph's runs into composed
+ * characters (struct out); protect.c finds the stretches of them that
+ * must not be broken across lines, english.c those that are English.
  */
 #ifndef WP_COMPOSEINT_H
 #define WP_COMPOSEINT_H
@@ -58,5 +58,9 @@ void	 wp_protect_phrases(struct out *);	/* each phrase of display text */
 /* The character c stands for in the rules: a full-width form for what
  * is set full width. */
 gunichar wp_out_class(const struct outch *);
+
+/* english.c: the English phrases among the composed characters, as
+ * ranges (*n of them; free the array), in order. */
+struct range	*wp_english(const struct out *, size_t *n);
 
 #endif
