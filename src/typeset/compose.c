@@ -254,15 +254,23 @@ char_attrs(PangoAttrList *l, const struct out *o, const unsigned *off,
 			insert(l, pango_attr_letter_spacing_new(-(int)(size *
 			    PANGO_SCALE * (c->narrow ? 3 : 2) / 8)),
 			    off[i], off[i + 1]);
-		if (c->flags & RUN_LEADER)
+	}
+	/* leaders and emphasis: one attribute a stretch, which Pango shapes
+	 * as one item (an attribute a character made an item of each) */
+	for (i = 0; i < o->n; i = j) {
+		unsigned f = o->ch[i].flags & (RUN_LEADER | RUN_EM);
+		for (j = i + 1; j < o->n && (o->ch[j].flags & (RUN_LEADER |
+		    RUN_EM)) == f; j++)
+			continue;
+		if (f & RUN_LEADER)
 			insert(l, pango_attr_size_new_absolute((int)(leader *
-			    PANGO_SCALE)), off[i], off[i + 1]);
-		if (c->flags & RUN_EM) {
+			    PANGO_SCALE)), off[i], off[j]);
+		if (f & RUN_EM) {
 			insert(l, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
-			    off[i], off[i + 1]);
+			    off[i], off[j]);
 			if (em_family != NULL)
 				insert(l, pango_attr_family_new(em_family),
-				    off[i], off[i + 1]);
+				    off[i], off[j]);
 		}
 	}
 	for (i = 0; i < o->n; i = j) {
