@@ -93,8 +93,7 @@ release_service(struct wp_session *s, struct release *rl, const char *dir)
 	static const struct { int out; const char *suffix; } kinds[] = {
 		{ OUT_PDF, ".pdf" }, { OUT_HTML, ".html" },
 		{ OUT_COVER, ".png" }, { OUT_COVER2X, "@2x.png" } };
-	struct rendering r = { s, NULL, NULL, NULL, 1, { { 0 } }, 0, NULL,
-	    NULL };
+	struct rendering r = { .s = s, .cover = 1 };
 	struct released	 files[sizeof(kinds) / sizeof(*kinds)];
 	struct parts	 p = { 0 };
 	char		*id = wp_service_id(dir), *base = NULL;

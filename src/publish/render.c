@@ -1,7 +1,7 @@
 /*
- * render: a service's outputs, made in memory.  The model and the text
- * are made in a second thread while this one typesets; the HTML page,
- * which states the PDF's size, once the PDF is made.
+ * render: a service's outputs, made in memory.  The model, the text and
+ * the HTML page are made in a second thread while this one typesets; the
+ * page, which states the PDF's size, gets it once the PDF is made.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -70,28 +70,98 @@ pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
 	wp_stage_end(STAGE_PDF);
 }
 
-/* The HTML page, linked to its PDF of pdf_len bytes and (if index_href)
- * to the index. */
-static void
-html_output(const struct wp_templates *t, xmlDocPtr model,
-    const char *pdf_href, size_t pdf_len, const char *index_href,
-    struct output *o)
+/*
+ * The HTML page, linked to its PDF and (if index_href) to the index; its
+ * link states the PDF's size, which is not known yet: a placeholder
+ * until html_sized() puts it in.
+ */
+static xmlDocPtr
+html_page(const struct wp_templates *t, xmlDocPtr model,
+    const char *pdf_href, const char *index_href)
 {
-	char		 bytes[32];
 	const char	*params[] = { "pdf-href", pdf_href,
 			    "index-href", index_href ? index_href : "",
-			    "pdf-bytes", bytes, NULL };
-	xmlDocPtr	 res;
+			    "pdf-size", "?", NULL };
+
+	return wp_xform_apply(t->html_xsl, model, NULL, 0, params);
+}
+
+/* The page's statement of the PDF's size (html.xsl: the first span of
+ * class "size", in its header), or NULL. */
+static xmlNodePtr
+size_span(xmlNodePtr n)
+{
+	xmlNodePtr	 found;
+	xmlChar		*class;
+	int		 yes;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "span")) {
+			class = xmlGetProp(n, BAD_CAST "class");
+			yes = class != NULL && xmlStrEqual(class, BAD_CAST "size");
+			xmlFree(class);
+			if (yes)
+				return n;
+		}
+		if ((found = size_span(n->children)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* Digits grouped by thousands: 1234 as 1,234. */
+static void
+grouped(GString *g, unsigned long long v)
+{
+	char	 d[32];
+	size_t	 n = (size_t)snprintf(d, sizeof(d), "%llu", v), i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			g_string_append_c(g, ',');
+		g_string_append_c(g, d[i]);
+	}
+}
+
+/* A file size as a reader says it: 「262 KB」, 「1.4 MB」 (1 KB = 1,024
+ * bytes, as file managers count), in the page's brackets. */
+static char *
+size_text(size_t n)
+{
+	GString	*g = g_string_new("（");
+
+	if (n >= 1048576) {
+		unsigned long long tenths = (n * 10 + 524288) / 1048576;
+		grouped(g, tenths / 10);
+		g_string_append_printf(g, ".%llu MB", tenths % 10);
+	} else if (n >= 1024) {
+		grouped(g, (n + 512) / 1024);
+		g_string_append(g, " KB");
+	} else
+		g_string_append_printf(g, "%zu B", n);
+	g_string_append(g, "）");
+	return g_string_free(g, FALSE);
+}
+
+/* The page with the PDF's size put in, as its output. */
+static void
+html_sized(const struct wp_templates *t, xmlDocPtr page, size_t pdf_len,
+    struct output *o)
+{
+	xmlNodePtr	 span = size_span(xmlDocGetRootElement(page));
 	xmlChar		*buf;
 	int		 len;
 
-	o->release = release_xml;
-	snprintf(bytes, sizeof(bytes), "%zu", pdf_len);
-	if ((res = wp_xform_apply(t->html_xsl, model, NULL, 0, params)) == NULL)
-		return;
-	buf = wp_xform_serialize(t->html_xsl, res, &len);
+	if (span != NULL) {
+		char *text = size_text(pdf_len);
+		xmlNodeSetContent(span, NULL);
+		xmlAddChild(span, xmlNewDocText(page, BAD_CAST text));
+		g_free(text);
+	}
+	buf = wp_xform_serialize(t->html_xsl, page, &len);
 	text_output(o, buf, len);
-	xmlFreeDoc(res);
 }
 
 /* The outputs made beside the PDF, from a copy of the model. */
@@ -109,6 +179,10 @@ side_outputs(void *arg)
 	    &r->out[OUT_TEXT].len);
 	r->out[OUT_TEXT].release = free;
 	wp_stage_end(STAGE_TEXT);
+	wp_stage_begin(STAGE_HTML);
+	r->page = html_page(r->s->t, r->side_model, r->pdf_href,
+	    r->index_href);
+	wp_stage_end(STAGE_HTML);
 	/* freed here, beside the typesetting, not after it */
 	xmlFreeDoc(r->side_model);
 	r->side_model = NULL;
@@ -116,13 +190,13 @@ side_outputs(void *arg)
 }
 
 /*
- * Renders every output of a model.  The model and the text are made in
- * a second thread while this one typesets.  The side thread has its own
- * copy of the model; libxml2 and libxslt are safe across threads that
- * share no document, and Pango and Cairo stay in this one.  The HTML
- * page comes last, as its link to the PDF says how big the PDF is (a
- * tenth of the time, which the side thread would have hidden).  Returns
- * 0 when every output asked for was rendered.
+ * Renders every output of a model.  The model, the text and the HTML
+ * page are made in a second thread while this one typesets.  The side
+ * thread has its own copy of the model; libxml2 and libxslt are safe
+ * across threads that share no document, and Pango and Cairo stay in
+ * this one.  The page's link states how big the PDF is, which it puts
+ * in once the PDF is made.  Returns 0 when every output asked for was
+ * rendered.
  */
 int
 wp_render(struct rendering *r)
@@ -139,12 +213,11 @@ wp_render(struct rendering *r)
 	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages, &r->doc);
 	if (threaded)
 		pthread_join(thread, NULL);
-	if (r->out[OUT_PDF].buf != NULL) {
-		wp_stage_begin(STAGE_HTML);
-		html_output(r->s->t, r->model, r->pdf_href, r->out[OUT_PDF].len,
-		    r->index_href, &r->out[OUT_HTML]);
-		wp_stage_end(STAGE_HTML);
-	}
+	if (r->out[OUT_PDF].buf != NULL && r->page != NULL)
+		html_sized(r->s->t, r->page, r->out[OUT_PDF].len,
+		    &r->out[OUT_HTML]);
+	xmlFreeDoc(r->page);
+	r->page = NULL;
 	for (i = 0; i < OUT__MAX; i++)
 		if (r->out[i].buf == NULL && ((i != OUT_COVER &&
 		    i != OUT_COVER2X) || r->cover))

@@ -34,6 +34,7 @@ struct rendering {
 	struct output		 out[OUT__MAX];
 	int			 pages;
 	xmlDocPtr		 side_model;	/* the side thread's copy */
+	xmlDocPtr		 page;		/* its HTML page, unsized */
 	struct wp_doc		*doc;		/* the PDF's display list */
 };
 

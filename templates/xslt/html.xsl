@@ -34,8 +34,10 @@
   <xsl:param name="pdf-href" select="'whitepaper.pdf'"/>
   <!-- The index of all whitepapers; no link when empty. -->
   <xsl:param name="index-href" select="''"/>
-  <!-- The PDF's size in bytes, which its link states; none when empty. -->
-  <xsl:param name="pdf-bytes" select="''"/>
+  <!-- The PDF's size as its link states it (「215 KB」, written by the C
+       side, which makes the page beside the PDF and puts the size in
+       once the PDF is made); none when empty. -->
+  <xsl:param name="pdf-size" select="''"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
   <xsl:variable name="zwsp" select="'&#x200B;'"/>
@@ -135,11 +137,9 @@
       <p class="download">
         <a href="{$pdf-href}" type="application/pdf">
           <xsl:text>PDF版をダウンロード</xsl:text>
-          <xsl:if test="string(number($pdf-bytes)) != 'NaN'">
+          <xsl:if test="$pdf-size != ''">
             <span class="size">
-              <xsl:text>（</xsl:text>
-              <xsl:call-template name="bytes"><xsl:with-param name="n" select="number($pdf-bytes)"/></xsl:call-template>
-              <xsl:text>）</xsl:text>
+              <xsl:value-of select="concat('（', $pdf-size, '）')"/>
             </span>
           </xsl:if>
         </a>
@@ -148,21 +148,6 @@
       <xsl:value-of select="$nl"/>
     </header>
     <xsl:value-of select="$nl"/>
-  </xsl:template>
-
-  <!-- A file size as a reader says it: 「262 KB」, 「1.4 MB」 (1 KB = 1,024
-       bytes, as file managers count). -->
-  <xsl:template name="bytes">
-    <xsl:param name="n"/>
-    <xsl:choose>
-      <xsl:when test="$n >= 1048576">
-        <xsl:value-of select="concat(format-number($n div 1048576, '#,##0.0'), ' MB')"/>
-      </xsl:when>
-      <xsl:when test="$n >= 1024">
-        <xsl:value-of select="concat(format-number(round($n div 1024), '#,##0'), ' KB')"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat(format-number($n, '0'), ' B')"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ==== revision history ============================================ -->

@@ -180,7 +180,7 @@ if [ $mode = self ]; then
 	cp "$here/broken.html" "$build/broken/whitepaper.html"
 	cp "$here/broken-index.html" "$build/broken-index/index.html"
 	for m in blocks phrases review; do
-		xsltproc --param pdf-bytes 123456 "$root/templates/xslt/html.xsl" \
+		xsltproc --stringparam pdf-size '121 KB' "$root/templates/xslt/html.xsl" \
 		    "$here/$m.xml" >"$build/$m/whitepaper.html" ||
 		    die "html.xsl failed on $m.xml"
 	done
