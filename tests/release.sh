@@ -91,14 +91,7 @@ fi
 # ---- one service in a repository of its own -------------------------
 
 r=$tmp/repo
-mkdir -p "$r/content"
-cp -r content/secure-mx "$r/content/"
-export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.invalid \
-    GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.invalid \
-    GIT_AUTHOR_DATE=2024-10-03T09:00:00Z GIT_COMMITTER_DATE=2024-10-03T09:00:00Z \
-    GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-git -C "$r" init -q && git -C "$r" add -A && git -C "$r" commit -qm 1.7 &&
-    git -C "$r" tag v1.7 || bad "cannot make a git repository"
+repo_v17 "$r" || bad "cannot make a git repository"
 svc=$r/content/secure-mx
 rel() { "$WPGEN" release --templates "$top/templates" "$@" 2>"$tmp/err"; }
 
