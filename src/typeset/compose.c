@@ -205,6 +205,10 @@ mark_halt(struct out *o)
 	}
 }
 
+/* A colour 0xRRGGBB as the three arguments Pango's colour attributes take. */
+#define RGB(c) (guint16)(((c) >> 16 & 0xff) * 257), \
+	(guint16)(((c) >> 8 & 0xff) * 257), (guint16)(((c) & 0xff) * 257)
+
 static void
 insert(PangoAttrList *l, PangoAttribute *a, unsigned start, unsigned end)
 {
@@ -293,18 +297,15 @@ change(struct wp_para *p, PangoAttrList *l, unsigned f, unsigned start,
     unsigned end)
 {
 	unsigned	 c = p->change_color;
-	guint16		 r = (guint16)((c >> 16 & 0xff) * 257);
-	guint16		 g = (guint16)((c >> 8 & 0xff) * 257);
-	guint16		 b = (guint16)((c & 0xff) * 257);
 
-	insert(l, pango_attr_foreground_new(r, g, b), start, end);
+	insert(l, pango_attr_foreground_new(RGB(c)), start, end);
 	if (f & RUN_INS) {
 		insert(l, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
 		    start, end);
-		insert(l, pango_attr_underline_color_new(r, g, b), start, end);
+		insert(l, pango_attr_underline_color_new(RGB(c)), start, end);
 	} else {
 		insert(l, pango_attr_strikethrough_new(TRUE), start, end);
-		insert(l, pango_attr_strikethrough_color_new(r, g, b), start,
+		insert(l, pango_attr_strikethrough_color_new(RGB(c)), start,
 		    end);
 	}
 	p->changes = wp_reallocarray(p->changes, p->nchanges + 1,
@@ -345,10 +346,7 @@ find_english(struct wp_para *p, PangoAttrList *l, const struct out *o,
 		    sizeof(*p->english));
 		p->english[p->nenglish++] = (struct wp_english){ start, end,
 		    0 };
-		insert(l, pango_attr_foreground_new(
-		    (guint16)((color >> 16 & 0xff) * 257),
-		    (guint16)((color >> 8 & 0xff) * 257),
-		    (guint16)((color & 0xff) * 257)), start, end);
+		insert(l, pango_attr_foreground_new(RGB(color)), start, end);
 	}
 	free(r);
 }
@@ -360,8 +358,6 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 	PangoAttrList	*l = pango_attr_list_new();
 	size_t		 i, j;
 
-#define RGB(c) (guint16)(((c) >> 16 & 0xff) * 257), \
-	(guint16)(((c) >> 8 & 0xff) * 257), (guint16)(((c) & 0xff) * 257)
 	insert(l, pango_attr_language_new(pango_language_from_string("ja")),
 	    0, off[o->n]);
 	insert(l, pango_attr_insert_hyphens_new(FALSE), 0, off[o->n]);
@@ -400,7 +396,6 @@ build_attrs(struct wp_para *p, const struct out *o, const unsigned *off,
 		if (f != 0)
 			change(p, l, f, off[i], off[j]);
 	}
-#undef RGB
 	p->attrs = l;
 }
 
