@@ -457,16 +457,9 @@ wp_cmd_watch(struct wp_session *s, const struct args *a, int argc,
 	if (wp_same_outputs(outdir, argc, argv) > 0)
 		return EXIT_CONTENT;
 	/* a folder that is no service is said as build says it */
-	for (int i = 0; i < argc; i++) {
-		char	*p = wp_path(argv[i], "service.xml");
-		int	 there = wp_exists(p);
-
-		free(p);
-		if (!there) {
-			wp_msg(MSG_NOFILE, argv[i], 0, "service.xml");
+	for (int i = 0; i < argc; i++)
+		if (!wp_service_present(argv[i], argv[i]))
 			return EXIT_CONTENT;
-		}
-	}
 	sigemptyset(&w.sigs);
 	sigaddset(&w.sigs, SIGINT);
 	sigaddset(&w.sigs, SIGTERM);

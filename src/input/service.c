@@ -32,17 +32,27 @@ wp_service_load(const char *dir)
 	return wp_service_load_as(dir, dir);
 }
 
+int
+wp_service_present(const char *dir, const char *shown)
+{
+	char	*path = wp_path(dir, "service.xml");
+	int	 there = wp_exists(path);
+
+	free(path);
+	if (!there)
+		wp_msg(MSG_NOFILE, shown, 0, "service.xml");
+	return there;
+}
+
 struct wp_service *
 wp_service_load_as(const char *dir, const char *shown)
 {
 	struct wp_service	*s;
-	char			*path = wp_path(dir, "service.xml");
+	char			*path;
 
-	if (!wp_exists(path)) {
-		wp_msg(MSG_NOFILE, shown, 0, "service.xml");
-		free(path);
+	if (!wp_service_present(dir, shown))
 		return NULL;
-	}
+	path = wp_path(dir, "service.xml");
 	s = wp_calloc(1, sizeof(*s));
 	s->dir = wp_strdup(shown);
 	s->id = wp_service_id(shown);

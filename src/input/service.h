@@ -22,6 +22,11 @@ struct wp_service {
 char			*wp_service_id(const char *dir);
 
 /*
+ * Whether dir holds a service.xml; when not, says so (at the folder
+ * shown) as every command does.
+ */
+int			 wp_service_present(const char *dir, const char *shown);
+/*
  * Loads a service folder.  Returns NULL only if the folder has no
  * service.xml; a file that fails to parse leaves its document NULL and
  * has been reported.  Free with wp_service_free().
