@@ -203,14 +203,11 @@ manifest_add(struct manifest *m, const char *id, xmlDocPtr model, int pages,
 	g_string_append_printf(j, ",\n      \"pages\": %d,\n"
 	    "      \"files\": [\n", pages);
 	for (size_t i = 0; i < nfiles; i++) {
-		gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    files[i].buf, files[i].len);
 		g_string_append(j, "        { \"name\": ");
 		put_str(j, files[i].name);
 		g_string_append_printf(j, ", \"bytes\": %zu, \"sha256\": "
-		    "\"%s\" }%s\n", files[i].len, sum,
+		    "\"%s\" }%s\n", files[i].len, files[i].sha256,
 		    i + 1 < nfiles ? "," : "");
-		g_free(sum);
 	}
 	g_string_append(j, "      ],\n      \"parts\": {\n");
 	for (size_t i = 0; i < p->n; i++) {

@@ -37,6 +37,7 @@ struct released {
 	const char	*name;
 	const void	*buf;
 	size_t		 len;
+	char		 sha256[65];	/* of buf, in hex */
 };
 
 struct manifest {

@@ -120,8 +120,11 @@ release_service(struct wp_session *s, struct release *rl, const char *dir)
 		files[i].len = r.out[kinds[i].out].len;
 		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 		    files[i].buf, files[i].len);
-		g_string_append_printf(rl->sums, "%s  %s\n", sum, names[i]);
+		g_strlcpy(files[i].sha256, sum, sizeof(files[i].sha256));
 		g_free(sum);
+		/* the manifest lists the same sums */
+		g_string_append_printf(rl->sums, "%s  %s\n", files[i].sha256,
+		    names[i]);
 		rc |= wp_outset_put(rl->set, names[i], files[i].buf,
 		    files[i].len);
 	}
