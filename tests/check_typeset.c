@@ -697,6 +697,138 @@ START_TEST(subset_then_full_face)
 }
 END_TEST
 
+/* ---- paragraphs set once, kept for the next document (setcache.h) ---- */
+
+static const char cached_text[] =
+    "当社は、お客様のデータを「ISO/IEC 27017」に基づき管理しています。"
+    "詳細は https://example.jp/security/ をご覧ください。";
+
+/* A paragraph of cached_text with a link, set in a new document of e. */
+static PangoLayout *
+set_in(struct wp_engine *e, double width_em, struct wp_lines *sp)
+{
+	struct wp_para *p = wp_para_new();
+
+	wp_para_add(p, "当社は、", -1, 0, NULL);
+	wp_para_add(p, cached_text + strlen("当社は、"), -1, RUN_LINK,
+	    "#policy");
+	ck_assert_int_eq(wp_lines_set(e, sp, p, ROLE_BODY,
+	    width_em * body.size, 0), 0);
+	return sp->layout;
+}
+
+/* The text of a layout's lines, a line a string, joined by '|'. */
+static char *
+line_texts(PangoLayout *lay)
+{
+	GString	*g = g_string_new(NULL);
+
+	for (int i = 0; i < pango_layout_get_line_count(lay); i++) {
+		PangoLayoutLine *l = pango_layout_get_line_readonly(lay, i);
+		g_string_append_len(g, pango_layout_get_text(lay) +
+		    l->start_index, l->length);
+		g_string_append_printf(g, "|%d|", wp_line_width(l));
+	}
+	return g_string_free(g, FALSE);
+}
+
+/*
+ * The same paragraph set again, in the next document, is the very
+ * layout the first setting made, and its paragraph the same, its link
+ * an element of the new document; at another width it is set anew.
+ */
+START_TEST(set_again_from_cache)
+{
+	struct wp_engine	 e;
+	struct wp_lines		 a, b, c;
+	struct wp_doc		*d1, *d2;
+	char			*la, *lc;
+
+	wp_engine_start(&e, F, S->style);
+	set_in(&e, 12, &a);
+	la = line_texts(a.layout);
+	d1 = wp_engine_finish(&e);
+	wp_engine_start(&e, F, S->style);
+	set_in(&e, 12, &b);
+	ck_assert_ptr_eq(b.layout, a.layout);
+	ck_assert_str_eq(b.para->text->str, a.para->text->str);
+	ck_assert_uint_eq(b.para->nlinks, 1);
+	ck_assert_str_eq(b.para->links[0].target, "#policy");
+	ck_assert_uint_eq(b.para->links[0].start, a.para->links[0].start);
+	ck_assert_int_gt(b.para->links[0].elem, 0);
+	ck_assert_ptr_ne(b.para, a.para);
+	set_in(&e, 13, &c);
+	ck_assert_ptr_ne(c.layout, a.layout);
+	lc = line_texts(c.layout);
+	ck_assert_str_ne(lc, la);
+	d2 = wp_engine_finish(&e);
+	/* the first document gone, the second still draws its lines */
+	wp_doc_free(d1);
+	free(lc);
+	lc = line_texts(b.layout);
+	ck_assert_str_eq(lc, la);
+	wp_doc_free(d2);
+	free(la);
+	free(lc);
+}
+END_TEST
+
+/* What the cache kept and no later document used is set anew. */
+START_TEST(cache_forgets_unused)
+{
+	struct wp_engine	 e;
+	struct wp_lines		 a, b;
+	struct wp_doc		*d[12];
+	int			 n = 0;
+
+	wp_engine_start(&e, F, S->style);
+	set_in(&e, 11, &a);
+	d[n++] = wp_engine_finish(&e);
+	while (n < 11) {
+		wp_engine_start(&e, F, S->style);
+		d[n++] = wp_engine_finish(&e);
+	}
+	wp_engine_start(&e, F, S->style);
+	set_in(&e, 11, &b);
+	ck_assert_ptr_ne(b.layout, a.layout);
+	d[n++] = wp_engine_finish(&e);
+	while (n-- > 0)
+		wp_doc_free(d[n]);
+}
+END_TEST
+
+/* A contents line set twice is fitted to its width once: its leaders
+ * end at the measure both times. */
+START_TEST(entry_fitted_once)
+{
+	struct wp_engine	 e;
+	struct wp_lines		 a, b;
+	struct wp_doc		*d1, *d2;
+	double			 w = 30 * body.size;
+	char			*la, *lb;
+
+	for (int k = 0; k < 2; k++) {
+		struct wp_lines *sp = k == 0 ? &a : &b;
+		wp_engine_start(&e, F, S->style);
+		ck_assert_int_eq(wp_lines_entry(&e, sp, ROLE_TOC1, "5.",
+		    "アクセス制御", 0, "12", w), 0);
+		if (k == 0)
+			d1 = wp_engine_finish(&e);
+		else
+			d2 = wp_engine_finish(&e);
+	}
+	ck_assert_ptr_eq(b.layout, a.layout);
+	ck_assert_double_eq_tol(wp_lines_width(&b, 0), w, 0.01);
+	la = line_texts(a.layout);
+	lb = line_texts(b.layout);
+	ck_assert_str_eq(la, lb);
+	free(la);
+	free(lb);
+	wp_doc_free(d1);
+	wp_doc_free(d2);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -724,6 +856,9 @@ main(void)
 	tcase_add_test(tc, display_breaks_between_phrases);
 	tcase_add_test(tc, missing_glyph_counted);
 	tcase_add_test(tc, subset_then_full_face);
+	tcase_add_test(tc, set_again_from_cache);
+	tcase_add_test(tc, cache_forgets_unused);
+	tcase_add_test(tc, entry_fitted_once);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

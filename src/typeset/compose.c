@@ -72,6 +72,83 @@ wp_para_free(struct wp_para *p)
 	free(p);
 }
 
+/* A copy of n elements of size bytes, or NULL for none. */
+static void *
+dup_array(const void *a, size_t n, size_t size)
+{
+	void *d;
+
+	if (a == NULL || n == 0)
+		return NULL;
+	d = wp_reallocarray(NULL, n, size);
+	memcpy(d, a, n * size);
+	return d;
+}
+
+void
+wp_para_copy(struct wp_para *dst, const struct wp_para *src)
+{
+	size_t i;
+
+	uncompose(dst);
+	free(dst->marks);
+	for (i = 0; i < dst->ntargets; i++)
+		free(dst->targets[i]);
+	free(dst->targets);
+	free(dst->raw);
+	*dst = *src;
+	dst->text = src->text ? g_string_new_len(src->text->str,
+	    (gssize)src->text->len) : NULL;
+	/* composing makes a new list, and nothing changes one in place */
+	dst->attrs = src->attrs ? pango_attr_list_ref(src->attrs) : NULL;
+	dst->links = dup_array(src->links, src->nlinks, sizeof(*src->links));
+	for (i = 0; i < dst->nlinks; i++)
+		dst->links[i].target = wp_strdup(src->links[i].target);
+	dst->english = dup_array(src->english, src->nenglish,
+	    sizeof(*src->english));
+	dst->info = dup_array(src->info, src->info ? src->ninfo + 1 : 0,
+	    sizeof(*src->info));
+	dst->marks = dup_array(src->marks, src->nmarks, 1);
+	dst->raw = dup_array(src->raw, src->nraw, sizeof(*src->raw));
+	dst->rawcap = src->raw ? src->nraw : 0;
+	dst->targets = dup_array(src->targets, src->ntargets,
+	    sizeof(*src->targets));
+	for (i = 0; i < dst->ntargets; i++)
+		dst->targets[i] = wp_strdup(src->targets[i]);
+	dst->changes = dup_array(src->changes, src->nchanges,
+	    sizeof(*src->changes));
+}
+
+/* Appends n bytes at v to a key. */
+static void
+key_bytes(GString *key, const void *v, size_t n)
+{
+	g_string_append_len(key, v, (gssize)n);
+}
+
+void
+wp_para_key(const struct wp_para *p, GString *key)
+{
+	size_t i;
+
+	key_bytes(key, &p->nraw, sizeof(p->nraw));
+	for (i = 0; i < p->nraw; i++) {
+		/* field by field: struct padding is no part of a key */
+		key_bytes(key, &p->raw[i].c, sizeof(p->raw[i].c));
+		key_bytes(key, &p->raw[i].flags, sizeof(p->raw[i].flags));
+		key_bytes(key, &p->raw[i].target, sizeof(p->raw[i].target));
+	}
+	for (i = 0; i < p->ntargets; i++)
+		g_string_append_len(key, p->targets[i],
+		    (gssize)strlen(p->targets[i]) + 1);
+	key_bytes(key, &p->fullwidth, sizeof(p->fullwidth));
+	key_bytes(key, &p->solid_open, sizeof(p->solid_open));
+	key_bytes(key, &p->leader_size, sizeof(p->leader_size));
+	key_bytes(key, &p->change_color, sizeof(p->change_color));
+	key_bytes(key, &p->bar_x, sizeof(p->bar_x));
+	key_bytes(key, &p->bar_w, sizeof(p->bar_w));
+}
+
 void
 wp_para_add(struct wp_para *p, const char *s, int len, unsigned flags,
     const char *target)
@@ -572,6 +649,8 @@ wp_para_recompose(struct wp_para *p, unsigned char *marks)
 {
 	free(p->marks);
 	p->marks = marks;
+	/* marks are of the composition they were chosen in: this one */
+	p->nmarks = marks != NULL ? p->ninfo + 1 : 0;
 	wp_para_compose(p, p->size, p->color, p->link_color, p->em_family);
 }
 

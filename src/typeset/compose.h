@@ -88,6 +88,8 @@ struct wp_para {
 					 * more: off is the text's length */
 	size_t		 ninfo;		/* characters, the extra one not counted */
 	unsigned char	*marks;		/* MARK_ per character, or NULL */
+	size_t		 nmarks;	/* of the composition they were made
+					 * for: its characters and one */
 	/* input, before composing */
 	struct rawch	*raw;
 	size_t		 nraw, rawcap;
@@ -113,6 +115,13 @@ struct wp_para {
 
 struct wp_para	*wp_para_new(void);
 void		 wp_para_free(struct wp_para *);
+
+/* Makes dst a deep copy of src, what dst held freed first. */
+void		 wp_para_copy(struct wp_para *dst, const struct wp_para *src);
+
+/* Appends to key every input of p that composing it depends on, the
+ * composer's arguments aside: its runs, their targets and its fields. */
+void		 wp_para_key(const struct wp_para *, GString *key);
 
 /*
  * Appends a run of UTF-8 text (len bytes, or -1 up to NUL) with RUN_

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "typeset/compose.h"
 #include "typeset/doc.h"
 
 struct wp_doc *
@@ -15,6 +16,8 @@ wp_doc_new(double page_w, double page_h)
 	d->page_w = page_w;
 	d->page_h = page_h;
 	d->layouts = g_ptr_array_new_with_free_func(g_object_unref);
+	d->paras = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)wp_para_free);
 	d->lang = "ja";
 	wp_doc_elem(d, EL_DOCUMENT, -1);
 	return d;
@@ -89,6 +92,7 @@ wp_doc_free(struct wp_doc *d)
 	}
 	free(d->elems);
 	g_ptr_array_free(d->layouts, TRUE);
+	g_ptr_array_free(d->paras, TRUE);
 	free(d->title);
 	free(d->author);
 	g_free(d->subject);

@@ -105,6 +105,7 @@ struct wp_doc {
 	struct wp_dest	*dests;
 	size_t		 ndests;
 	GPtrArray	*layouts;	/* owns every PangoLayout drawn */
+	GPtrArray	*paras;		/* owns every paragraph set */
 	char		*title, *author, *subject, *keywords;
 	char		*short_name, *kind;	/* for running heads */
 	char		*date;		/* ISO date of the newest revision */

@@ -6,6 +6,7 @@
 
 #include "base/alloc.h"
 #include "typeset/engine.h"
+#include "typeset/setcache.h"
 
 void
 wp_engine_start(struct wp_engine *e, struct wp_fonts *f,
@@ -15,6 +16,7 @@ wp_engine_start(struct wp_engine *e, struct wp_fonts *f,
 	e->fonts = f;
 	e->st = st;
 	e->doc = wp_doc_new(st->page_w, st->page_h);
+	wp_setcache_tick(wp_fonts_setcache(f));
 	e->src = wp_strdup("(document)");
 }
 

@@ -19,11 +19,13 @@
 #include "base/diag.h"
 #include "base/path.h"
 #include "typeset/fonts.h"
+#include "typeset/setcache.h"
 
 struct wp_fonts {
 	FcConfig	*config;
 	PangoFontMap	*map;
 	PangoContext	*context;
+	struct wp_setcache *set;	/* paragraphs set in them */
 };
 
 char *
@@ -120,6 +122,7 @@ wp_fonts_new(const char *conf)
 	pango_context_set_round_glyph_positions(f->context, FALSE);
 	pango_context_set_language(f->context,
 	    pango_language_from_string("ja"));
+	f->set = wp_setcache_new();
 	return f;
 }
 
@@ -220,6 +223,7 @@ wp_fonts_free(struct wp_fonts *f)
 
 	if (f == NULL)
 		return;
+	wp_setcache_free(f->set);
 	/* (the caller's own threads have ended: fonts are freed last) */
 	for (waited = 0; pango_threads() > 0 && waited < 5000; waited++)
 		g_usleep(1000);		/* at most 5 s, were one to hang */
@@ -231,6 +235,12 @@ wp_fonts_free(struct wp_fonts *f)
 	FcConfigAppFontClear(f->config);
 	FcConfigDestroy(f->config);
 	free(f);
+}
+
+struct wp_setcache *
+wp_fonts_setcache(struct wp_fonts *f)
+{
+	return f->set;
 }
 
 PangoLayout *

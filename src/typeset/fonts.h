@@ -10,6 +10,7 @@
 #include "typeset/style.h"
 
 struct wp_fonts;
+struct wp_setcache;
 
 /* The fontconfig file beside a templates folder (../fonts/fonts.conf),
  * as an absolute path when it exists; caller frees. */
@@ -38,6 +39,10 @@ int		 wp_fonts_check(struct wp_fonts *, const struct wp_style *);
  * sooner, while the content is still being read.
  */
 void		 wp_fonts_warm(struct wp_fonts *, const struct wp_style *);
+
+/* The paragraphs set in these fonts, kept for the next document that
+ * sets them again (setcache.h); the fonts own it. */
+struct wp_setcache *wp_fonts_setcache(struct wp_fonts *);
 
 /* A new layout in a text style's face and size, breaking at words
  * (never PANGO_WRAP_CHAR: it ignores kinsoku); caller unrefs it. */

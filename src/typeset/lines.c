@@ -13,6 +13,7 @@
 #include "typeset/breaks.h"
 #include "typeset/engine.h"
 #include "typeset/justify.h"
+#include "typeset/setcache.h"
 
 #define PU(x)	((int)lround((x) * PANGO_SCALE))
 #define PT(x)	((double)(x) / PANGO_SCALE)
@@ -176,8 +177,6 @@ unphrase(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p)
 	sp->layout = wp_lines_layout(e->fonts, sp->ts, p, sp->width,
 	    sp->indent);
 	g_ptr_array_add(e->doc->layouts, sp->layout);
-	g_object_set_data_full(G_OBJECT(sp->layout), "wpgen-para", p,
-	    (GDestroyNotify)wp_para_free);
 }
 
 /* A reviewer's copy: the change colour, the bars, and the walker's
@@ -233,36 +232,80 @@ link_elems(struct wp_engine *e, struct wp_para *p)
 	}
 }
 
-int
-wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
-    enum wp_role role, double width, double indent)
+/*
+ * Every input of setting p (not yet composed) in a role's style at a
+ * width and indent; salt stands for what a caller does to the layout
+ * afterwards (wp_lines_entry()), the same for the same salt.
+ */
+static GString *
+set_key(const struct wp_engine *e, const struct wp_para *p,
+    const struct wp_text_style *ts, double width, double indent,
+    const double salt[2])
+{
+	GString	*key = g_string_sized_new(64 + p->nraw * 12);
+	double	 v[] = { ts->size, width, indent, salt[0], salt[1] };
+	unsigned u[] = { (unsigned)ts->weight, (unsigned)ts->align, ts->color,
+		    e->st->colors[COLOR_LINK] };
+	const char *em = e->st->em_family ? e->st->em_family : "";
+
+	g_string_append_len(key, (const char *)v, sizeof(v));
+	g_string_append_len(key, (const char *)u, sizeof(u));
+	g_string_append_len(key, ts->family, (gssize)strlen(ts->family) + 1);
+	g_string_append_len(key, em, (gssize)strlen(em) + 1);
+	wp_para_key(p, key);
+	return key;
+}
+
+/*
+ * Sets p as wp_lines_set() does; *cached says whether the lines came
+ * from the cache (setcache.h), where a setting is kept unless something
+ * was wrong with it or its indent had to go.
+ */
+static int
+set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
+    enum wp_role role, double width, double indent, const double salt[2],
+    int *cached)
 {
 	const struct wp_text_style *ts = &e->st->text[role];
+	struct wp_setcache *c = wp_fonts_setcache(e->fonts);
 	PangoLayoutLine	*line;
+	GString		*key = NULL;
 
 	p->fullwidth = e->st->fullwidth_punct;
 	/* in a cell every entry starts at one edge, the first too */
 	p->solid_open = role == ROLE_TABLE || role == ROLE_TABLE_HEAD;
 	changes(e, p);
-	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
-	    e->st->em_family);
+	g_ptr_array_add(e->doc->paras, p);
 	sp->ts = ts;
 	sp->para = p;
 	sp->width = width;
 	sp->indent = indent;
+	*cached = 0;
+	if (p->marks == NULL) {
+		key = set_key(e, p, ts, width, indent, salt);
+		sp->layout = wp_setcache_find(c, key, p);
+		if (sp->layout != NULL) {
+			g_string_free(key, TRUE);
+			g_ptr_array_add(e->doc->layouts, sp->layout);
+			link_elems(e, p);
+			*cached = 1;
+			return 0;
+		}
+	}
+	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
+	    e->st->em_family);
 	sp->layout = wp_lines_layout(e->fonts, ts, p, width, indent);
 	g_ptr_array_add(e->doc->layouts, sp->layout);
-	g_object_set_data_full(G_OBJECT(sp->layout), "wpgen-para", p,
-	    (GDestroyNotify)wp_para_free);
 	if (pango_layout_get_unknown_glyphs_count(sp->layout) > 0) {
 		missing_glyph(e, sp->layout);
+		if (key != NULL)
+			g_string_free(key, TRUE);
 		return -1;
 	}
 	if (wp_para_phrased(p)) {
-		if (overfull(sp->layout, width, indent) != NULL) {
-			g_object_steal_data(G_OBJECT(sp->layout), "wpgen-para");
+		if (overfull(sp->layout, width, indent) != NULL)
 			unphrase(e, sp, p);
-		} else
+		else
 			balance(sp, PU(ts->size));
 	}
 	if (overfull(sp->layout, width, indent) != NULL && indent > 0) {
@@ -271,7 +314,8 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		pango_layout_set_indent(sp->layout, 0);
 		wp_justify(sp->layout, p, PU(ts->size),
 		    ts->align == ALIGN_JUSTIFY, PU(width));
-	}
+	} else if (key != NULL && overfull(sp->layout, width, indent) == NULL)
+		wp_setcache_keep(c, key, sp->layout, p);
 	if ((line = overfull(sp->layout, width, indent)) != NULL) {
 		char ctx[64];
 		g_utf8_strncpy(ctx, pango_layout_get_text(sp->layout) +
@@ -279,8 +323,20 @@ wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
 		wp_msg(MSG_OVERFULL, e->src, 0, ctx);
 		break_anywhere(sp->layout, ts);
 	}
+	if (key != NULL)
+		g_string_free(key, TRUE);
 	link_elems(e, p);
 	return 0;
+}
+
+int
+wp_lines_set(struct wp_engine *e, struct wp_lines *sp, struct wp_para *p,
+    enum wp_role role, double width, double indent)
+{
+	static const double none[2] = { 0, 0 };
+	int cached;
+
+	return set(e, sp, p, role, width, indent, none, &cached);
 }
 
 void
@@ -309,6 +365,7 @@ wp_lines_measure(struct wp_engine *e, struct wp_para *p, enum wp_role role,
 		 * real one */
 		free(p->marks);
 		p->marks = NULL;
+		p->nmarks = 0;
 	}
 }
 
@@ -483,7 +540,8 @@ wp_lines_entry(struct wp_engine *e, struct wp_lines *sp, enum wp_role role,
 	PangoGlyphString	*g = NULL;
 	const char		*t;
 	double			 unit = e->st->text[role].size;
-	int			 i, x = 0, n = 0;
+	const double		 salt[2] = { col, width };
+	int			 i, x = 0, n = 0, cached;
 
 	if (lead != NULL) {
 		wp_para_add(p, lead, -1, 0, NULL);
@@ -501,8 +559,10 @@ wp_lines_entry(struct wp_engine *e, struct wp_lines *sp, enum wp_role role,
 		wp_para_add(p, " ", -1, 0, NULL);
 		wp_para_add(p, page, -1, 0, NULL);
 	}
-	if (wp_lines_set(e, sp, p, role, width * 4, 0) == -1)
+	if (set(e, sp, p, role, width * 4, 0, salt, &cached) == -1)
 		return -1;
+	if (cached)	/* as this function left it */
+		return 0;
 	line = pango_layout_get_line(sp->layout, 0);
 	t = pango_layout_get_text(sp->layout);
 	if (lead != NULL && (i = find_glyph(line, t, 0x3000, &g, 0, &x)) >= 0)
