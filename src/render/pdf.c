@@ -497,6 +497,14 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	 * links appear outside any structure.  pdftags.c replaces it. */
 	cairo_tag_begin(cr, "Document", NULL);
 	for (m.page = 0; m.page < (int)d->npages; m.page++) {
+		/* Paper, painted first: cairo's analysis of a page adds
+		 * each drawing's box to a region, which costs a page of
+		 * text ever more the more boxes it holds; within a box as
+		 * big as the page each adds nothing.  It is outside every
+		 * structure element, so an artifact (pdftags.c). */
+		cairo_rectangle(cr, 0, 0, d->page_w, d->page_h);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_fill(cr);
 		draw_page(&m, &d->pages[m.page]);
 		cairo_show_page(cr);
 	}
