@@ -797,6 +797,32 @@ START_TEST(cache_forgets_unused)
 }
 END_TEST
 
+/* A table cell measured again, in the next document, has the widths it
+ * had, taken from the cache: it is not even composed. */
+START_TEST(measure_again_from_cache)
+{
+	struct wp_engine	 e;
+	struct wp_para		*p[2];
+	double			 lo[2], hi[2];
+
+	for (int k = 0; k < 2; k++) {
+		p[k] = wp_para_new();
+		wp_para_add(p[k], "制定・改定日：2024年4月1日", -1, 0, NULL);
+		wp_engine_start(&e, F, S->style);
+		wp_lines_measure(&e, p[k], ROLE_TABLE, &lo[k], &hi[k]);
+		wp_doc_free(wp_engine_finish(&e));
+	}
+	ck_assert_ptr_nonnull(p[0]->text);
+	ck_assert_ptr_null(p[1]->text);
+	ck_assert_double_gt(lo[0], 0);
+	ck_assert_double_gt(hi[0], lo[0]);
+	ck_assert_double_eq(lo[1], lo[0]);
+	ck_assert_double_eq(hi[1], hi[0]);
+	wp_para_free(p[0]);
+	wp_para_free(p[1]);
+}
+END_TEST
+
 /* A contents line set twice is fitted to its width once: its leaders
  * end at the measure both times. */
 START_TEST(entry_fitted_once)
@@ -859,6 +885,7 @@ main(void)
 	tcase_add_test(tc, set_again_from_cache);
 	tcase_add_test(tc, cache_forgets_unused);
 	tcase_add_test(tc, entry_fitted_once);
+	tcase_add_test(tc, measure_again_from_cache);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -128,8 +128,9 @@ int		 wp_lines_display(struct wp_engine *, struct wp_lines *,
 /*
  * The widths a paragraph needs in a role, as CSS's table layout has
  * them: *pref set on one line, *min its widest unbreakable piece (at
- * the narrowest width).  p is composed, not set; wp_lines_set() may
- * set it afterwards.
+ * the narrowest width), measured once a process for the same inputs.
+ * p is not set (it may be composed); wp_lines_set() may set it
+ * afterwards.
  */
 void		 wp_lines_measure(struct wp_engine *, struct wp_para *,
 		    enum wp_role, double *min, double *pref);

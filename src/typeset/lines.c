@@ -343,12 +343,23 @@ void
 wp_lines_measure(struct wp_engine *e, struct wp_para *p, enum wp_role role,
     double *min, double *pref)
 {
+	/* no width a setting has: a measurement's key */
+	static const double measuring[2] = { -1, -1 };
 	const struct wp_text_style *ts = &e->st->text[role];
+	struct wp_setcache *c = wp_fonts_setcache(e->fonts);
 	PangoLayout	*lay;
-	double		 w[2] = { 1e6, 1 };
+	double		 w[2] = { 1e6, 1 }, size[2];
+	GString		*key;
 
 	p->fullwidth = e->st->fullwidth_punct;
 	p->solid_open = role == ROLE_TABLE || role == ROLE_TABLE_HEAD;
+	key = set_key(e, p, ts, 0, 0, measuring);
+	if (p->marks == NULL && wp_setcache_find_size(c, key, size)) {
+		*pref = size[0];
+		*min = size[1];
+		g_string_free(key, TRUE);
+		return;
+	}
 	wp_para_compose(p, ts->size, ts->color, e->st->colors[COLOR_LINK],
 	    e->st->em_family);
 	for (int k = 0; k < 2; k++) {
@@ -360,13 +371,17 @@ wp_lines_measure(struct wp_engine *e, struct wp_para *p, enum wp_role role,
 			widest = lw > widest ? lw : widest;
 		}
 		g_object_unref(lay);
-		*(k == 0 ? pref : min) = widest;
+		size[k] = widest;
 		/* what breaks.c chose at this width is no choice for the
 		 * real one */
 		free(p->marks);
 		p->marks = NULL;
 		p->nmarks = 0;
 	}
+	*pref = size[0];
+	*min = size[1];
+	wp_setcache_keep_size(c, key, size);
+	g_string_free(key, TRUE);
 }
 
 int

@@ -13,8 +13,9 @@
 #define KEEP	4
 
 struct entry {
-	PangoLayout	*layout;
+	PangoLayout	*layout;	/* NULL: a measurement */
 	struct wp_para	*para;		/* as set: copied out on a hit */
+	double		 size[2];	/* a measurement's */
 	unsigned long	 used;		/* the document that last used it */
 };
 
@@ -28,7 +29,8 @@ entry_free(void *v)
 {
 	struct entry *en = v;
 
-	g_object_unref(en->layout);
+	if (en->layout != NULL)
+		g_object_unref(en->layout);
 	wp_para_free(en->para);
 	free(en);
 }
@@ -66,17 +68,37 @@ wp_setcache_tick(struct wp_setcache *c)
 	g_hash_table_foreach_remove(c->map, stale, &c->now);
 }
 
-PangoLayout *
-wp_setcache_find(struct wp_setcache *c, const GString *key,
-    struct wp_para *p)
+/* The entry under key, marked used now, or NULL. */
+static struct entry *
+find(struct wp_setcache *c, const GString *key)
 {
 	GBytes		*k = g_bytes_new_static(key->str, key->len);
 	struct entry	*en = g_hash_table_lookup(c->map, k);
 
 	g_bytes_unref(k);
-	if (en == NULL)
-		return NULL;
+	if (en != NULL)
+		en->used = c->now;
+	return en;
+}
+
+static struct entry *
+keep(struct wp_setcache *c, const GString *key)
+{
+	struct entry	*en = wp_calloc(1, sizeof(*en));
+
 	en->used = c->now;
+	g_hash_table_replace(c->map, g_bytes_new(key->str, key->len), en);
+	return en;
+}
+
+PangoLayout *
+wp_setcache_find(struct wp_setcache *c, const GString *key,
+    struct wp_para *p)
+{
+	struct entry	*en = find(c, key);
+
+	if (en == NULL || en->layout == NULL)
+		return NULL;
 	wp_para_copy(p, en->para);
 	return g_object_ref(en->layout);
 }
@@ -85,11 +107,32 @@ void
 wp_setcache_keep(struct wp_setcache *c, const GString *key,
     PangoLayout *lay, const struct wp_para *p)
 {
-	struct entry	*en = wp_calloc(1, sizeof(*en));
+	struct entry	*en = keep(c, key);
 
 	en->layout = g_object_ref(lay);
 	en->para = wp_para_new();
 	wp_para_copy(en->para, p);
-	en->used = c->now;
-	g_hash_table_replace(c->map, g_bytes_new(key->str, key->len), en);
+}
+
+int
+wp_setcache_find_size(struct wp_setcache *c, const GString *key,
+    double size[2])
+{
+	struct entry	*en = find(c, key);
+
+	if (en == NULL || en->layout != NULL)
+		return 0;
+	size[0] = en->size[0];
+	size[1] = en->size[1];
+	return 1;
+}
+
+void
+wp_setcache_keep_size(struct wp_setcache *c, const GString *key,
+    const double size[2])
+{
+	struct entry	*en = keep(c, key);
+
+	en->size[0] = size[0];
+	en->size[1] = size[1];
 }

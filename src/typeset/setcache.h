@@ -4,7 +4,8 @@
  * services, which share their boilerplate), so that a paragraph set
  * before from the same inputs is not shaped and broken again.  A hit
  * gives the very layout a fresh setting would have made: the output is
- * byte for byte that of a cold build.
+ * byte for byte that of a cold build.  So are a table cell's
+ * measurements.
  */
 #ifndef WP_SETCACHE_H
 #define WP_SETCACHE_H
@@ -41,5 +42,12 @@ PangoLayout		*wp_setcache_find(struct wp_setcache *,
 void			 wp_setcache_keep(struct wp_setcache *,
 			    const GString *key, PangoLayout *,
 			    const struct wp_para *);
+
+/* A measurement kept the same way: two numbers under a key no setting
+ * has.  find returns 1 with size set, or 0. */
+int			 wp_setcache_find_size(struct wp_setcache *,
+			    const GString *key, double size[2]);
+void			 wp_setcache_keep_size(struct wp_setcache *,
+			    const GString *key, const double size[2]);
 
 #endif
