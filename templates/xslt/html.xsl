@@ -1084,11 +1084,14 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The longest prefix of $s (at least one character) within $max em. -->
+  <!-- The longest prefix of $s (at least one character) within $max em.
+       No character is wider than an em, so the first floor($max) fit
+       whatever they are: the search starts there, not at one (it was
+       most of this transform's time). -->
   <xsl:template name="wrap-fit">
     <xsl:param name="s"/>
     <xsl:param name="max"/>
-    <xsl:param name="k" select="1"/>
+    <xsl:param name="k" select="floor($max) + 1 - (floor($max) >= 1)"/>
     <xsl:variable name="t" select="substring($s, 1, $k + 1)"/>
     <xsl:variable name="a" select="string-length(translate($t, $ascii, ''))"/>
     <xsl:choose>

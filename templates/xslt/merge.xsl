@@ -317,22 +317,42 @@
 
   <!-- The number ("5.3") and title a control's clause has in this
        service's document: the one place numbering is decided. -->
+  <!-- Every control's clause number, made once as "|9.2.3=5.3|…|": its
+       chapter's place among the chapters the service answers, then its
+       own among its chapter's answered controls.  A clause is numbered
+       wherever the model names it (the revision history, references),
+       and counting afresh each time was half of this transform. -->
+  <xsl:variable name="number-list">
+    <xsl:text>|</xsl:text>
+    <xsl:for-each select="$cat/chapter">
+      <xsl:variable name="ch" select="count(preceding-sibling::chapter[control/@id = $answered]) + 1"/>
+      <xsl:for-each select="control">
+        <xsl:value-of select="concat(@id, '=', $ch, '.', count(preceding-sibling::control[@id = $answered]) + 1, '|')"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="numbers" select="string($number-list)"/>
+
+  <xsl:key name="control" match="control" use="@id"/>
+
   <xsl:template name="clause-number">
     <xsl:param name="control"/>
-    <xsl:for-each select="$cat/chapter/control[@id = $control]">
-      <xsl:value-of select="count(../preceding-sibling::chapter[control/@id = $answered]) + 1"/>
-      <xsl:text>.</xsl:text>
-      <xsl:value-of select="count(preceding-sibling::control[@id = $answered]) + 1"/>
-    </xsl:for-each>
+    <xsl:value-of select="substring-before(substring-after($numbers, concat('|', $control, '=')), '|')"/>
   </xsl:template>
 
+  <!-- The service's title for a clause, else the catalogue's (keys look
+       in the context node's document: each is entered in turn). -->
   <xsl:template name="clause-title">
     <xsl:param name="control"/>
-    <xsl:variable name="own" select="$svc/answers/answer[@control = $control]/@title"/>
-    <xsl:choose>
-      <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$cat/chapter/control[@id = $control]/@title"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="$svc">
+      <xsl:variable name="own" select="key('answer', $control)/@title"/>
+      <xsl:choose>
+        <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$cat"><xsl:value-of select="key('control', $control)/@title"/></xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Attributes number and title of the clause that answers a control. -->
