@@ -23,6 +23,7 @@
  * pages' look is cairo's to the byte, and the same input gives the same
  * bytes.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,41 +154,93 @@ number_marks(struct tagging *t)
 	}
 }
 
-/* Each page's content with its artifacts marked, its structure
- * sequences checked against the marks. */
-static int
-contents(struct tagging *t)
+/* A page's content stream rewritten: what contents() does per page. */
+struct page_content {
+	long		 c, len;	/* its object and its length's */
+	size_t		 marks;		/* its structure sequences, drawn */
+	int		 read;		/* its stream could be read */
+	int		 seen;		/* sequences found in it, or -1 */
+	char		*body;		/* the new object, when seen >= 0 */
+	size_t		 n;
+};
+
+struct rewriting {
+	const struct wp_pdf_file *f;
+	struct page_content	*pc;
+	size_t			 npages, first;	/* every other from first */
+};
+
+/* Rewrites every other page's content: inflated, its artifacts marked,
+ * deflated.  Reads the file, writes only its own pages' results. */
+static void *
+rewrite(void *arg)
 {
-	size_t	 p, i = 0;
+	struct rewriting	*w = arg;
 
-	for (p = 0; p < t->npages; p++) {
-		long c = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f, t->pages[p]),
-		    "/Contents"));
-		long len = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f, c),
-		    "/Length"));
+	for (size_t p = w->first; p < w->npages; p += 2) {
+		struct page_content *pc = &w->pc[p];
 		GByteArray *in, *out;
-		size_t n, k = 0;
-		char *body;
-		int seen;
-
-		if (wp_pdf_stream(&t->f, c, &in) == -1)
-			return fail(t, "a page's content is unreadable");
-		for (; i < t->nmarks && t->marks[i].page == (int)p; i++)
-			k++;
+		if (wp_pdf_stream(w->f, pc->c, &in) == -1)
+			continue;
+		pc->read = 1;
 		out = g_byte_array_sized_new(in->len + 1024);
-		seen = wp_pdf_artifacts(in->data, in->len, out);
-		if (seen < 0 || (size_t)seen != k) {
-			g_byte_array_unref(in);
-			g_byte_array_unref(out);
-			return fail(t, "its marked content is not what was drawn");
-		}
-		body = wp_pdf_stream_body(NULL, out->data, out->len, 1, &n);
-		wp_pdf_put(&t->f, c, body, n);
-		wp_pdf_free(&t->f, len);	/* its length's object */
+		pc->seen = wp_pdf_artifacts(in->data, in->len, out);
+		if (pc->seen >= 0)
+			pc->body = wp_pdf_stream_body(NULL, out->data,
+			    out->len, 1, &pc->n);
 		g_byte_array_unref(in);
 		g_byte_array_unref(out);
 	}
-	return 0;
+	return NULL;
+}
+
+/*
+ * Each page's content with its artifacts marked, its structure
+ * sequences checked against the marks.  The pages are independent, and
+ * deflating them again is most of the work: half are done in a second
+ * thread (the HTML beside the PDF has long ended by now), and the file
+ * is changed only once both have.
+ */
+static int
+contents(struct tagging *t)
+{
+	struct page_content	*pc = wp_calloc(t->npages + 1, sizeof(*pc));
+	struct rewriting	 w[2] = { { &t->f, pc, t->npages, 0 },
+				    { &t->f, pc, t->npages, 1 } };
+	pthread_t		 helper;
+	size_t			 p, i = 0;
+	int			 threaded, rc = 0;
+
+	for (p = 0; p < t->npages; p++) {
+		pc[p].c = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f,
+		    t->pages[p]), "/Contents"));
+		pc[p].len = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f,
+		    pc[p].c), "/Length"));
+		for (; i < t->nmarks && t->marks[i].page == (int)p; i++)
+			pc[p].marks++;
+	}
+	threaded = t->npages > 1 &&
+	    pthread_create(&helper, NULL, rewrite, &w[1]) == 0;
+	rewrite(&w[0]);
+	if (threaded)
+		pthread_join(helper, NULL);
+	else
+		rewrite(&w[1]);
+	for (p = 0; p < t->npages && rc == 0; p++) {
+		if (!pc[p].read)
+			rc = fail(t, "a page's content is unreadable");
+		else if (pc[p].seen < 0 || (size_t)pc[p].seen != pc[p].marks)
+			rc = fail(t, "its marked content is not what was drawn");
+		else {
+			wp_pdf_put(&t->f, pc[p].c, pc[p].body, pc[p].n);
+			pc[p].body = NULL;	/* the file's now */
+			wp_pdf_free(&t->f, pc[p].len);	/* its length's object */
+		}
+	}
+	for (p = 0; p < t->npages; p++)
+		g_free(pc[p].body);
+	free(pc);
+	return rc;
 }
 
 /* Whether cairo's element node holds MCID mcid. */
