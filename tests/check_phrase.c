@@ -118,7 +118,7 @@ START_TEST(model_companions)
 	xmlChar		*v;
 
 	ck_assert_ptr_nonnull(ch);
-	wp_phrase_model(doc);
+	wp_phrase_model(doc, NULL);
 	v = xmlGetProp(title, BAD_CAST "wbr");
 	ck_assert_str_eq((char *)v, "資産の\u200b管理の\u200b方針");
 	xmlFree(v);
@@ -135,6 +135,51 @@ START_TEST(model_companions)
 }
 END_TEST
 
+/* The title's phrased companion in a model whose service is called
+ * name, phrased with memo. */
+static char *
+title_wbr(const char *name, struct wp_phrase_memo *memo)
+{
+	char		*xml = g_strdup_printf("<document><meta><title>"
+			    "資産の管理の方針</title><name>%s</name></meta>"
+			    "</document>", name);
+	xmlDocPtr	 doc = xmlReadMemory(xml, (int)strlen(xml), NULL,
+			    "UTF-8", 0);
+	xmlChar		*v;
+	char		*wbr;
+
+	wp_phrase_model(doc, memo);
+	v = xmlGetProp(xmlDocGetRootElement(doc)->children->children,
+	    BAD_CAST "wbr");
+	wbr = g_strdup((char *)v);
+	xmlFree(v);
+	xmlFreeDoc(doc);
+	g_free(xml);
+	return wbr;
+}
+
+/* A memo gives what phrasing afresh gives, for the names it was given:
+ * the same string in a service of another name is phrased anew. */
+START_TEST(memo_same_as_afresh)
+{
+	struct wp_phrase_memo	*memo = wp_phrase_memo_new();
+	char			*a = title_wbr("資産", NULL);
+	char			*b = title_wbr("資産", memo);
+	char			*c = title_wbr("資産", memo);
+	char			*d = title_wbr("管理の方針", memo);
+
+	ck_assert_str_eq(a, "資産の\u200b管理の\u200b方針");
+	ck_assert_str_eq(b, a);
+	ck_assert_str_eq(c, a);
+	ck_assert_str_eq(d, "資産の\u200b管理の方針");
+	g_free(a);
+	g_free(b);
+	g_free(c);
+	g_free(d);
+	wp_phrase_memo_free(memo);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -148,6 +193,7 @@ main(void)
 	tcase_add_test(tc, writer_marks);
 	tcase_add_test(tc, brackets);
 	tcase_add_test(tc, model_companions);
+	tcase_add_test(tc, memo_same_as_afresh);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

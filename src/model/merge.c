@@ -76,7 +76,8 @@ folded(xmlDocPtr doc)
 }
 
 xmlDocPtr
-wp_merge(const struct wp_templates *t, const struct wp_service *s)
+wp_merge(const struct wp_templates *t, const struct wp_service *s,
+    struct wp_phrase_memo *memo)
 {
 	xmlDocPtr	 svc = folded(s->service), revs, model;
 
@@ -97,7 +98,7 @@ wp_merge(const struct wp_templates *t, const struct wp_service *s)
 	xmlFreeDoc(revs);
 	xmlFreeDoc(svc);
 	if (model != NULL)
-		wp_phrase_model(model);
+		wp_phrase_model(model, memo);
 	if (model != NULL &&
 	    wp_xml_validate(t->document_rng, model, MSG_MODEL) == -1) {
 		xmlFreeDoc(model);

@@ -10,14 +10,17 @@
 
 #include "input/service.h"
 #include "input/templates.h"
+#include "model/phrase.h"
 
 /*
  * Merges a validated service.  Its documents are read, not changed
  * (merge.c folds the source line breaks of a copy).  Returns the
  * document model, which the caller frees with xmlFreeDoc(), or NULL
  * after reporting.  The model is checked against
- * templates/schema/document.rng.
+ * templates/schema/document.rng.  Its display strings are phrased
+ * (phrase.h) with the memo given, or NULL.
  */
-xmlDocPtr	 wp_merge(const struct wp_templates *, const struct wp_service *);
+xmlDocPtr	 wp_merge(const struct wp_templates *, const struct wp_service *,
+		    struct wp_phrase_memo *);
 
 #endif

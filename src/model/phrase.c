@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <unicode/ubrk.h>
 #include <unicode/utf16.h>
 
@@ -276,8 +277,62 @@ text_only(xmlNodePtr n)
 	return 1;
 }
 
+/* Strings a memo holds before it starts again (a watch would keep
+ * every heading a writer ever typed). */
+#define MEMO_MAX	4096
+
+struct wp_phrase_memo {
+	GHashTable	*map;	/* GBytes s, keep -> char * phrased */
+};
+
+struct wp_phrase_memo *
+wp_phrase_memo_new(void)
+{
+	struct wp_phrase_memo *m = wp_calloc(1, sizeof(*m));
+
+	m->map = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+	    (GDestroyNotify)g_bytes_unref, free);
+	return m;
+}
+
+void
+wp_phrase_memo_free(struct wp_phrase_memo *m)
+{
+	if (m == NULL)
+		return;
+	g_hash_table_destroy(m->map);
+	free(m);
+}
+
+/* wp_phrases(s, keep) (keep of two names at most), from memo when it
+ * has them; a new string. */
+static char *
+phrased(struct wp_phrase_memo *memo, const char *s, const char *const *keep)
+{
+	GString	*k;
+	GBytes	*key;
+	char	*ph;
+
+	if (memo == NULL)
+		return wp_phrases(s, keep);
+	k = g_string_new_len(s, (gssize)strlen(s) + 1);
+	for (int i = 0; i < 2 && keep[i] != NULL; i++)
+		g_string_append_len(k, keep[i], (gssize)strlen(keep[i]) + 1);
+	key = g_string_free_to_bytes(k);
+	if ((ph = g_hash_table_lookup(memo->map, key)) != NULL) {
+		g_bytes_unref(key);
+		return wp_strdup(ph);
+	}
+	if (g_hash_table_size(memo->map) >= MEMO_MAX)
+		g_hash_table_remove_all(memo->map);
+	ph = wp_phrases(s, keep);
+	g_hash_table_insert(memo->map, key, wp_strdup(ph));
+	return ph;
+}
+
 static void
-companion(xmlNodePtr n, const char *attribute, const char *const *keep)
+companion(xmlNodePtr n, const char *attribute, const char *const *keep,
+    struct wp_phrase_memo *memo)
 {
 	xmlChar		*v = attribute != NULL ?
 			    xmlGetProp(n, BAD_CAST attribute) :
@@ -286,7 +341,7 @@ companion(xmlNodePtr n, const char *attribute, const char *const *keep)
 
 	if (v == NULL)
 		return;
-	ph = wp_phrases((const char *)v, keep);
+	ph = phrased(memo, (const char *)v, keep);
 	plain = wp_phrase_plain((const char *)v);
 	if (attribute != NULL) {
 		snprintf(name, sizeof(name), "%s-wbr", attribute);
@@ -303,7 +358,7 @@ companion(xmlNodePtr n, const char *attribute, const char *const *keep)
 }
 
 static void
-walk(xmlNodePtr n, const char *const *keep)
+walk(xmlNodePtr n, const char *const *keep, struct wp_phrase_memo *memo)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -312,13 +367,13 @@ walk(xmlNodePtr n, const char *const *keep)
 			if (strcmp((const char *)n->name,
 			    display[i].element) == 0 &&
 			    (display[i].attribute != NULL || text_only(n)))
-				companion(n, display[i].attribute, keep);
-		walk(n->children, keep);
+				companion(n, display[i].attribute, keep, memo);
+		walk(n->children, keep, memo);
 	}
 }
 
 void
-wp_phrase_model(xmlDocPtr doc)
+wp_phrase_model(xmlDocPtr doc, struct wp_phrase_memo *memo)
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(doc), meta, n;
 	char		*keep[3] = { NULL, NULL, NULL };
@@ -334,7 +389,7 @@ wp_phrase_model(xmlDocPtr doc)
 		    (strcmp((const char *)n->name, "name") == 0 ||
 		    strcmp((const char *)n->name, "short-name") == 0))
 			keep[k++] = (char *)xmlNodeGetContent(n);
-	walk(root, (const char *const *)keep);
+	walk(root, (const char *const *)keep, memo);
 	for (k = 0; k < 2; k++)
 		xmlFree(keep[k]);
 }

@@ -39,12 +39,22 @@ char	*wp_phrases(const char *s, const char *const *keep);
 char	*wp_phrase_plain(const char *s);
 
 /*
+ * Display strings phrased before, kept for the next model a process
+ * makes (a watch's, a build's of several services, which share most of
+ * their headings): ICU's dictionary is nearly all that phrasing costs.
+ * For one thread at a time.
+ */
+struct wp_phrase_memo;
+struct wp_phrase_memo	*wp_phrase_memo_new(void);
+void			 wp_phrase_memo_free(struct wp_phrase_memo *);
+
+/*
  * Gives every display string of a model (titles, headings, figure
  * labels, table headers) its phrased companion: beside an attribute x,
  * an attribute x-wbr; on an element of text, an attribute wbr.  The
  * strings themselves lose the writer's marks.  The service's name and
- * short name are never broken.
+ * short name are never broken.  memo (or NULL) remembers the phrasing.
  */
-void	 wp_phrase_model(xmlDocPtr);
+void	 wp_phrase_model(xmlDocPtr, struct wp_phrase_memo *memo);
 
 #endif

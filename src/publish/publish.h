@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "input/templates.h"
+#include "model/phrase.h"
 #include "typeset/fonts.h"
 #include "typeset/style.h"
 
@@ -21,6 +22,7 @@ struct wp_session {
 	struct wp_style		*style;
 	char			*fonts_conf;	/* ../fonts/fonts.conf */
 	struct wp_fonts		*fonts;		/* loaded on first use */
+	struct wp_phrase_memo	*phrases;	/* display strings phrased */
 	int			 fonts_failed;	/* and said why: not again */
 	char			*inputs;	/* inputs.c: what all share */
 	const char		*rev;		/* a git revision: every

@@ -44,7 +44,7 @@ wp_publish_model(const struct wp_session *ss, const char *dir)
 		return NULL;
 	wp_stage_begin(STAGE_MERGE);
 	if (wp_diag_errors() == before)
-		model = wp_merge(ss->t, s);
+		model = wp_merge(ss->t, s, ss->phrases);
 	if (model != NULL && wp_check_model_rows(model)) {
 		xmlFreeDoc(model);
 		model = NULL;

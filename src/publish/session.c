@@ -22,6 +22,7 @@ wp_session_new(const char *dir)
 		return NULL;
 	}
 	s->fonts_conf = wp_fonts_conf(dir);
+	s->phrases = wp_phrase_memo_new();
 	return s;
 }
 
@@ -32,6 +33,7 @@ wp_session_free(struct wp_session *s)
 		return;
 	wp_fonts_free(s->fonts);	/* last: it waits for Pango's threads */
 	free(s->fonts_conf);
+	wp_phrase_memo_free(s->phrases);
 	free(s->inputs);
 	wp_style_free(s->style);
 	wp_templates_free(s->t);
@@ -80,6 +82,10 @@ wp_session_reload(struct wp_session *s, int fonts)
 		n->fonts = s->fonts;
 		s->fonts = NULL;
 	}
+	/* phrasing depends on the strings alone: what was phrased stays */
+	wp_phrase_memo_free(n->phrases);
+	n->phrases = s->phrases;
+	s->phrases = NULL;
 	n->in_place = s->in_place;
 	n->rev = s->rev;
 	n->any_folder = s->any_folder;
