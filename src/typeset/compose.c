@@ -56,19 +56,24 @@ uncompose(struct wp_para *p)
 	p->info = NULL;
 }
 
-void
-wp_para_free(struct wp_para *p)
+/* Frees all a paragraph holds (the struct itself stays). */
+static void
+release(struct wp_para *p)
 {
-	size_t i;
-
-	if (p == NULL)
-		return;
 	uncompose(p);
 	free(p->marks);
-	for (i = 0; i < p->ntargets; i++)
+	for (size_t i = 0; i < p->ntargets; i++)
 		free(p->targets[i]);
 	free(p->targets);
 	free(p->raw);
+}
+
+void
+wp_para_free(struct wp_para *p)
+{
+	if (p == NULL)
+		return;
+	release(p);
 	free(p);
 }
 
@@ -90,12 +95,7 @@ wp_para_copy(struct wp_para *dst, const struct wp_para *src)
 {
 	size_t i;
 
-	uncompose(dst);
-	free(dst->marks);
-	for (i = 0; i < dst->ntargets; i++)
-		free(dst->targets[i]);
-	free(dst->targets);
-	free(dst->raw);
+	release(dst);
 	*dst = *src;
 	dst->text = src->text ? g_string_new_len(src->text->str,
 	    (gssize)src->text->len) : NULL;
