@@ -179,13 +179,174 @@ show_piece(cairo_t *cr, const struct wp_item *it)
 	}
 }
 
+/* ---- glyph runs in one call --------------------------------------------
+
+   cairo's cost is per call as much as per glyph, and paid twice (its
+   analysis of the page, then the writing): Pango draws a line one run
+   (an item: a script, a font, an attribute's stretch) a call, a dozen
+   a line of mixed text.  Where the runs need nothing but their glyphs
+   in their colour, consecutive runs of one font and colour are drawn in
+   one call, with the same positions and the same text clusters Pango
+   gives them (pangocairo-render.c), so that copying the text reads the
+   same; a line with anything more (a reviewer's copy's underline and
+   strike-through, an unknown glyph) is drawn by Pango. */
+
+/* Whether Pango draws nothing of a run but its glyphs, in its colour. */
+static int
+plain_run(const PangoGlyphItem *run)
+{
+	const GSList	*l;
+
+	if (run->item->analysis.level & 1)
+		return 0;
+	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
+		switch (((const PangoAttribute *)l->data)->klass->type) {
+		case PANGO_ATTR_FOREGROUND:
+		case PANGO_ATTR_LETTER_SPACING:
+		case PANGO_ATTR_FONT_FEATURES:
+		case PANGO_ATTR_ALLOW_BREAKS:
+		case PANGO_ATTR_INSERT_HYPHENS:
+			break;
+		default:
+			return 0;
+		}
+	for (int i = 0; i < run->glyphs->num_glyphs; i++)
+		if (run->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY &&
+		    (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+			return 0;
+	return 1;
+}
+
+/* Whether a run is part of the item drawn (all of its line, or one
+ * piece). */
+static int
+in_item(const struct wp_item *it, const PangoGlyphItem *run)
+{
+	unsigned at = (unsigned)run->item->offset;
+
+	return it->start == it->end || (at >= it->start && at < it->end);
+}
+
+static const PangoColor *
+run_fg(const PangoGlyphItem *run)
+{
+	const GSList	*l;
+
+	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
+		if (((const PangoAttribute *)l->data)->klass->type ==
+		    PANGO_ATTR_FOREGROUND)
+			return &((const PangoAttrColor *)l->data)->color;
+	return NULL;
+}
+
+/* Whether run b can be drawn in the call that draws run a. */
+static int
+one_call(const PangoGlyphItem *a, const PangoGlyphItem *b)
+{
+	const PangoColor *ca = run_fg(a), *cb = run_fg(b);
+
+	return a->item->analysis.font == b->item->analysis.font &&
+	    a->y_offset == b->y_offset &&
+	    b->item->offset == a->item->offset + a->item->length &&
+	    (ca == cb || (ca != NULL && cb != NULL && ca->red == cb->red &&
+	    ca->green == cb->green && ca->blue == cb->blue));
+}
+
+/* Draws runs from..to (list nodes; the first at off, in Pango units
+ * from the line's start x) in one call. */
+static void
+show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
+    double x, double y, int off)
+{
+	const PangoGlyphItem	*first = from->data, *last = to->data;
+	const PangoColor	*c = run_fg(first);
+	GArray			*g = g_array_new(FALSE, FALSE,
+				    sizeof(cairo_glyph_t));
+	GArray			*cl = g_array_new(FALSE, FALSE,
+				    sizeof(cairo_text_cluster_t));
+	GSList			*l;
+
+	for (l = from;; l = l->next) {
+		PangoGlyphItem *run = l->data;
+		PangoGlyphItemIter iter;
+		int xp = 0;
+		off += l == from ? 0 : run->start_x_offset;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+			if (gi->glyph != PANGO_GLYPH_EMPTY) {
+				cairo_glyph_t cg = { gi->glyph, x +
+				    (double)(off + xp + gi->geometry.x_offset) /
+				    PANGO_SCALE, y + (double)(gi->geometry.y_offset
+				    - run->y_offset) / PANGO_SCALE };
+				g_array_append_val(g, cg);
+			}
+			xp += gi->geometry.width;
+		}
+		if (pango_glyph_item_iter_init_start(&iter, run, text))
+			do {
+				cairo_text_cluster_t k = { iter.end_index -
+				    iter.start_index, iter.end_glyph -
+				    iter.start_glyph };
+				for (int i = iter.start_glyph; i < iter.end_glyph;
+				    i++)
+					if (run->glyphs->glyphs[i].glyph ==
+					    PANGO_GLYPH_EMPTY)
+						k.num_glyphs--;
+				g_array_append_val(cl, k);
+			} while (pango_glyph_item_iter_next_cluster(&iter));
+		off += xp + run->end_x_offset;
+		if (l == to)
+			break;
+	}
+	cairo_save(cr);
+	if (c != NULL)
+		cairo_set_source_rgb(cr, c->red / 65535., c->green / 65535.,
+		    c->blue / 65535.);
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(
+	    PANGO_CAIRO_FONT(first->item->analysis.font)));
+	cairo_show_text_glyphs(cr, text + first->item->offset,
+	    last->item->offset + last->item->length - first->item->offset,
+	    (cairo_glyph_t *)(void *)g->data, (int)g->len,
+	    (cairo_text_cluster_t *)(void *)cl->data, (int)cl->len, 0);
+	cairo_restore(cr);
+	g_array_free(g, TRUE);
+	g_array_free(cl, TRUE);
+}
+
 static void
 show_line(cairo_t *cr, const struct wp_item *it)
 {
-	if (it->start == it->end)
-		pango_cairo_show_layout_line(cr, it->line);
-	else
-		show_piece(cr, it);
+	const char	*text = pango_layout_get_text(it->line->layout);
+	GSList		*l, *from = NULL, *to = NULL;
+	double		 x, y;
+	int		 off = 0, from_off = 0;
+
+	for (l = it->line->runs; l != NULL; l = l->next)
+		if (in_item(it, l->data) && !plain_run(l->data)) {
+			if (it->start == it->end)
+				pango_cairo_show_layout_line(cr, it->line);
+			else
+				show_piece(cr, it);
+			return;
+		}
+	cairo_get_current_point(cr, &x, &y);
+	for (l = it->line->runs; l != NULL; l = l->next) {
+		PangoGlyphItem *run = l->data;
+		off += run->start_x_offset;
+		if (in_item(it, run) && from != NULL && one_call(to->data, run))
+			to = l;
+		else {
+			if (from != NULL)
+				show_runs(cr, text, from, to, x, y, from_off);
+			from = to = in_item(it, run) ? l : NULL;
+			from_off = off;
+		}
+		off += pango_glyph_string_get_width(run->glyphs) +
+		    run->end_x_offset;
+	}
+	if (from != NULL)
+		show_runs(cr, text, from, to, x, y, from_off);
+	cairo_move_to(cr, x, y);
 }
 
 static void
