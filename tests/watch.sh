@@ -134,6 +134,16 @@ sed -i '0,/color="#[0-9a-fA-F]*"/s/color="#[0-9a-fA-F]*"/color="#123456"/' \
 if await '[ "$(built)" -gt "$n" ]' && same_as_cold; then ok; else
 	bad "wpgen watch: an edited style"; cat "$log"; fi
 
+# the clause headings a size larger, the measure as it was: each heading
+# the watch has set is set again (a kept setting is keyed by its style),
+# none taken from before
+n=$(built)
+sed -i 's/<text role="clause"\( *family="[^"]*" weight="700"\) size="11pt"/<text role="clause"\1 size="12pt"/' \
+    "$tmp/tpl/style/pdf.xml"
+if grep -q 'role="clause".*size="12pt"' "$tmp/tpl/style/pdf.xml" &&
+    await '[ "$(built)" -gt "$n" ]' && same_as_cold; then ok; else
+	bad "wpgen watch: the clause headings' size changed"; cat "$log"; fi
+
 # Ctrl-C: exit 0, nothing left behind
 kill -INT $pid
 wait $pid
