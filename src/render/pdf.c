@@ -131,74 +131,28 @@ link_attrs(const struct wp_doc *d, const char *target)
 	    dst->y > 12 ? dst->y - 12 : 0);
 }
 
-/* A run's colour, as pango_cairo_show_layout_line() sets it. */
-static void
-run_color(cairo_t *cr, const PangoGlyphItem *run)
-{
-	GSList	*l;
-
-	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next) {
-		const PangoAttribute *a = l->data;
-		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
-			const PangoColor *c = &((const PangoAttrColor *)a)->color;
-			cairo_set_source_rgba(cr, c->red / 65535., c->green /
-			    65535., c->blue / 65535., 1.);
-		}
-	}
-}
-
-/*
- * The runs of a line that start in the item's piece of it, each where
- * pango_renderer_draw_layout_line() puts it (the same sums, so the same
- * positions to the bit): a piece is drawn apart from the rest of its
- * line so that it can be marked as another element's.
- */
-static void
-show_piece(cairo_t *cr, const struct wp_item *it)
-{
-	const char	*text = pango_layout_get_text(it->line->layout);
-	double		 x, y;
-	int		 off = 0;
-	GSList		*l;
-
-	cairo_get_current_point(cr, &x, &y);
-	for (l = it->line->runs; l != NULL; l = l->next) {
-		PangoGlyphItem *run = l->data;
-		unsigned at = (unsigned)run->item->offset;
-		off += run->start_x_offset;
-		if (at >= it->start && at < it->end) {
-			cairo_save(cr);
-			run_color(cr, run);
-			cairo_move_to(cr, x + (double)off / PANGO_SCALE, y +
-			    (double)-run->y_offset / PANGO_SCALE);
-			pango_cairo_show_glyph_item(cr, text, run);
-			cairo_restore(cr);
-		}
-		off += pango_glyph_string_get_width(run->glyphs) +
-		    run->end_x_offset;
-	}
-}
-
-/* ---- glyph runs in one call --------------------------------------------
+/* ---- a line's glyphs ----------------------------------------------------
 
    cairo's cost is per call as much as per glyph, and paid twice (its
    analysis of the page, then the writing): Pango draws a line one run
    (an item: a script, a font, an attribute's stretch) a call, a dozen
-   a line of mixed text.  Where the runs need nothing but their glyphs
-   in their colour, consecutive runs of one font and colour are drawn in
-   one call, with the same positions and the same text clusters Pango
-   gives them (pangocairo-render.c), so that copying the text reads the
-   same; a line with anything more (a reviewer's copy's underline and
-   strike-through, an unknown glyph) is drawn by Pango. */
+   a line of mixed text.  Here consecutive runs of one font and colour
+   are drawn in one call, each glyph where pango_renderer_draw_layout_line()
+   puts it (the same sums) and with the text clusters Pango gives it
+   (pangocairo-render.c), so that copying the text reads the same.  A
+   piece of a line (a link, a stretch of English: another element's) is
+   drawn so too, apart from the rest.  Only a whole line with what Pango
+   draws besides glyphs (a reviewer's copy's underline and
+   strike-through) is left to Pango.  No run is right to left: every
+   script that is has no glyph in the fonts, which fails the document
+   before it is drawn. */
 
-/* Whether Pango draws nothing of a run but its glyphs, in its colour. */
+/* Whether Pango draws anything of a run but its glyphs in its colour. */
 static int
-plain_run(const PangoGlyphItem *run)
+decorated(const PangoGlyphItem *run)
 {
 	const GSList	*l;
 
-	if (run->item->analysis.level & 1)
-		return 0;
 	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
 		switch (((const PangoAttribute *)l->data)->klass->type) {
 		case PANGO_ATTR_FOREGROUND:
@@ -208,13 +162,9 @@ plain_run(const PangoGlyphItem *run)
 		case PANGO_ATTR_INSERT_HYPHENS:
 			break;
 		default:
-			return 0;
+			return 1;
 		}
-	for (int i = 0; i < run->glyphs->num_glyphs; i++)
-		if (run->glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY &&
-		    (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-			return 0;
-	return 1;
+	return 0;
 }
 
 /* Whether a run is part of the item drawn (all of its line, or one
@@ -252,6 +202,15 @@ one_call(const PangoGlyphItem *a, const PangoGlyphItem *b)
 	    ca->green == cb->green && ca->blue == cb->blue));
 }
 
+/* Whether Pango draws a glyph: neither nothing nor a missing one (it
+ * draws a box for that, and wpgen fails such a document). */
+static int
+drawn(const PangoGlyphInfo *gi)
+{
+	return gi->glyph != PANGO_GLYPH_EMPTY &&
+	    !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
+}
+
 /* Draws runs from..to (list nodes; the first at off, in Pango units
  * from the line's start x) in one call. */
 static void
@@ -273,7 +232,7 @@ show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
 		off += l == from ? 0 : run->start_x_offset;
 		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
 			const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
-			if (gi->glyph != PANGO_GLYPH_EMPTY) {
+			if (drawn(gi)) {
 				cairo_glyph_t cg = { gi->glyph, x +
 				    (double)(off + xp + gi->geometry.x_offset) /
 				    PANGO_SCALE, y + (double)(gi->geometry.y_offset
@@ -285,13 +244,11 @@ show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
 		if (pango_glyph_item_iter_init_start(&iter, run, text))
 			do {
 				cairo_text_cluster_t k = { iter.end_index -
-				    iter.start_index, iter.end_glyph -
-				    iter.start_glyph };
+				    iter.start_index, 0 };
 				for (int i = iter.start_glyph; i < iter.end_glyph;
 				    i++)
-					if (run->glyphs->glyphs[i].glyph ==
-					    PANGO_GLYPH_EMPTY)
-						k.num_glyphs--;
+					k.num_glyphs += drawn(
+					    &run->glyphs->glyphs[i]);
 				g_array_append_val(cl, k);
 			} while (pango_glyph_item_iter_next_cluster(&iter));
 		off += xp + run->end_x_offset;
@@ -321,12 +278,10 @@ show_line(cairo_t *cr, const struct wp_item *it)
 	double		 x, y;
 	int		 off = 0, from_off = 0;
 
-	for (l = it->line->runs; l != NULL; l = l->next)
-		if (in_item(it, l->data) && !plain_run(l->data)) {
-			if (it->start == it->end)
-				pango_cairo_show_layout_line(cr, it->line);
-			else
-				show_piece(cr, it);
+	for (l = it->line->runs; it->start == it->end && l != NULL;
+	    l = l->next)
+		if (decorated(l->data)) {
+			pango_cairo_show_layout_line(cr, it->line);
 			return;
 		}
 	cairo_get_current_point(cr, &x, &y);
