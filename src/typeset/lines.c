@@ -353,8 +353,9 @@ wp_lines_measure(struct wp_engine *e, struct wp_para *p, enum wp_role role,
 
 	p->fullwidth = e->st->fullwidth_punct;
 	p->solid_open = role == ROLE_TABLE || role == ROLE_TABLE_HEAD;
-	key = set_key(e, p, ts, 0, 0, measuring);
-	if (p->marks == NULL && wp_setcache_find_size(c, key, size)) {
+	/* breaks chosen before are no input of the key: measured anew */
+	key = p->marks == NULL ? set_key(e, p, ts, 0, 0, measuring) : NULL;
+	if (key != NULL && wp_setcache_find_size(c, key, size)) {
 		*pref = size[0];
 		*min = size[1];
 		g_string_free(key, TRUE);
@@ -380,8 +381,10 @@ wp_lines_measure(struct wp_engine *e, struct wp_para *p, enum wp_role role,
 	}
 	*pref = size[0];
 	*min = size[1];
-	wp_setcache_keep_size(c, key, size);
-	g_string_free(key, TRUE);
+	if (key != NULL) {
+		wp_setcache_keep_size(c, key, size);
+		g_string_free(key, TRUE);
+	}
 }
 
 int
