@@ -78,30 +78,38 @@ START_TEST(text_strings)
 }
 END_TEST
 
-/* A PDF as cairo 1.16 writes one: objects, then a table from 0. */
+/* A PDF as cairo 1.16 writes one: objects 1 to n - 1, then a table
+ * from 0. */
 static GString *
-small_pdf(void)
+pdf_of(const char *const *body, int n)
 {
 	GString	*g = g_string_new("%PDF-1.5\n%\xb5\xed\xae\xfb\n");
-	size_t	 off[5];
-	const char *body[5] = { NULL,
-	    "<< /Type /Catalog\n   /Pages 2 0 R\n>>",
-	    "<< /Type /Pages\n   /Kids [ 3 0 R ]\n   /Count 1\n>>",
-	    "<< /Type /Page\n   /Contents 4 0 R\n>>",
-	    "<< /Length 5 >>\nstream\nq Q\nn\nendstream" };
-	int i;
+	size_t	 off[8];
+	int	 i;
 
-	for (i = 1; i < 5; i++) {
+	for (i = 1; i < n; i++) {
 		off[i] = g->len;
 		g_string_append_printf(g, "%d 0 obj\n%s\nendobj\n", i, body[i]);
 	}
 	off[0] = g->len;
-	g_string_append(g, "xref\n0 5\n0000000000 65535 f \n");
-	for (i = 1; i < 5; i++)
+	g_string_append_printf(g, "xref\n0 %d\n0000000000 65535 f \n", n);
+	for (i = 1; i < n; i++)
 		g_string_append_printf(g, "%010zu 00000 n \n", off[i]);
-	g_string_append_printf(g, "trailer\n<< /Size 5\n   /Root 1 0 R\n>>\n"
-	    "startxref\n%zu\n%%%%EOF\n", off[0]);
+	g_string_append_printf(g, "trailer\n<< /Size %d\n   /Root 1 0 R\n>>\n"
+	    "startxref\n%zu\n%%%%EOF\n", n, off[0]);
 	return g;
+}
+
+static GString *
+small_pdf(void)
+{
+	static const char *const body[5] = { NULL,
+	    "<< /Type /Catalog\n   /Pages 2 0 R\n>>",
+	    "<< /Type /Pages\n   /Kids [ 3 0 R ]\n   /Count 1\n>>",
+	    "<< /Type /Page\n   /Contents 4 0 R\n>>",
+	    "<< /Length 5 >>\nstream\nq Q\nn\nendstream" };
+
+	return pdf_of(body, 5);
 }
 
 /* The last occurrence of a string in bytes (which hold NULs). */
@@ -200,6 +208,46 @@ START_TEST(file_round_trip)
 	ck_assert(strstr(o->str, "stream\nq Q\nn\nendstream") != NULL);
 	g_string_free(o, TRUE);
 	free(out);
+	g_string_free(g, TRUE);
+}
+END_TEST
+
+START_TEST(plain_stream_compressed)
+{
+	static const char *const body[7] = { NULL,
+	    "<< /Type /Catalog\n   /Pages 2 0 R\n>>",
+	    "<< /Type /Pages\n   /Kids [ 3 0 R ]\n   /Count 1\n>>",
+	    "<< /Type /Page\n   /Contents 4 0 R\n>>",
+	    "<< /Length 5 0 R\n   /Type /XObject /BBox [ 0 0 1 1 ]\n>>\n"
+	    "stream\nq Q\nn\nendstream",
+	    "5",
+	    "<< /Length 3 /Filter /FlateDecode >>\nstream\nxyz\nendstream" };
+	GString			*g = pdf_of(body, 7);
+	struct wp_pdf_file	 f;
+	struct wp_pdf_span	 b;
+	GByteArray		*data;
+	const char		*why = NULL;
+
+	ck_assert_int_eq(wp_pdf_open(&f, (const unsigned char *)g->str, g->len,
+	    &why), 0);
+	ck_assert_int_eq(wp_pdf_compress(&f, 4), 0);
+	b = wp_pdf_body(&f, 4);
+	ck_assert(wp_pdf_is(wp_pdf_get(b, "/Filter"), "/FlateDecode"));
+	ck_assert(wp_pdf_is(wp_pdf_get(b, "/Type"), "/XObject"));
+	ck_assert(is(wp_pdf_get(b, "/BBox"), "[ 0 0 1 1 ]"));
+	ck_assert_int_gt(wp_pdf_int(wp_pdf_get(b, "/Length")), 0);
+	ck_assert(wp_pdf_body(&f, 5).s == NULL);	/* its length's, freed */
+	ck_assert_int_eq(wp_pdf_stream(&f, 4, &data), 0);
+	ck_assert_uint_eq(data->len, 5);
+	ck_assert(memcmp(data->data, "q Q\nn", 5) == 0);
+	g_byte_array_unref(data);
+	/* a compressed stream and a dictionary are left as they are */
+	ck_assert_int_eq(wp_pdf_compress(&f, 6), 0);
+	ck_assert(wp_pdf_body(&f, 6).s == f.obj[6].body &&
+	    f.obj[6].own == NULL);
+	ck_assert_int_eq(wp_pdf_compress(&f, 1), 0);
+	ck_assert(f.obj[1].own == NULL);
+	wp_pdf_close(&f);
 	g_string_free(g, TRUE);
 }
 END_TEST
@@ -303,6 +351,7 @@ main(void)
 	tcase_add_test(tc, set_keys);
 	tcase_add_test(tc, text_strings);
 	tcase_add_test(tc, file_round_trip);
+	tcase_add_test(tc, plain_stream_compressed);
 	tcase_add_test(tc, file_refused);
 	tcase_add_test(tc, artifacts);
 	tcase_add_test(tc, actual_text);

@@ -99,6 +99,16 @@ for dir in content/*/; do
 	if [ "$annots" -gt 40 ]; then ok; else
 		bad "$id: only $annots link annotations"; fi
 
+	# streams: every one compressed but the XMP metadata (cairo writes
+	# its content plain for the Tagged PDF pass, which compresses it)
+	plain=$(qpdf --json=2 --json-key=qpdf "$pdf" 2>/dev/null |
+	    awk 'BEGIN { RS = "\"stream\": [{]" } NR > 1 {
+	    d = substr($0, 1, index($0, "}")); n++
+	    if (d !~ /"\/Filter"/ && d !~ /"\/Metadata"/) plain++ }
+	    END { print (n < 20 ? "none" : plain + 0) }')
+	if [ "$plain" = 0 ]; then ok; else
+		bad "$id: streams left uncompressed: $plain"; fi
+
 	# tagged: the document-level entries PDF/UA-1 asks for
 	pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
 	if grep -q '"/Lang": "u:ja"' "$tmp/json" &&

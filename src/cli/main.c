@@ -532,6 +532,7 @@ main(int argc, char **argv)
 	if (a.color == -1)
 		a.color = isatty(STDOUT_FILENO) && (getenv("NO_COLOR") == NULL ||
 		    getenv("NO_COLOR")[0] == '\0');
+	wp_pdf_setup();
 	if (wp_pdf_set_epoch(getenv("SOURCE_DATE_EPOCH")) == -1)
 		return wp_usage_error(c->name, "SOURCE_DATE_EPOCH=\"%s\" is "
 		    "not a time (give seconds since 1970 as a whole number, "

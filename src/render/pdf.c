@@ -508,6 +508,19 @@ outline(cairo_surface_t *s, const struct wp_doc *d)
 /* The creation date every PDF gets when set, or -1: the document's. */
 static long long	 epoch = -1;
 
+/*
+ * cairo's content streams written plain: the Tagged PDF pass rewrites
+ * every page's and compresses all (pdftags.c), and would otherwise
+ * inflate again what cairo had just deflated, a fifth of a rebuild's
+ * work.  CAIRO_DEBUG_PDF is read as each surface is made
+ * (cairo-pdf-surface.c) and does nothing else.
+ */
+void
+wp_pdf_setup(void)
+{
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
+}
+
 int
 wp_pdf_set_epoch(const char *s)
 {

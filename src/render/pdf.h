@@ -10,6 +10,13 @@
 #include "typeset/doc.h"
 
 /*
+ * Readies cairo for wpgen's PDFs: call it once, before any thread
+ * starts (it sets an environment variable).  Without it the PDFs are
+ * the same in all but bytes, and slower to make.
+ */
+void	 wp_pdf_setup(void);
+
+/*
  * Sets the creation date of every PDF from SOURCE_DATE_EPOCH's value
  * (NULL or "": each document's own date).  Returns -1 if it is not a
  * non-negative whole number of seconds.

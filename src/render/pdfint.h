@@ -120,6 +120,13 @@ char		*wp_pdf_set(struct wp_pdf_span body, const char *key,
  */
 int		 wp_pdf_stream(const struct wp_pdf_file *, long n,
 		    GByteArray **data);
+/*
+ * Object n's stream compressed if it is not (what cairo writes plain,
+ * pdf.c), its dictionary kept but for the length, whose own object, if
+ * it had one, is freed.  Anything else is left.  Returns 0, or -1 if
+ * the stream cannot be read.
+ */
+int		 wp_pdf_compress(struct wp_pdf_file *, long n);
 /* A new stream body: extra dictionary entries and data, compressed. */
 char		*wp_pdf_stream_body(const char *extra, const guint8 *,
 		    size_t, int deflate, size_t *len);

@@ -515,12 +515,6 @@ wp_pdf_stream_body(const char *extra, const guint8 *data, size_t n,
 	return g_string_free(g, FALSE);
 }
 
-/* ---- writing ------------------------------------------------------------ */
-
-/* Objects a compressed object stream holds (PDF 1.5): a few hundred
- * small dictionaries compress to a sixth. */
-#define OBJSTM_MAX	500
-
 /*
  * Whether a body is a stream (which no object stream may hold): whether
  * it ends in the keyword endstream, after an end of line.  (Only a name
@@ -538,6 +532,62 @@ is_stream(const struct wp_pdf_obj *o)
 	return e - b > 10 && memcmp(e - 9, "endstream", 9) == 0 &&
 	    (e[-10] == '\n' || e[-10] == '\r');
 }
+
+/* The dictionary starting body b, its entries but key copied, each on
+ * a line of its own as cairo writes them. */
+static void
+entries_but(struct wp_pdf_span b, const char *key, GString *g)
+{
+	const char	*s = wp_pdf_white(b.s, b.e), *e, *k, *v;
+	size_t		 kl = strlen(key);
+
+	e = wp_pdf_skip(s, b.e) - 2;	/* before its >> */
+	for (s += 2;;) {
+		s = wp_pdf_white(s, e);
+		if (s >= e || *s != '/')
+			return;
+		k = s;
+		s = skip_token(s, e);
+		v = wp_pdf_white(s, e);
+		if ((size_t)(s - k) != kl || memcmp(k, key, kl) != 0)
+			g_string_append_printf(g, "   %.*s %.*s\n",
+			    (int)(s - k), k, (int)(wp_pdf_skip(s, e) - v), v);
+		s = wp_pdf_skip(s, e);
+	}
+}
+
+int
+wp_pdf_compress(struct wp_pdf_file *f, long n)
+{
+	struct wp_pdf_span	 b = wp_pdf_body(f, n);
+	GByteArray		*data;
+	GString			*extra;
+	char			*body;
+	size_t			 len;
+	long			 lobj;
+
+	if (b.s == NULL || !is_stream(&f->obj[n]) ||
+	    wp_pdf_get(b, "/Filter").s != NULL)
+		return 0;
+	if (wp_pdf_stream(f, n, &data) == -1)
+		return -1;
+	lobj = wp_pdf_ref(wp_pdf_get(b, "/Length"));
+	extra = g_string_new(NULL);
+	entries_but(b, "/Length", extra);
+	body = wp_pdf_stream_body(extra->str, data->data, data->len, 1, &len);
+	wp_pdf_put(f, n, body, len);
+	if (lobj > 0)
+		wp_pdf_free(f, lobj);
+	g_string_free(extra, TRUE);
+	g_byte_array_unref(data);
+	return 0;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+/* Objects a compressed object stream holds (PDF 1.5): a few hundred
+ * small dictionaries compress to a sixth. */
+#define OBJSTM_MAX	500
 
 /* A cross-reference stream entry: type, then 4 and 2 bytes. */
 static void

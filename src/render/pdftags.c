@@ -243,6 +243,17 @@ contents(struct tagging *t)
 	return rc;
 }
 
+/* The rest of what cairo wrote plain (its ToUnicode maps), compressed:
+ * see wp_pdf_setup(). */
+static int
+compress_rest(struct tagging *t)
+{
+	for (long n = 1; n < (long)t->f.n; n++)
+		if (wp_pdf_compress(&t->f, n) == -1)
+			return fail(t, "a stream is unreadable");
+	return 0;
+}
+
 /* Whether cairo's element node holds MCID mcid. */
 static int
 holds(const struct tagging *t, long node, int mcid)
@@ -657,7 +668,8 @@ wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
 	t.annot = wp_calloc(n + 1, sizeof(*t.annot));
 	number_marks(&t);
 	ok = wp_pdf_open(&t.f, *buf, *len, &t.why) == 0 &&
-	    find_parts(&t) == 0 && contents(&t) == 0 && find_annots(&t) == 0;
+	    find_parts(&t) == 0 && contents(&t) == 0 &&
+	    compress_rest(&t) == 0 && find_annots(&t) == 0;
 	if (ok) {
 		write_tree(&t);
 		document(&t, date);
