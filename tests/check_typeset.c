@@ -677,22 +677,25 @@ family_of(PangoLayout *lay, const char *ch)
 }
 
 /*
- * Text is set in the subsets `make` cuts (fonts/subset/); a kanji
- * outside JIS X 0208 comes from the full face, with no missing glyph.
+ * Text is set in the subsets `make` cuts (fonts/subset/), a kanji
+ * outside JIS X 0208 too (髙, U+9AD9); one outside the subsets (𠮷,
+ * U+20BB7) comes from the full face, with no missing glyph.
  */
 START_TEST(subset_then_full_face)
 {
-	PangoLayout	*lay = set("高橋と髙橋、ISO/IEC 27017", 30, 1);
-	char		*in = family_of(lay, "高"), *out = family_of(lay, "髙");
-	char		*latin = family_of(lay, "ISO");
+	PangoLayout	*lay = set("高橋と髙橋と𠮷野、ISO/IEC 27017", 30, 1);
+	char		*in = family_of(lay, "高"), *out = family_of(lay, "𠮷");
+	char		*latin = family_of(lay, "ISO"), *rare = family_of(lay, "髙");
 
 	ck_assert_str_eq(in, "wpgen Noto Serif CJK JP");
+	ck_assert_str_eq(rare, "wpgen Noto Serif CJK JP");
 	ck_assert_str_eq(latin, "wpgen Noto Serif CJK JP");
 	ck_assert_str_eq(out, "Noto Serif CJK JP");
 	ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(lay), 0);
 	g_free(in);
 	g_free(out);
 	g_free(latin);
+	g_free(rare);
 	g_object_unref(lay);
 }
 END_TEST

@@ -160,7 +160,7 @@ done
 # fonts: the real content needs nothing beyond the two subsets `make`
 # cuts, TrueType font programs (FontFile2; cairo embeds each face as two,
 # its Latin characters apart), small (under 200 KB each once
-# compressed), of two faces; a kanji outside them (髙, not in JIS X 0208)
+# compressed), of two faces; a kanji outside them (𠮷, U+20BB7)
 # is drawn from the full face, a CFF font program (FontFile3), and
 # nothing is missing.
 programs() {	# PDF: "FontFile2 N" or "FontFile3 N" for each font program
@@ -187,13 +187,13 @@ done
 if [ $big -eq 0 ] && [ $seen -gt 0 ]; then ok; else
 	bad "a font program is over 200 KB (or none found)"; fi
 mkdir -p "$tmp/rare"
-sed '0,/<p>/s:<p>:<p>髙橋さん、:' content/secure-mx/service.xml \
+sed '0,/<p>/s:<p>:<p>𠮷野さん、:' content/secure-mx/service.xml \
     >"$tmp/rare/service.xml"
 sed -i 's/<service id="secure-mx"/<service id="rare"/' "$tmp/rare/service.xml"
 cp content/secure-mx/revisions.xml "$tmp/rare/"
 if "$WPGEN" build -o "$tmp/rare-out" "$tmp/rare" 2>"$tmp/err" &&
     [ "$(programs "$tmp/rare-out/whitepaper.pdf" | grep -c FontFile3)" = 1 ] &&
-    pdftotext -enc UTF-8 "$tmp/rare-out/whitepaper.pdf" - | grep -q 髙橋さん
+    pdftotext -enc UTF-8 "$tmp/rare-out/whitepaper.pdf" - | grep -q 𠮷野さん
 then ok; else bad "a kanji outside the subsets: not drawn from the full face"
 	cat "$tmp/err"; fi
 

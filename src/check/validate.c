@@ -432,8 +432,10 @@ check_elements(const char *file, xmlNodePtr n, int depth,
 /*
  * Characters that are invisible and change how text reads or what it
  * is: the bidirectional embeddings, overrides and isolates (a line that
- * shows one thing and stores another), and the C1 controls (pasted
- * from legacy encodings).  XML allows them; content does not.  Returns
+ * shows one thing and stores another), the C1 controls (pasted from
+ * legacy encodings), and the noncharacters, which Unicode keeps for a
+ * program's own use (wpgen's fonts map some to glyphs of their own,
+ * scripts/subset-fonts).  XML allows them; content does not.  Returns
  * what the character is, or NULL.
  */
 static const char *
@@ -443,6 +445,9 @@ invisible(gunichar c)
 		return "an invisible bidirectional control";
 	if (c >= 0x80 && c <= 0x9F)
 		return "a C1 control character";
+	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+		return "a noncharacter (Unicode keeps it for programs' own "
+		    "use)";
 	return NULL;
 }
 
