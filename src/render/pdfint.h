@@ -9,6 +9,7 @@
 #define WP_PDFINT_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -101,7 +102,16 @@ int		 wp_pdf_next(struct wp_pdf_span arr, const char **at,
 long		 wp_pdf_ref(struct wp_pdf_span);
 long		 wp_pdf_int(struct wp_pdf_span);
 /* Whether a value is a given name ("/Link"). */
-int		 wp_pdf_is(struct wp_pdf_span, const char *name);
+static inline int
+wp_pdf_is(struct wp_pdf_span v, const char *name)
+{
+	/* inline: a page's content asks it of every operator, mostly
+	 * with a literal, whose length the compiler then knows */
+	size_t n = strlen(name);
+
+	return v.s != NULL && (size_t)(v.e - v.s) == n &&
+	    memcmp(v.s, name, n) == 0;
+}
 /* The end of the value starting at s (after leading white space). */
 const char	*wp_pdf_skip(const char *s, const char *e);
 const char	*wp_pdf_white(const char *s, const char *e);

@@ -214,15 +214,6 @@ wp_pdf_ref(struct wp_pdf_span v)
 	return wp_pdf_int((struct wp_pdf_span){ v.s, t });
 }
 
-int
-wp_pdf_is(struct wp_pdf_span v, const char *name)
-{
-	size_t n = strlen(name);
-
-	return v.s != NULL && (size_t)(v.e - v.s) == n &&
-	    memcmp(v.s, name, n) == 0;
-}
-
 char *
 wp_pdf_set(struct wp_pdf_span body, const char *key, const char *value)
 {

@@ -452,20 +452,16 @@ element(const struct tagging *t, const struct tree *tr, size_t e)
 	return g_string_free(g, FALSE);
 }
 
-/* cairo's structure elements: the tree this pass replaces. */
+/* cairo's structure elements: the tree this pass replaces.  (Each
+ * object's type is its first entry, as cairo writes them: walking the
+ * tree instead read every element's kids, a fifth of this pass.) */
 static void
-free_elements(struct tagging *t, struct wp_pdf_span k)
+free_elements(struct tagging *t)
 {
-	struct wp_pdf_span v;
-	const char *at;
-	long r;
-
-	if ((r = wp_pdf_ref(k)) > 0) {
-		free_elements(t, wp_pdf_get(wp_pdf_body(&t->f, r), "/K"));
-		wp_pdf_free(&t->f, r);
-	}
-	for (at = k.s; k.s != NULL && *k.s == '[' && wp_pdf_next(k, &at, &v);)
-		free_elements(t, v);
+	for (long n = 1; n < (long)t->f.n; n++)
+		if (wp_pdf_is(wp_pdf_get(wp_pdf_body(&t->f, n), "/Type"),
+		    "/StructElem"))
+			wp_pdf_free(&t->f, n);
 }
 
 /* The parent tree: each page's array of its MCIDs' elements, each
@@ -513,7 +509,7 @@ write_tree(struct tagging *t)
 
 	tree_make(&tr, t);
 	t->obj = wp_calloc(n + 1, sizeof(*t->obj));
-	free_elements(t, wp_pdf_get(wp_pdf_body(&t->f, t->tree), "/K"));
+	free_elements(t);
 	for (e = 0; e < n; e++)
 		if (tr.keep[e])
 			t->obj[e] = wp_pdf_put(&t->f, -1, g_strdup(""), 0);
