@@ -1,10 +1,11 @@
 /*
  * check_pdf: the Tagged PDF pass on crafted input: PDF syntax (values,
  * dictionaries, text strings), a file read, changed and written again
- * (objects in object streams, a cross-reference stream read back), and
- * a page's content marked: artifacts around what is outside structure
- * sequences, cairo's nested /ActualText dropped, MCIDs checked.  The
- * real PDFs are read back by tests/pdf.sh.
+ * (objects in object streams, a cross-reference stream read back, a
+ * plain stream compressed), and a page's content found as cairo writes
+ * it while showing the page, and marked: artifacts around what is
+ * outside structure sequences, cairo's nested /ActualText dropped,
+ * MCIDs checked.  The real PDFs are read back by tests/pdf.sh.
  */
 #include <zlib.h>
 
@@ -252,6 +253,35 @@ START_TEST(plain_stream_compressed)
 }
 END_TEST
 
+/* A page's content as cairo writes it while showing the page. */
+START_TEST(page_stream_found)
+{
+	const char *page = "102 0 obj\n<< /Length 103 0 R\n>>\nstream\n"
+	    "q\n(endstream) Tj\nQ\n\nendstream\nendobj\n103 0 obj\n   19\n"
+	    "endobj\n101 0 obj\n<< >>\nendobj\n";
+	const char *zipped = "7 0 obj\n<< /Length 8 0 R\n   /Filter "
+	    "/FlateDecode\n>>\nstream\nxyz\nendstream\nendobj\n8 0 obj\n"
+	    "   3\nendobj\n";
+	const char *wrong = "7 0 obj\n<< /Length 8 0 R\n>>\nstream\nq Q\n"
+	    "endstream\nendobj\n8 0 obj\n   9\nendobj\n";
+	struct wp_pdf_span data;
+	long n;
+
+	ck_assert_int_eq(wp_pdf_first_stream(page, page + strlen(page), &n,
+	    &data), 0);
+	ck_assert_int_eq(n, 102);
+	ck_assert_int_eq(data.e - data.s, 19);
+	ck_assert(memcmp(data.s, "q\n(endstream) Tj\nQ\n", 19) == 0);
+	/* compressed, or not the length its object says: not taken */
+	ck_assert_int_eq(wp_pdf_first_stream(zipped, zipped + strlen(zipped),
+	    &n, &data), -1);
+	ck_assert_int_eq(wp_pdf_first_stream(wrong, wrong + strlen(wrong),
+	    &n, &data), -1);
+	/* cut short */
+	ck_assert_int_eq(wp_pdf_first_stream(page, page + 60, &n, &data), -1);
+}
+END_TEST
+
 START_TEST(file_refused)
 {
 	struct wp_pdf_file	 f;
@@ -352,6 +382,7 @@ main(void)
 	tcase_add_test(tc, text_strings);
 	tcase_add_test(tc, file_round_trip);
 	tcase_add_test(tc, plain_stream_compressed);
+	tcase_add_test(tc, page_stream_found);
 	tcase_add_test(tc, file_refused);
 	tcase_add_test(tc, artifacts);
 	tcase_add_test(tc, actual_text);

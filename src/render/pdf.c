@@ -602,6 +602,8 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	cairo_t		*cr;
 	cairo_status_t	 st;
 	char		*date = creation_date(d);
+	size_t		*start;
+	struct wp_pdf_ahead *ahead;
 	int		 rc;
 
 	s = cairo_pdf_surface_create_for_stream(write_cb, &sk, d->page_w,
@@ -625,6 +627,7 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	 * damaged file (a reserved structure object never written) when
 	 * links appear outside any structure.  pdftags.c replaces it. */
 	cairo_tag_begin(cr, "Document", NULL);
+	start = wp_calloc(d->npages + 1, sizeof(*start));
 	for (m.page = 0; m.page < (int)d->npages; m.page++) {
 		/* Paper, painted first: cairo's analysis of a page adds
 		 * each drawing's box to a region, which costs a page of
@@ -635,9 +638,12 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 		cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_fill(cr);
 		draw_page(&m, &d->pages[m.page]);
+		start[m.page] = sk.len;	/* cairo writes the page as it shows it */
 		cairo_show_page(cr);
 	}
 	cairo_tag_end(cr, "Document");
+	ahead = wp_pdf_ahead_start(sk.buf, sk.len, start, d->npages);
+	free(start);
 	outline(s, d);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -646,7 +652,9 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	rc = hand_over(d, st, &sk, buf, len);
-	if (rc == 0 && (rc = wp_pdf_tagged(d, m.marks, m.n, date, buf,
+	if (rc == -1)
+		wp_pdf_ahead_free(ahead);
+	else if ((rc = wp_pdf_tagged(d, m.marks, m.n, date, ahead, buf,
 	    len)) == -1) {
 		free(*buf);
 		*buf = NULL;

@@ -30,14 +30,27 @@ struct wp_pdf_mark {
 const char	*wp_pdf_elem_name(enum wp_elem_type);
 
 /*
+ * The pages' content rewritten ahead, in a second thread: from the n
+ * bytes cairo had written when it had shown the last page (copied),
+ * page p's content the first object written from start[p] (its offset
+ * when it began to show page p) on.  Returns NULL if no thread starts.
+ */
+struct wp_pdf_ahead;
+struct wp_pdf_ahead *wp_pdf_ahead_start(const unsigned char *, size_t n,
+		    const size_t *start, size_t npages);
+void		 wp_pdf_ahead_free(struct wp_pdf_ahead *);
+
+/*
  * Makes the PDF cairo wrote into *buf (*len bytes) a Tagged PDF with
  * the doc's structure, its n marks in order, and XMP metadata dated
  * date (ISO 8601, as the Info dictionary's); *buf is replaced (and the
- * old one freed) on success.  Returns 0, or -1 after reporting.
+ * old one freed) on success.  The pages rewritten ahead, if any, are
+ * used where they are the file's, and freed.  Returns 0, or -1 after
+ * reporting.
  */
 int		 wp_pdf_tagged(const struct wp_doc *,
 		    const struct wp_pdf_mark *, size_t n, const char *date,
-		    unsigned char **buf, size_t *len);
+		    struct wp_pdf_ahead *, unsigned char **buf, size_t *len);
 
 /*
  * pdfcontent.c: a page's content stream (n bytes, decoded) into out: what it draws
@@ -137,6 +150,14 @@ int		 wp_pdf_stream(const struct wp_pdf_file *, long n,
  * the stream cannot be read.
  */
 int		 wp_pdf_compress(struct wp_pdf_file *, long n);
+/*
+ * The first object in s..e as cairo writes one as it shows a page: "N
+ * 0 obj", a stream not compressed, whose length is an object written
+ * right after it.  Its number in *n, its data in *data; 0, or -1 if
+ * it is not such an object.
+ */
+int		 wp_pdf_first_stream(const char *s, const char *e, long *n,
+		    struct wp_pdf_span *data);
 /* A new stream body: extra dictionary entries and data, compressed. */
 char		*wp_pdf_stream_body(const char *extra, const guint8 *,
 		    size_t, int deflate, size_t *len);

@@ -5,6 +5,7 @@
  * It reads only the form cairo writes (a cross-reference table from
  * object 0, no object streams), and says so of anything else.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,6 +272,55 @@ read_num(const char **s, const char *e)
 		for (n = 0; *s < e && **s >= '0' && **s <= '9'; (*s)++)
 			n = n * 10 + (**s - '0');
 	return n;
+}
+
+/* Where the bytes want start in s..e, or NULL. */
+static const char *
+find(const char *s, const char *e, const char *want)
+{
+	size_t n = strlen(want);
+
+	while ((size_t)(e - s) >= n) {
+		if ((s = memchr(s, want[0], (size_t)(e - s) - n + 1)) == NULL)
+			return NULL;
+		if (memcmp(s, want, n) == 0)
+			return s;
+		s++;
+	}
+	return NULL;
+}
+
+int
+wp_pdf_first_stream(const char *s, const char *e, long *n,
+    struct wp_pdf_span *data)
+{
+	struct wp_pdf_span	 dict;
+	const char		*d, *end;
+	char			 after[64];
+	long			 lobj;
+
+	if ((*n = read_num(&s, e)) < 0 || read_num(&s, e) != 0 ||
+	    (s = wp_pdf_white(s, e)) + 3 > e || memcmp(s, "obj", 3) != 0)
+		return -1;
+	dict.s = wp_pdf_white(s + 3, e);
+	dict.e = wp_pdf_skip(dict.s, e);
+	if (wp_pdf_get(dict, "/Filter").s != NULL ||
+	    (lobj = wp_pdf_ref(wp_pdf_get(dict, "/Length"))) < 0)
+		return -1;
+	d = wp_pdf_white(dict.e, e);
+	if (e - d < 7 || memcmp(d, "stream\n", 7) != 0)
+		return -1;
+	d += 7;
+	/* its end: where its length's object follows it */
+	snprintf(after, sizeof(after), "\nendstream\nendobj\n%ld 0 obj\n", lobj);
+	if ((end = find(d, e, after)) == NULL)
+		return -1;
+	s = end + strlen(after);
+	if (read_num(&s, e) != end - d)
+		return -1;
+	data->s = d;
+	data->e = end;
+	return 0;
 }
 
 static int

@@ -70,6 +70,7 @@ struct tagging {
 	long			 root, tree;	/* catalog, structure tree root */
 	struct nums		 nums;
 	const char		*why;
+	struct wp_pdf_ahead	*ahead;		/* pages rewritten, or NULL */
 };
 
 static int
@@ -164,14 +165,29 @@ struct page_content {
 	size_t		 n;
 };
 
+/* A page's content (n bytes, decoded) into pc: its artifacts marked,
+ * compressed. */
+static void
+rewrite_page(struct page_content *pc, const guint8 *data, size_t n)
+{
+	GByteArray *out = g_byte_array_sized_new((guint)n + 1024);
+
+	pc->read = 1;
+	pc->seen = wp_pdf_artifacts(data, n, out);
+	if (pc->seen >= 0)
+		pc->body = wp_pdf_stream_body(NULL, out->data, out->len, 1,
+		    &pc->n);
+	g_byte_array_unref(out);
+}
+
 struct rewriting {
 	const struct wp_pdf_file *f;
 	struct page_content	*pc;
 	size_t			 npages, first;	/* every other from first */
 };
 
-/* Rewrites every other page's content: inflated, its artifacts marked,
- * deflated.  Reads the file, writes only its own pages' results. */
+/* Rewrites every other page's content not rewritten ahead.  Reads the
+ * file, writes only its own pages' results. */
 static void *
 rewrite(void *arg)
 {
@@ -179,27 +195,109 @@ rewrite(void *arg)
 
 	for (size_t p = w->first; p < w->npages; p += 2) {
 		struct page_content *pc = &w->pc[p];
-		GByteArray *in, *out;
-		if (wp_pdf_stream(w->f, pc->c, &in) == -1)
+		GByteArray *in;
+		if (pc->read || wp_pdf_stream(w->f, pc->c, &in) == -1)
 			continue;
-		pc->read = 1;
-		out = g_byte_array_sized_new(in->len + 1024);
-		pc->seen = wp_pdf_artifacts(in->data, in->len, out);
-		if (pc->seen >= 0)
-			pc->body = wp_pdf_stream_body(NULL, out->data,
-			    out->len, 1, &pc->n);
+		rewrite_page(pc, in->data, in->len);
 		g_byte_array_unref(in);
-		g_byte_array_unref(out);
 	}
 	return NULL;
 }
 
 /*
+ * Pages rewritten ahead.  A page's content is final once cairo has
+ * shown it, and after the last page cairo spends a third of the PDF's
+ * time writing the fonts: meanwhile the pages are rewritten here, in a
+ * second thread, from a copy of what cairo had written.  A page whose
+ * content is not where and what cairo writes (wp_pdf_first_stream) is
+ * left to contents().
+ */
+struct wp_pdf_ahead {
+	pthread_t		 thread;
+	unsigned char		*buf;	/* the copy */
+	size_t			*start;	/* each page's, then the end */
+	size_t			 npages;
+	struct page_content	*pc;
+	int			 running;	/* not joined yet */
+};
+
+static void *
+ahead(void *arg)
+{
+	struct wp_pdf_ahead	*a = arg;
+	const char		*b = (const char *)a->buf;
+	struct wp_pdf_span	 data;
+
+	for (size_t p = 0; p < a->npages; p++)
+		if (wp_pdf_first_stream(b + a->start[p], b + a->start[p + 1],
+		    &a->pc[p].c, &data) == 0)
+			rewrite_page(&a->pc[p], (const guint8 *)data.s,
+			    (size_t)(data.e - data.s));
+	return NULL;
+}
+
+struct wp_pdf_ahead *
+wp_pdf_ahead_start(const unsigned char *buf, size_t n, const size_t *start,
+    size_t npages)
+{
+	struct wp_pdf_ahead *a = wp_calloc(1, sizeof(*a));
+
+	a->buf = wp_reallocarray(NULL, n + 1, 1);
+	memcpy(a->buf, buf, n);
+	a->start = wp_reallocarray(NULL, npages + 1, sizeof(*a->start));
+	memcpy(a->start, start, npages * sizeof(*a->start));
+	a->start[npages] = n;
+	a->npages = npages;
+	a->pc = wp_calloc(npages + 1, sizeof(*a->pc));
+	if (pthread_create(&a->thread, NULL, ahead, a) != 0) {
+		wp_pdf_ahead_free(a);
+		return NULL;
+	}
+	a->running = 1;
+	return a;
+}
+
+void
+wp_pdf_ahead_free(struct wp_pdf_ahead *a)
+{
+	if (a == NULL)
+		return;
+	if (a->running)
+		pthread_join(a->thread, NULL);
+	for (size_t p = 0; p < a->npages; p++)
+		g_free(a->pc[p].body);
+	free(a->pc);
+	free(a->start);
+	free(a->buf);
+	free(a);
+}
+
+/* The pages rewritten ahead taken over where they are the file's. */
+static void
+take_ahead(struct tagging *t, struct page_content *pc)
+{
+	struct wp_pdf_ahead *a = t->ahead;
+
+	if (a == NULL)
+		return;
+	pthread_join(a->thread, NULL);
+	a->running = 0;
+	for (size_t p = 0; p < t->npages && p < a->npages; p++)
+		if (a->pc[p].read && a->pc[p].c == pc[p].c) {
+			pc[p].read = 1;
+			pc[p].seen = a->pc[p].seen;
+			pc[p].body = a->pc[p].body;
+			pc[p].n = a->pc[p].n;
+			a->pc[p].body = NULL;
+		}
+}
+
+/*
  * Each page's content with its artifacts marked, its structure
  * sequences checked against the marks.  The pages are independent, and
- * deflating them again is most of the work: half are done in a second
- * thread (the HTML beside the PDF has long ended by now), and the file
- * is changed only once both have.
+ * compressing them is most of the work: those not rewritten ahead are
+ * done half in a second thread (the HTML beside the PDF has long ended
+ * by now), and the file is changed only once both have.
  */
 static int
 contents(struct tagging *t)
@@ -208,7 +306,7 @@ contents(struct tagging *t)
 	struct rewriting	 w[2] = { { &t->f, pc, t->npages, 0 },
 				    { &t->f, pc, t->npages, 1 } };
 	pthread_t		 helper;
-	size_t			 p, i = 0;
+	size_t			 p, i = 0, left = 0;
 	int			 threaded, rc = 0;
 
 	for (p = 0; p < t->npages; p++) {
@@ -219,7 +317,10 @@ contents(struct tagging *t)
 		for (; i < t->nmarks && t->marks[i].page == (int)p; i++)
 			pc[p].marks++;
 	}
-	threaded = t->npages > 1 &&
+	take_ahead(t, pc);
+	for (p = 0; p < t->npages; p++)
+		left += !pc[p].read;
+	threaded = left > 1 &&
 	    pthread_create(&helper, NULL, rewrite, &w[1]) == 0;
 	rewrite(&w[0]);
 	if (threaded)
@@ -653,9 +754,11 @@ document(struct tagging *t, const char *date)
 
 int
 wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
-    size_t n, const char *date, unsigned char **buf, size_t *len)
+    size_t n, const char *date, struct wp_pdf_ahead *ahead,
+    unsigned char **buf, size_t *len)
 {
-	struct tagging	 t = { .d = d, .marks = marks, .nmarks = n };
+	struct tagging	 t = { .d = d, .marks = marks, .nmarks = n,
+			    .ahead = ahead };
 	unsigned char	*out;
 	size_t		 olen;
 	int		 ok;
@@ -676,6 +779,7 @@ wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
 	} else
 		wp_msg(MSG_PDF, d->title, 0, t.why);
 	wp_pdf_close(&t.f);
+	wp_pdf_ahead_free(ahead);
 	free(t.pages);
 	free(t.mcid);
 	free(t.annot);
