@@ -39,6 +39,8 @@ START_TEST(values)
 	ck_assert_int_eq(wp_pdf_int(wp_pdf_get(span(d), "/K")), -1);
 	ck_assert(wp_pdf_is(wp_pdf_get(wp_pdf_get(span(d), "/D"), "/E"), "/F"));
 	ck_assert(wp_pdf_get(span(d), "/C").s == NULL);	/* not at the top */
+	ck_assert(wp_pdf_get((struct wp_pdf_span){ NULL, NULL }, "/A").s ==
+	    NULL);	/* no such object */
 	while (wp_pdf_next(b, &at, &item))
 		n++;
 	ck_assert_int_eq(n, 3);		/* 1, 2 0 R, the dictionary */

@@ -105,7 +105,8 @@ void		 wp_pdf_free(struct wp_pdf_file *, long n);
 
 /*
  * Values: v's value for key (a name, "/Type") when v is a dictionary (or
- * starts with one, as a stream's body does); empty span if none.
+ * starts with one, as a stream's body does); empty span if none, or if
+ * v is empty (no such object).
  */
 struct wp_pdf_span wp_pdf_get(struct wp_pdf_span v, const char *key);
 /* The next value of an array from *at (start: its '['); 0 at its end. */

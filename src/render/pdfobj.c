@@ -148,9 +148,12 @@ struct wp_pdf_span
 wp_pdf_get(struct wp_pdf_span v, const char *key)
 {
 	struct wp_pdf_span	 none = { NULL, NULL };
-	const char		*s = wp_pdf_white(v.s, v.e), *k;
+	const char		*s, *k;
 	size_t			 kl = strlen(key);
 
+	if (v.s == NULL)	/* no such object */
+		return none;
+	s = wp_pdf_white(v.s, v.e);
 	if (s + 1 >= v.e || s[0] != '<' || s[1] != '<')
 		return none;
 	for (s += 2;;) {
