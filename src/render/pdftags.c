@@ -180,30 +180,6 @@ rewrite_page(struct page_content *pc, const guint8 *data, size_t n)
 	g_byte_array_unref(out);
 }
 
-struct rewriting {
-	const struct wp_pdf_file *f;
-	struct page_content	*pc;
-	size_t			 npages, first;	/* every other from first */
-};
-
-/* Rewrites every other page's content not rewritten ahead.  Reads the
- * file, writes only its own pages' results. */
-static void *
-rewrite(void *arg)
-{
-	struct rewriting	*w = arg;
-
-	for (size_t p = w->first; p < w->npages; p += 2) {
-		struct page_content *pc = &w->pc[p];
-		GByteArray *in;
-		if (pc->read || wp_pdf_stream(w->f, pc->c, &in) == -1)
-			continue;
-		rewrite_page(pc, in->data, in->len);
-		g_byte_array_unref(in);
-	}
-	return NULL;
-}
-
 /*
  * Pages rewritten ahead.  A page's content is final once cairo has
  * shown it, and after the last page cairo spends a third of the PDF's
@@ -294,20 +270,17 @@ take_ahead(struct tagging *t, struct page_content *pc)
 
 /*
  * Each page's content with its artifacts marked, its structure
- * sequences checked against the marks.  The pages are independent, and
- * compressing them is most of the work: those not rewritten ahead are
- * done half in a second thread (the HTML beside the PDF has long ended
- * by now), and the file is changed only once both have.
+ * sequences checked against the marks: as rewritten ahead, or here
+ * (a page cairo wrote otherwise, or no second thread), and the file
+ * changed only once every page has been.
  */
 static int
 contents(struct tagging *t)
 {
 	struct page_content	*pc = wp_calloc(t->npages + 1, sizeof(*pc));
-	struct rewriting	 w[2] = { { &t->f, pc, t->npages, 0 },
-				    { &t->f, pc, t->npages, 1 } };
-	pthread_t		 helper;
-	size_t			 p, i = 0, left = 0;
-	int			 threaded, rc = 0;
+	GByteArray		*in;
+	size_t			 p, i = 0;
+	int			 rc = 0;
 
 	for (p = 0; p < t->npages; p++) {
 		pc[p].c = wp_pdf_ref(wp_pdf_get(wp_pdf_body(&t->f,
@@ -319,14 +292,10 @@ contents(struct tagging *t)
 	}
 	take_ahead(t, pc);
 	for (p = 0; p < t->npages; p++)
-		left += !pc[p].read;
-	threaded = left > 1 &&
-	    pthread_create(&helper, NULL, rewrite, &w[1]) == 0;
-	rewrite(&w[0]);
-	if (threaded)
-		pthread_join(helper, NULL);
-	else
-		rewrite(&w[1]);
+		if (!pc[p].read && wp_pdf_stream(&t->f, pc[p].c, &in) == 0) {
+			rewrite_page(&pc[p], in->data, in->len);
+			g_byte_array_unref(in);
+		}
 	for (p = 0; p < t->npages && rc == 0; p++) {
 		if (!pc[p].read)
 			rc = fail(t, "a page's content is unreadable");
