@@ -1,8 +1,10 @@
 /*
  * check_json: the JSON wpgen writes and reads back (base/json.c), and
- * the diagnostics written as JSON, their kinds and --werror
+ * the diagnostics written as JSON, their kinds, --werror and scopes
  * (base/diag.c).
  */
+#include <pthread.h>
+
 #include "base/alloc.h"
 #include "base/json.h"
 #include "testutil.h"
@@ -155,6 +157,64 @@ START_TEST(test_werror)
 }
 END_TEST
 
+/* A thread that says n errors in a scope of its own, and counts them. */
+struct sayer {
+	struct wp_diag_scope	 scope;
+	int			 n, counted;
+};
+
+static void *
+say_errors(void *arg)
+{
+	struct sayer	*w = arg;
+
+	wp_diag_enter(&w->scope);
+	for (int i = 0; i < w->n; i++)
+		wp_msg(MSG_OVERFULL, "t.xml", i + 1, "AAAA");
+	w->counted = wp_diag_errors();
+	wp_diag_enter(NULL);
+	return NULL;
+}
+
+/* A service's errors are its own: threads in one scope count together,
+ * other scopes' errors are not theirs, and the total has them all. */
+START_TEST(test_scopes)
+{
+	struct sayer	 a = { { 0 }, 3, -1 }, b = { { 0 }, 5, -1 };
+	pthread_t	 ta, tb, tc;
+	int		 before;
+
+	capture();
+	wp_diag_werror(1);
+	wp_diag_reset();
+	ck_assert_ptr_null(wp_diag_scope());
+	ck_assert_int_eq(pthread_create(&ta, NULL, say_errors, &a), 0);
+	ck_assert_int_eq(pthread_create(&tb, NULL, say_errors, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	ck_assert_int_eq(a.counted, 3);
+	ck_assert_int_eq(b.counted, 5);
+	ck_assert_int_eq(wp_diag_errors(), 8);
+	/* a second thread in a's scope adds to it, not to b's */
+	a.n = 2;
+	ck_assert_int_eq(pthread_create(&tc, NULL, say_errors, &a), 0);
+	pthread_join(tc, NULL);
+	ck_assert_int_eq(a.counted, 5);
+	ck_assert_int_eq(b.scope.errors, 5);
+	/* this thread, in b's scope, sees b's count and adds to it */
+	wp_diag_enter(&b.scope);
+	before = wp_diag_errors();
+	wp_msg(MSG_OVERFULL, "u.xml", 1, "BBBB");
+	ck_assert_int_eq(wp_diag_errors(), before + 1);
+	ck_assert_ptr_eq(wp_diag_scope(), &b.scope);
+	wp_diag_enter(NULL);
+	ck_assert_int_eq(wp_diag_errors(), 11);
+	wp_diag_werror(0);
+	ck_assert_said(captured(), "u.xml:1: error:");
+	wp_diag_reset();
+}
+END_TEST
+
 int
 main(void)
 {
@@ -169,6 +229,7 @@ main(void)
 	tc = tcase_create("diag");
 	tcase_add_test(tc, test_diag_json);
 	tcase_add_test(tc, test_werror);
+	tcase_add_test(tc, test_scopes);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

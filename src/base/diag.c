@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
 
@@ -261,6 +262,7 @@ static FILE		*out;
 static int		 nerrors, nwarnings, kinds_seen;
 static enum wp_diag_format format = WP_DIAG_TEXT;
 static int		 werror;
+static _Thread_local struct wp_diag_scope *scope;
 
 /*
  * A flood (10,000 answers to one control) is cut short: after WP_DIAG_CAP
@@ -443,9 +445,21 @@ wp_diag_errors(void)
 	int	 n;
 
 	pthread_mutex_lock(&lock);
-	n = nerrors;
+	n = scope != NULL ? scope->errors : nerrors;
 	pthread_mutex_unlock(&lock);
 	return n;
+}
+
+void
+wp_diag_enter(struct wp_diag_scope *s)
+{
+	scope = s;
+}
+
+struct wp_diag_scope *
+wp_diag_scope(void)
+{
+	return scope;
 }
 
 int
@@ -511,6 +525,8 @@ vmsg(enum wp_level level, enum wp_msg m, const char *file, long line,
 	f = out != NULL ? out : stderr;
 	if (level == WP_ERROR) {
 		nerrors++;
+		if (scope != NULL)
+			scope->errors++;
 		kinds_seen |= kind(m);
 	} else
 		nwarnings++;
@@ -640,5 +656,8 @@ void
 wp_diag_route_libxml(void)
 {
 	xmlSetStructuredErrorFunc(NULL, wp_diag_xml_error);
+	/* and in every thread made from now on (libxml2's handler is a
+	 * thread's own) */
+	xmlThrDefSetStructuredErrorFunc(NULL, wp_diag_xml_error);
 	xsltSetGenericErrorFunc(NULL, xslt_error);
 }

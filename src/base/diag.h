@@ -132,7 +132,8 @@ void	 wp_diag_route_libxml(void);
 #define WP_DIAG_CAP	50
 void	 wp_diag_flush(void);
 
-int	 wp_diag_errors(void);		/* errors since the last reset */
+/* The errors since the last reset; in a scope, those said in it. */
+int	 wp_diag_errors(void);
 int	 wp_diag_warnings(void);
 void	 wp_diag_reset(void);
 /* The WP_KIND_* of the errors since the last reset; and those a worker
@@ -140,6 +141,21 @@ void	 wp_diag_reset(void);
 int	 wp_diag_kinds(void);
 void	 wp_diag_add_kinds(int);
 void	 wp_diag_clear_kinds(void);
+
+/*
+ * A piece of work's own count of errors: a service whose PDF is made in
+ * a thread while the next service is read counts what each thread says
+ * of it, and not what the other service's say.  A thread that enters a
+ * scope counts its errors there (and in the total) until it leaves; in
+ * it, wp_diag_errors() says the scope's count.  Several threads may be
+ * in one scope.
+ */
+struct wp_diag_scope {
+	int	 errors;
+};
+/* Enters scope (NULL: leaves the one it was in). */
+void	 wp_diag_enter(struct wp_diag_scope *);
+struct wp_diag_scope *wp_diag_scope(void);	/* this thread's, or NULL */
 
 /* Makes one libxml2 "file:line: ..." message read as a wpgen one. */
 struct _xmlError;
