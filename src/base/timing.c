@@ -1,7 +1,9 @@
 /*
  * timing: per-stage wall-clock accumulators.  Cheap enough to be always
- * on; printed only when asked.
+ * on; printed only when asked.  A stage is begun and ended in one thread
+ * (each its own start); the sums are shared.
  */
+#include <pthread.h>
 #include <time.h>
 
 #include "base/timing.h"
@@ -9,8 +11,9 @@
 static const char *const names[STAGE__MAX] = {
 	"fonts", "parse", "merge", "layout", "pdf", "html", "text", "write"
 };
-static double	 spent[STAGE__MAX];
-static double	 started[STAGE__MAX];
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+static double		 spent[STAGE__MAX];
+static _Thread_local double started[STAGE__MAX];
 
 double
 wp_now(void)
@@ -30,7 +33,11 @@ wp_stage_begin(enum wp_stage s)
 void
 wp_stage_end(enum wp_stage s)
 {
-	spent[s] += wp_now() - started[s];
+	double t = wp_now() - started[s];
+
+	pthread_mutex_lock(&lock);
+	spent[s] += t;
+	pthread_mutex_unlock(&lock);
 }
 
 void
@@ -39,12 +46,14 @@ wp_timings_print(FILE *fp, const char *label)
 	double	total = 0;
 	int	i;
 
+	pthread_mutex_lock(&lock);
 	fprintf(fp, "timings %s", label);
 	for (i = 0; i < STAGE__MAX; i++) {
 		fprintf(fp, " %s=%.4f", names[i], spent[i]);
 		total += spent[i];
 	}
 	fprintf(fp, " total=%.4f\n", total);
+	pthread_mutex_unlock(&lock);
 }
 
 void
@@ -52,6 +61,8 @@ wp_timings_reset(void)
 {
 	int i;
 
+	pthread_mutex_lock(&lock);
 	for (i = 0; i < STAGE__MAX; i++)
 		spent[i] = 0;
+	pthread_mutex_unlock(&lock);
 }
