@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/diag.h"
 #include "base/timing.h"
 #include "publish/render.h"
 #include "model/text.h"
@@ -29,44 +30,49 @@ text_output(struct output *o, xmlChar *buf, int len)
 }
 
 /*
- * The typeset PDF, with fonts loaded once for every service; and, when
- * cover is given, the first page as PNGs at 72 and 144 dpi, into
- * cover[0] and cover[1].  *pages gets the page count.
- * The display list is kept (*kept) for wp_render_free() to free: it
- * takes a few milliseconds, which need not come before the outputs are
- * written, where `wpgen watch` counts the time to a new PDF.
+ * The typeset document, with fonts loaded once for every service, into
+ * r->doc (kept for wp_render_free() to free: it takes a few
+ * milliseconds, which need not come before the outputs are written,
+ * where `wpgen watch` counts the time to a new PDF).
  */
 static void
-pdf_output(struct wp_session *s, xmlDocPtr model, struct output *o,
-    struct output *cover, int *pages, struct wp_doc **kept)
+typeset(struct rendering *r)
 {
-	struct wp_fonts	*f = wp_session_fonts(s);
-	struct wp_doc	*doc;
+	struct wp_fonts	*f = wp_session_fonts(r->s);
+
+	if (f == NULL)
+		return;
+	wp_stage_begin(STAGE_LAYOUT);
+	r->doc = wp_typeset(f, r->s->style, r->model);
+	wp_stage_end(STAGE_LAYOUT);
+}
+
+/*
+ * The PDF of the typeset document; and, when r->cover, the first page
+ * as PNGs at 72 and 144 dpi, into OUT_COVER and OUT_COVER2X.
+ */
+static void
+pdf_output(struct rendering *r)
+{
+	struct output	*o = &r->out[OUT_PDF], *cover = &r->out[OUT_COVER];
 	unsigned char	*buf;
 	size_t		 len;
 
 	o->release = free;
-	if (cover != NULL)
-		cover[0].release = cover[1].release = free;
-	if (f == NULL)
-		return;
-	wp_stage_begin(STAGE_LAYOUT);
-	doc = wp_typeset(f, s->style, model);
-	wp_stage_end(STAGE_LAYOUT);
-	if (doc == NULL)
+	cover[0].release = cover[1].release = free;
+	if (r->doc == NULL)
 		return;
 	wp_stage_begin(STAGE_PDF);
-	if (wp_pdf_render(doc, &buf, &len) == 0) {
+	if (wp_pdf_render(r->doc, &buf, &len) == 0) {
 		o->buf = buf;
 		o->len = len;
 	}
-	for (int i = 0; cover != NULL && i < 2; i++)
-		if (wp_pdf_png(doc, 0, 72 * (i + 1), &buf, &len) == 0) {
+	for (int i = 0; r->cover && i < 2; i++)
+		if (wp_pdf_png(r->doc, 0, 72 * (i + 1), &buf, &len) == 0) {
 			cover[i].buf = buf;
 			cover[i].len = len;
 		}
-	*pages = (int)doc->npages;
-	*kept = doc;
+	r->pages = (int)r->doc->npages;
 	wp_stage_end(STAGE_PDF);
 }
 
@@ -172,6 +178,7 @@ side_outputs(void *arg)
 	xmlChar			*buf;
 	int			 len;
 
+	wp_diag_enter(r->scope);
 	wp_stage_begin(STAGE_TEXT);
 	buf = wp_xform_serialize(r->s->t->merge_xsl, r->side_model, &len);
 	text_output(&r->out[OUT_MODEL], buf, len);
@@ -191,28 +198,40 @@ side_outputs(void *arg)
 
 /*
  * Renders every output of a model.  The model, the text and the HTML
- * page are made in a second thread while this one typesets.  The side
- * thread has its own copy of the model; libxml2 and libxslt are safe
- * across threads that share no document, and Pango and Cairo stay in
- * this one.  The page's link states how big the PDF is, which it puts
- * in once the PDF is made.  Returns 0 when every output asked for was
- * rendered.
+ * page are made in a second thread (begun by wp_render_begin()) while
+ * this one typesets.  The side thread has its own copy of the model;
+ * libxml2 and libxslt are safe across threads that share no document,
+ * and Pango stays in the typesetting thread (but for what
+ * wp_pdf_prepare() allows).  The page's link states how big the PDF is,
+ * which it puts in once the PDF is made.
  */
-int
-wp_render(struct rendering *r)
+void
+wp_render_begin(struct rendering *r)
 {
-	pthread_t	 thread;
-	int		 threaded, i;
-
+	r->scope = wp_diag_scope();
 	r->side_model = xmlCopyDoc(r->model, 1);
-	threaded = r->side_model != NULL &&
-	    pthread_create(&thread, NULL, side_outputs, r) == 0;
-	if (!threaded && r->side_model != NULL)
+	r->threaded = r->side_model != NULL &&
+	    pthread_create(&r->side, NULL, side_outputs, r) == 0;
+	if (!r->threaded && r->side_model != NULL)
 		side_outputs(r);
-	pdf_output(r->s, r->model, &r->out[OUT_PDF],
-	    r->cover ? &r->out[OUT_COVER] : NULL, &r->pages, &r->doc);
-	if (threaded)
-		pthread_join(thread, NULL);
+}
+
+int
+wp_render_typeset(struct rendering *r)
+{
+	typeset(r);
+	return r->doc != NULL && wp_pdf_prepare(r->doc) == 0;
+}
+
+int
+wp_render_finish(struct rendering *r)
+{
+	int	 i;
+
+	pdf_output(r);
+	if (r->threaded)
+		pthread_join(r->side, NULL);
+	r->threaded = 0;
 	if (r->out[OUT_PDF].buf != NULL && r->page != NULL)
 		html_sized(r->s->t, r->page, r->out[OUT_PDF].len,
 		    &r->out[OUT_HTML]);
@@ -223,6 +242,14 @@ wp_render(struct rendering *r)
 		    i != OUT_COVER2X) || r->cover))
 			return -1;
 	return 0;
+}
+
+int
+wp_render(struct rendering *r)
+{
+	wp_render_begin(r);
+	wp_render_typeset(r);
+	return wp_render_finish(r);
 }
 
 void

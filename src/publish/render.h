@@ -6,6 +6,7 @@
 #ifndef WP_PUBLISH_RENDER_H
 #define WP_PUBLISH_RENDER_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include <libxml/tree.h>
@@ -13,6 +14,7 @@
 #include "publish/publish.h"
 
 struct wp_doc;
+struct wp_diag_scope;
 
 /* OUT_COVER and OUT_COVER2X: the first page as a PNG at 72 and 144 dpi
  * (595 by 842 pixels for A4, and twice as many each way). */
@@ -36,10 +38,27 @@ struct rendering {
 	xmlDocPtr		 side_model;	/* the side thread's copy */
 	xmlDocPtr		 page;		/* its HTML page, unsized */
 	struct wp_doc		*doc;		/* the PDF's display list */
+	pthread_t		 side;		/* the side thread, if threaded */
+	int			 threaded;
+	struct wp_diag_scope	*scope;		/* the caller's, for the side */
 };
 
 /* Renders every output of r->model; 0 when every one asked for was. */
 int	 wp_render(struct rendering *);
+
+/*
+ * wp_render() in three parts, for a build that reads the next service
+ * and draws the last one's PDF while it typesets one.
+ * wp_render_begin() starts the side outputs, in any thread.
+ * wp_render_typeset() typesets, in the thread that owns Pango; it
+ * returns 1 if wp_render_finish() may then run in any thread, 0 if it
+ * must run in this one (or the document failed, which
+ * wp_render_finish() says).  wp_render_finish() draws the PDF, waits
+ * for the side outputs and returns as wp_render() does.
+ */
+void	 wp_render_begin(struct rendering *);
+int	 wp_render_typeset(struct rendering *);
+int	 wp_render_finish(struct rendering *);
 /* Frees the outputs, the display list and the model. */
 void	 wp_render_free(struct rendering *);
 

@@ -270,6 +270,19 @@ show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
 	g_array_free(cl, TRUE);
 }
 
+/* Whether a line is drawn by Pango (pango_cairo_show_layout_line()). */
+static int
+pango_draws(const struct wp_item *it)
+{
+	const GSList *l;
+
+	for (l = it->line->runs; it->start == it->end && l != NULL;
+	    l = l->next)
+		if (decorated(l->data))
+			return 1;
+	return 0;
+}
+
 static void
 show_line(cairo_t *cr, const struct wp_item *it)
 {
@@ -278,12 +291,10 @@ show_line(cairo_t *cr, const struct wp_item *it)
 	double		 x, y;
 	int		 off = 0, from_off = 0;
 
-	for (l = it->line->runs; it->start == it->end && l != NULL;
-	    l = l->next)
-		if (decorated(l->data)) {
-			pango_cairo_show_layout_line(cr, it->line);
-			return;
-		}
+	if (pango_draws(it)) {
+		pango_cairo_show_layout_line(cr, it->line);
+		return;
+	}
 	cairo_get_current_point(cr, &x, &y);
 	for (l = it->line->runs; l != NULL; l = l->next) {
 		PangoGlyphItem *run = l->data;
@@ -557,6 +568,36 @@ creation_date(const struct wp_doc *d)
 	}
 	return g_strdup_printf("%sT00:00:00Z", d->date ? d->date :
 	    "1970-01-01");
+}
+
+/*
+ * The only Pango a line drawn here asks for is each font's cairo font,
+ * which pangocairo makes on first asking and keeps (a write that must
+ * not meet the typesetting thread's own first asking): asked for here.
+ * Everything else read is the lines as they were set, which no one
+ * changes once they are in a document (typeset/setcache.c hands a
+ * later document the same lines to read).
+ */
+int
+wp_pdf_prepare(const struct wp_doc *d)
+{
+	for (size_t p = 0; p < d->npages; p++)
+		for (size_t i = 0; i < d->pages[p].n; i++) {
+			const struct wp_item *it = &d->pages[p].items[i];
+			if (it->kind != ITEM_TEXT)
+				continue;
+			if (pango_draws(it))
+				return -1;
+			for (const GSList *l = it->line->runs; l != NULL;
+			    l = l->next) {
+				const PangoGlyphItem *run = l->data;
+				if (pango_cairo_font_get_scaled_font(
+				    PANGO_CAIRO_FONT(run->item->analysis.font))
+				    == NULL)
+					return -1;
+			}
+		}
+	return 0;
 }
 
 int

@@ -32,6 +32,15 @@ int	 wp_pdf_render(const struct wp_doc *, unsigned char **buf,
 	    size_t *len);
 
 /*
+ * Readies a document to be drawn in another thread than the one that
+ * typeset it, while that one goes on with Pango: whatever drawing would
+ * ask of Pango's fonts lazily is asked now.  Returns 0 if the document
+ * may then be drawn elsewhere, -1 if it must be drawn in this thread (a
+ * line that Pango itself draws, a reviewer's copy's underlines).
+ */
+int	 wp_pdf_prepare(const struct wp_doc *);
+
+/*
  * Renders page (0-based) as a PNG image at dpi (a cover for a release
  * listing), into a new buffer as above.  Returns 0, or -1.
  */
