@@ -198,6 +198,7 @@ regress: build/wpgen $(SUBSETS)
 e2e: all $(PDFJS)/legacy/build/pdf.mjs
 	PDFJS=$(PDFJS) sh tests/pdf.sh build
 	sh tests/incremental.sh
+	sh tests/several.sh
 	sh tests/watch.sh
 	sh tests/release.sh
 	sh tests/redline.sh

@@ -7,12 +7,16 @@
 #                    the hostile inputs themselves are regression pairs,
 #                    tests/regress/check/ (make regress)
 #   make sanitize    ASan+UBSan build; unit tests, regress, hostile and a
-#                    full build of every service, with no report
+#                    full build of every service, with no report; then
+#                    make tsan
+#   make tsan        ThreadSanitizer build: every service built at once
+#                    in one process (its threads) and tests/several.sh,
+#                    with no report
 #   make valgrind    a full build of every service under memcheck
 #   make fuzz        each libFuzzer harness for FUZZ_TIME seconds (60);
 #                    FUZZ_NAMES=fuzz_layout runs just that one
 
-.PHONY: hostile sanitize valgrind fuzz fuzz-build
+.PHONY: hostile sanitize tsan valgrind fuzz fuzz-build
 
 SAN_CC	 = clang
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
@@ -63,7 +67,34 @@ sanitize: build/test-deps.stamp $(SUBSETS)
 		-o build/asan/out $(SERVICES:%=content/%)
 	$(SAN_ENV) build/asan/wpgen build --templates templates \
 		-o build/asan/out-jobs $(SERVICES:%=content/%)
+	$(MAKE) WERROR=-Werror tsan
 	@echo "sanitize: no report"
+
+# ThreadSanitizer over a build of several services in one process: a
+# reader thread, the typesetting one, each PDF's and each HTML page's
+# (src/cli/jobs.c).  GLib's slice allocator hands memory between threads
+# in ways ThreadSanitizer does not see, so it allocates with malloc here
+# (G_SLICE=always-malloc); mk/tsan.supp has the one library race that
+# is not.
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer -g -O1
+TSAN_ENV   = G_SLICE=always-malloc \
+	     TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/mk/tsan.supp
+TSAN_OBJS  = $(LIB_SRCS:src/%.c=build/tsan/obj/%.o) \
+	     $(MAIN_SRC:src/%.c=build/tsan/obj/%.o)
+
+build/tsan/obj/%.o: src/%.c build/config.mk
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(SAN_CFLAGS) $(TSAN_FLAGS) -c -o $@ $<
+
+build/tsan/wpgen: $(TSAN_OBJS)
+	$(SAN_CC) $(TSAN_FLAGS) -o $@ $^ $(LIB_LIBS)
+
+tsan: build/test-deps.stamp build/tsan/wpgen $(SUBSETS)
+	rm -rf build/tsan/out
+	$(TSAN_ENV) build/tsan/wpgen build -j 1 --templates templates \
+		-o build/tsan/out $(SERVICES:%=content/%)
+	$(TSAN_ENV) WPGEN=build/tsan/wpgen sh tests/several.sh
+	@echo "tsan: no report"
 
 # Library internals only, each with its reason: see mk/valgrind.supp.
 valgrind: build/test-deps.stamp build/wpgen $(SUBSETS)
@@ -125,4 +156,4 @@ fuzz: fuzz-build
 	done
 
 -include $(wildcard build/asan/obj/*/*.d build/asan/obj/*.d build/asan/tests/*.d \
-	build/fuzz/obj/*/*.d build/fuzz/*.d)
+	build/fuzz/obj/*/*.d build/fuzz/*.d build/tsan/obj/*/*.d)

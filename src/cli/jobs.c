@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,17 +39,12 @@ now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Builds service i of a job; 1 if it was built. */
-static int
-build_one(struct job *j, int i)
+/* The progress line and timings of service i, begun at start. */
+static void
+report(struct job *j, int i, int ok, int pages, double start)
 {
 	char	*id = wp_service_id(j->argv[i]);
-	char	*dir = j->each ? wp_path(j->outdir, id) : wp_strdup(j->outdir);
-	double	 start = now();
-	int	 pages = 0, ok;
 
-	ok = wp_publish_service(j->t, j->argv[i], dir, j->index_href,
-	    &pages) == 0;
 	wp_diag_flush();
 	if (j->progress && ok)
 		fprintf(stderr, "[%d/%d] %s: %d pages, %.2f s\n", i + 1,
@@ -59,9 +55,134 @@ build_one(struct job *j, int i)
 		wp_timings_print(stderr, id);
 		wp_timings_reset();
 	}
-	free(dir);
 	free(id);
+}
+
+/* The folder service i of a job is built into. */
+static char *
+out_dir(const struct job *j, int i)
+{
+	char	*id, *dir;
+
+	if (!j->each)
+		return wp_strdup(j->outdir);
+	id = wp_service_id(j->argv[i]);
+	dir = wp_path(j->outdir, id);
+	free(id);
+	return dir;
+}
+
+/* Builds service i of a job; 1 if it was built. */
+static int
+build_one(struct job *j, int i)
+{
+	char	*dir = out_dir(j, i);
+	double	 start = now();
+	int	 pages = 0, ok;
+
+	ok = wp_publish_service(j->t, j->argv[i], dir, j->index_href,
+	    &pages) == 0;
+	report(j, i, ok, pages, start);
+	free(dir);
 	return ok;
+}
+
+/*
+ * A build of several services in one process, as a line of three
+ * stations (publish.h): a reader thread reads each service (content,
+ * model, HTML) up to AHEAD services ahead of the one this thread
+ * typesets, and each typeset service's PDF is drawn and written in a
+ * thread of its own while this one typesets the next.
+ */
+#define AHEAD	4
+#define DRAWING	4	/* PDFs drawn at once, at most */
+
+struct line {
+	struct job		*j;
+	struct wp_pending	**svc;		/* per service, once read */
+	double			*start;		/* when its reading began */
+	int			 read, typeset;	/* services so far */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 moved;		/* either count did */
+};
+
+static void *
+reader(void *arg)
+{
+	struct line	*l = arg;
+	char		*dir;
+
+	for (int i = 0; i < l->j->argc; i++) {
+		pthread_mutex_lock(&l->lock);
+		while (i - l->typeset >= AHEAD)
+			pthread_cond_wait(&l->moved, &l->lock);
+		pthread_mutex_unlock(&l->lock);
+		l->start[i] = now();
+		dir = out_dir(l->j, i);
+		l->svc[i] = wp_publish_read(l->j->t, l->j->argv[i], dir,
+		    l->j->index_href);
+		free(dir);
+		pthread_mutex_lock(&l->lock);
+		l->read = i + 1;
+		pthread_cond_broadcast(&l->moved);
+		pthread_mutex_unlock(&l->lock);
+	}
+	return NULL;
+}
+
+/* Ends service i of a line: 1 if it was built. */
+static int
+end_one(struct line *l, int i)
+{
+	int	 pages = 0, ok;
+
+	ok = wp_publish_end(l->svc[i], &pages) == 0;
+	report(l->j, i, ok, pages, l->start[i]);
+	return ok;
+}
+
+/*
+ * The services one after another in this process: as a line when there
+ * are several; one at a time with --timings, so that the stages timed
+ * are each service's own.
+ */
+static void
+build_serial(struct job *j)
+{
+	struct line	 l = { j, NULL, NULL, 0, 0,
+			    PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+	pthread_t	 thread;
+	int		 i;
+
+	l.svc = wp_calloc((size_t)j->argc + 1, sizeof(*l.svc));
+	l.start = wp_calloc((size_t)j->argc + 1, sizeof(*l.start));
+	if (j->timings || j->argc < 2 ||
+	    pthread_create(&thread, NULL, reader, &l) != 0) {
+		for (i = 0; i < j->argc; i++)
+			j->ok[i] = (char)build_one(j, i);
+		goto done;
+	}
+	/* the fonts load here while the first service is read */
+	wp_session_fonts(j->t);
+	for (i = 0; i < j->argc; i++) {
+		pthread_mutex_lock(&l.lock);
+		while (l.read <= i)
+			pthread_cond_wait(&l.moved, &l.lock);
+		pthread_mutex_unlock(&l.lock);
+		wp_publish_typeset(l.svc[i], 1);
+		pthread_mutex_lock(&l.lock);
+		l.typeset = i + 1;
+		pthread_cond_broadcast(&l.moved);
+		pthread_mutex_unlock(&l.lock);
+		if (i >= DRAWING)
+			j->ok[i - DRAWING] = (char)end_one(&l, i - DRAWING);
+	}
+	for (i = j->argc > DRAWING ? j->argc - DRAWING : 0; i < j->argc; i++)
+		j->ok[i] = (char)end_one(&l, i);
+	pthread_join(thread, NULL);
+done:
+	free(l.svc);
+	free(l.start);
 }
 
 /* The size of a service's content, to deal the big ones first. */
@@ -183,8 +304,7 @@ build_parallel(struct job *j, int jobs)
 	if (workers > 0)
 		return;
 alone:
-	for (int i = 0; i < j->argc; i++)
-		j->ok[i] = (char)build_one(j, i);
+	build_serial(j);
 }
 
 /* The index of the services, from the entries their builds wrote. */
@@ -297,8 +417,7 @@ wp_cmd_build(struct wp_session *t, const struct args *a, int argc,
 	if (jobs > 1)
 		build_parallel(&j, jobs);
 	else
-		for (int i = 0; i < j.argc; i++)
-			j.ok[i] = (char)build_one(&j, i);
+		build_serial(&j);
 	for (int i = 0; i < j.argc; i++)
 		bad |= !j.ok[i];
 	if (j.each && !a->no_index && write_index(&j, argc, argv) == -1)

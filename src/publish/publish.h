@@ -77,6 +77,23 @@ int		 wp_publish_service(struct wp_session *, const char *dir,
 		    const char *outdir, const char *index_href, int *pages);
 
 /*
+ * wp_publish_service() in three parts, for a build of several services
+ * that reads one, typesets another and writes a third at once.
+ * wp_publish_read() reads, validates and merges a service and starts
+ * its HTML, in any thread, one at a time.  wp_publish_typeset()
+ * typesets it in the thread that owns Pango (which loads the fonts if
+ * they are not) and then, when in_thread and the document allows, draws
+ * its PDF and writes its outputs in a thread of its own; else here.
+ * wp_publish_end() waits for that, frees the service and returns as
+ * wp_publish_service() does.
+ */
+struct wp_pending;
+struct wp_pending *wp_publish_read(struct wp_session *, const char *dir,
+		    const char *outdir, const char *index_href);
+void		 wp_publish_typeset(struct wp_pending *, int in_thread);
+int		 wp_publish_end(struct wp_pending *, int *pages);
+
+/*
  * The files wp_publish_service() writes into a service's folder, and
  * nothing else; NULL-terminated.  WP_INPUTS is the last of them: what
  * the others were made from.

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/timing.h"
@@ -56,18 +57,6 @@ wp_publish_model(const struct wp_session *ss, const char *dir)
 
 const char *const wp_publish_files[] = { "document.xml", "whitepaper.txt",
     "whitepaper.html", "whitepaper.pdf", "index-entry.xml", WP_INPUTS, NULL };
-
-/* WP_INPUTS, last: what the outputs were made from. */
-static int
-put_inputs(struct wp_outset *o, struct wp_session *s, const char *dir,
-    const char *index_href)
-{
-	char	*inputs = wp_publish_inputs(s, dir, index_href);
-	int	 rc = wp_outset_put(o, WP_INPUTS, inputs, strlen(inputs));
-
-	free(inputs);
-	return rc;
-}
 
 static int
 service_file(const char *name, void *unused)
@@ -127,52 +116,144 @@ wp_publish_check(struct wp_session *s, const char *dir)
 	return wp_diag_errors() != before;
 }
 
+/*
+ * A service on its way to its outputs.  A build of several services
+ * reads one (wp_publish_read(): content, model, HTML) in a thread of
+ * its own, typesets it in the thread that owns Pango, and draws its PDF
+ * and writes its outputs in a third (finish()), each while the others
+ * do the same for the services before and after it: two cores kept
+ * busy where one drew while the other waited.  Only what
+ * wp_pdf_prepare() allows of Pango is asked outside the typesetting
+ * thread.  Each service counts its own errors, whichever thread says
+ * them (a scope).
+ */
+struct wp_pending {
+	struct rendering	 r;
+	struct wp_diag_scope	 scope;
+	char			*id, *outdir, *inputs;
+	const char		*index_href;
+	pthread_t		 thread;
+	int			 threaded, rc;
+};
+
+/* Writes the outputs, every one or none: one folder swapped in. */
+static int
+write_outputs(struct wp_pending *p)
+{
+	struct wp_outset	*o;
+	int			 rc = 0;
+
+	wp_stage_begin(STAGE_WRITE);
+	o = p->r.s->in_place ?
+	    wp_outset_begin_in_place(p->outdir, service_file, NULL) :
+	    wp_outset_begin(p->outdir, service_file, NULL);
+	if (o == NULL)
+		rc = -1;
+	for (int i = 0; i <= OUT_PDF && rc == 0; i++)
+		rc = wp_outset_put(o, wp_publish_files[i], p->r.out[i].buf,
+		    p->r.out[i].len);
+	if (rc == 0)
+		rc = put_entry(o, p->id, p->r.model);
+	/* WP_INPUTS, last: what the outputs were made from */
+	if (rc == 0)
+		rc = wp_outset_put(o, WP_INPUTS, p->inputs, strlen(p->inputs));
+	if (o != NULL)
+		rc = rc == 0 ? wp_outset_commit(o) : (wp_outset_abort(o), -1);
+	wp_stage_end(STAGE_WRITE);
+	return rc;
+}
+
+/* The PDF drawn and the outputs written; a thread's body, or not. */
+static void *
+finish(void *arg)
+{
+	struct wp_pending	*p = arg;
+	struct wp_diag_scope	*was = wp_diag_scope();
+
+	wp_diag_enter(&p->scope);
+	/* an error said while rendering, or a warning made one
+	 * (--werror), fails the service as a failed output does */
+	p->rc = wp_render_finish(&p->r) == 0 && wp_diag_errors() == 0 ?
+	    write_outputs(p) : -1;
+	wp_diag_enter(was);
+	return NULL;
+}
+
+struct wp_pending *
+wp_publish_read(struct wp_session *s, const char *dir, const char *outdir,
+    const char *index_href)
+{
+	struct wp_pending	*p = wp_calloc(1, sizeof(*p));
+	struct wp_diag_scope	*was = wp_diag_scope();
+
+	p->r.s = s;
+	p->r.pdf_href = "whitepaper.pdf";
+	p->r.index_href = p->index_href = index_href;
+	p->id = wp_service_id(dir);
+	p->outdir = wp_strdup(outdir);
+	p->rc = -1;
+	wp_diag_enter(&p->scope);
+	p->r.model = wp_publish_model(s, dir);
+	if (p->r.model != NULL) {
+		/* what the outputs are made from, as it was read */
+		p->inputs = wp_publish_inputs(s, dir, index_href);
+		wp_render_begin(&p->r);
+	}
+	wp_diag_enter(was);
+	return p;
+}
+
+void
+wp_publish_typeset(struct wp_pending *p, int in_thread)
+{
+	struct wp_diag_scope	*was = wp_diag_scope();
+	int			 apart;
+
+	if (p->r.model == NULL)
+		return;
+	wp_diag_enter(&p->scope);
+	apart = wp_render_typeset(&p->r) == 1;
+	wp_diag_enter(was);
+	p->threaded = in_thread && apart &&
+	    pthread_create(&p->thread, NULL, finish, p) == 0;
+	if (!p->threaded)
+		finish(p);
+}
+
+int
+wp_publish_end(struct wp_pending *p, int *pages)
+{
+	int	 rc = p->rc;
+
+	if (p->threaded) {
+		pthread_join(p->thread, NULL);
+		rc = p->rc;
+	}
+	if (pages != NULL && rc == 0)
+		*pages = p->r.pages;
+	wp_render_free(&p->r);
+	free(p->inputs);
+	free(p->outdir);
+	free(p->id);
+	free(p);
+	return rc;
+}
+
 int
 wp_publish_service(struct wp_session *s, const char *dir,
     const char *outdir, const char *index_href, int *pages)
 {
-	struct rendering r = { 0 };
-	struct wp_outset *o = NULL;
-	pthread_t	 fonts;
-	char		*id = wp_service_id(dir);
-	int		 loading, rc = -1, i, before = wp_diag_errors();
+	struct wp_pending	*p;
+	pthread_t		 fonts;
+	int			 loading;
 
-	r.s = s;
-	r.pdf_href = "whitepaper.pdf";
-	r.index_href = index_href;
 	/* The first service's fonts load in a thread of their own while its
 	 * content is read, validated and merged. */
 	loading = s->fonts == NULL && !s->fonts_failed &&
 	    pthread_create(&fonts, NULL, load_fonts, s) == 0;
-	r.model = wp_publish_model(s, dir);
+	p = wp_publish_read(s, dir, outdir, index_href);
 	if (loading)
 		pthread_join(fonts, NULL);
-	/* an error said while rendering, or a warning made one
-	 * (--werror), fails the service as a failed output does */
-	if (r.model == NULL || wp_render(&r) == -1 ||
-	    wp_diag_errors() != before)
-		goto done;
-	/* every output of the service, or none: one folder swapped in */
-	wp_stage_begin(STAGE_WRITE);
-	o = s->in_place ? wp_outset_begin_in_place(outdir, service_file, NULL) :
-	    wp_outset_begin(outdir, service_file, NULL);
-	if (o != NULL) {
-		rc = 0;
-		for (i = 0; i <= OUT_PDF && rc == 0; i++)
-			rc = wp_outset_put(o, wp_publish_files[i],
-			    r.out[i].buf, r.out[i].len);
-		if (rc == 0)
-			rc = put_entry(o, id, r.model);
-		if (rc == 0)
-			rc = put_inputs(o, s, dir, index_href);
-		rc = rc == 0 ? wp_outset_commit(o) : (wp_outset_abort(o), -1);
-	}
-	wp_stage_end(STAGE_WRITE);
-	if (pages != NULL)
-		*pages = r.pages;
-done:
-	wp_render_free(&r);
-	free(id);
-	return rc;
+	wp_publish_typeset(p, 0);
+	return wp_publish_end(p, pages);
 }
-
