@@ -54,9 +54,10 @@ build/asan/tests/%: build/asan/tests/%.o $(ASAN_OBJS) build/asan/obj/lsan-libs.o
 
 # The unit tests run unforked (CK_FORK=no): a forked Check child has
 # lost the parent's font threads, and LSan, unable to scan them, would
-# report their memory as leaked.  The full build runs with -j 1, worker
-# processes ending in _exit(), where LSan does not look; then once more
-# in parallel, for ASan and UBSan.
+# report their memory as leaked.  The full build runs with -j 1 (one
+# process and its threads); then once more in two worker processes
+# (-j 2), which end in _exit(), where LSan does not look, for ASan and
+# UBSan.
 sanitize: build/test-deps.stamp $(SUBSETS)
 	$(MAKE) WERROR=-Werror build/asan/wpgen $(ASAN_TESTS)
 	@set -e; for t in $(ASAN_TESTS); do \
@@ -65,7 +66,7 @@ sanitize: build/test-deps.stamp $(SUBSETS)
 	rm -rf build/asan/out build/asan/out-jobs
 	$(SAN_ENV) build/asan/wpgen build -j 1 --templates templates \
 		-o build/asan/out $(SERVICES:%=content/%)
-	$(SAN_ENV) build/asan/wpgen build --templates templates \
+	$(SAN_ENV) build/asan/wpgen build -j 2 --templates templates \
 		-o build/asan/out-jobs $(SERVICES:%=content/%)
 	$(MAKE) WERROR=-Werror tsan
 	@echo "sanitize: no report"

@@ -1,6 +1,7 @@
 /*
- * jobs: `wpgen build`: services built one after another, or in worker
- * processes, one per core, taking them from a queue.
+ * jobs: `wpgen build`: services built in one process as a line (one
+ * read, one typeset, others drawn and written, at once), or in worker
+ * processes taking them from a queue.
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -230,7 +231,7 @@ work(struct job *j, int todo, int done)
 }
 
 /*
- * Several services on several cores: one worker process per core, each
+ * Several services in several processes (-j): one worker process each
  * taking the next service from a queue (a pipe of service numbers, the
  * biggest service first, so that no worker is left with a long one at
  * the end) and reporting each one it built on a second pipe.  Each

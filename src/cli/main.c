@@ -100,8 +100,9 @@ static const struct command commands[] = {
 	  "      --changed        each service to OUTDIR/<id>/, even one alone,\n"
 	  "                       and only if what it is made from changed since\n"
 	  "                       its last build (OUTDIR/<id>/" WP_INPUTS ")\n"
-	  "  -j, --jobs N         build services in N processes at once\n"
-	  "                       (default: as many as the machine has cores)\n"
+	  "  -j, --jobs N         build services in N processes at once, each\n"
+	  "                       keeping two cores busy (default: half as many\n"
+	  "                       as the machine has cores, at least 1)\n"
 	  "  -v, --verbose        a line per service built: pages and time\n"
 	  "                       (shown anyway on a terminal for several)\n"
 	  "      --timings        each service's time per stage\n"
@@ -525,7 +526,9 @@ main(int argc, char **argv)
 		return wp_usage_error(NULL, "unknown command \"%s\"", argv[1]);
 	memset(&a, 0, sizeof(a));
 	a.color = -1;
-	a.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	/* a process builds several services as a line (jobs.c), which keeps
+	 * two cores busy */
+	a.jobs = cores < 4 ? 1 : cores > 128 ? 64 : (int)(cores / 2);
 	if ((rc = parse(c, argc - 1, argv + 1, &a, &tdir)) != 0)
 		return rc == -1 ? EXIT_OK : rc;
 	/* auto: on a terminal, unless NO_COLOR says no (no-color.org) */
