@@ -483,7 +483,7 @@ run(const struct command *c, const struct args *a, const char *tdir,
 	rc = c->run(s, a, argc, argv);
 	wp_diag_flush();
 	rc = exit_status(rc);
-	wp_session_free(s);
+	wp_session_end(s);
 	free(deftdir);
 	xsltCleanupGlobals();
 	xmlCleanupParser();

@@ -41,6 +41,13 @@ struct wp_session {
  * wp_session_free(). */
 struct wp_session *wp_session_new(const char *dir);
 void		 wp_session_free(struct wp_session *);
+/*
+ * The end of a run: what the session holds goes back with the process,
+ * unfreed, as clang leaves its own (-disable-free).  With
+ * WPGEN_FREE_AT_EXIT set in the environment (for a leak checker, as
+ * GLib's G_DEBUG=gc-friendly is) it is freed.
+ */
+void		 wp_session_end(struct wp_session *);
 /* The fonts, loaded (and checked against the style) on the first call,
  * which may run in a thread of its own; NULL after reporting. */
 struct wp_fonts	*wp_session_fonts(struct wp_session *);
