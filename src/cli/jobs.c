@@ -18,6 +18,7 @@
 #include "base/diag.h"
 #include "base/output.h"
 #include "base/path.h"
+#include "base/thread.h"
 #include "base/timing.h"
 #include "cli/cli.h"
 #include "input/service.h"
@@ -93,7 +94,10 @@ build_one(struct job *j, int i)
  * stations (publish.h): a reader thread reads each service (content,
  * model, HTML) up to AHEAD services ahead of the one this thread
  * typesets, and each typeset service's PDF is drawn and written in a
- * thread of its own while this one typesets the next.
+ * thread of its own while this one typesets the next.  The build ends
+ * when this thread has typeset the last service and its PDF is drawn,
+ * so the others stand behind it (wp_thread_behind()) when the cores are
+ * short.
  */
 #define AHEAD	4
 #define DRAWING	4	/* PDFs drawn at once, at most */
@@ -113,6 +117,7 @@ reader(void *arg)
 	struct line	*l = arg;
 	char		*dir;
 
+	wp_thread_behind();
 	for (int i = 0; i < l->j->argc; i++) {
 		pthread_mutex_lock(&l->lock);
 		while (i - l->typeset >= AHEAD)

@@ -11,6 +11,7 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/output.h"
+#include "base/thread.h"
 #include "base/timing.h"
 #include "check/validate.h"
 #include "diff/diff.h"
@@ -179,6 +180,14 @@ finish(void *arg)
 	return NULL;
 }
 
+/* finish() in a thread of its own, behind the typesetting one. */
+static void *
+finish_apart(void *p)
+{
+	wp_thread_behind();
+	return finish(p);
+}
+
 struct wp_pending *
 wp_publish_read(struct wp_session *s, const char *dir, const char *outdir,
     const char *index_href)
@@ -215,7 +224,7 @@ wp_publish_typeset(struct wp_pending *p, int in_thread)
 	apart = wp_render_typeset(&p->r) == 1;
 	wp_diag_enter(was);
 	p->threaded = in_thread && apart &&
-	    pthread_create(&p->thread, NULL, finish, p) == 0;
+	    pthread_create(&p->thread, NULL, finish_apart, p) == 0;
 	if (!p->threaded)
 		finish(p);
 }
