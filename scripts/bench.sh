@@ -7,10 +7,11 @@
 #   sh scripts/bench.sh            everything (about 8 minutes)
 #   QUICK=1 sh scripts/bench.sh    no scaling beyond 100 services
 #   WATCH=1 sh scripts/bench.sh    only the watch's latency (half a minute)
+#   WPGEN=path sh scripts/bench.sh another wpgen binary (to compare two)
 set -u
 export LC_ALL=C
 RUNS=${RUNS:-5}
-W=build/wpgen
+W=${WPGEN:-build/wpgen}
 T=$(mktemp -d)
 # The incremental run edits a content file; it is put back whatever happens
 # (and left alone when it is already back, so that the build stays current).
