@@ -129,14 +129,24 @@ key_bytes(GString *key, const void *v, size_t n)
 void
 wp_para_key(const struct wp_para *p, GString *key)
 {
-	size_t i;
+	const size_t	 each = sizeof(p->raw->c) + sizeof(p->raw->flags) +
+			    sizeof(p->raw->target);
+	size_t		 i, at;
+	char		*k;
 
 	key_bytes(key, &p->nraw, sizeof(p->nraw));
+	/* field by field (struct padding is no part of a key), into room
+	 * made once: a key is made for every paragraph set */
+	at = key->len;
+	g_string_set_size(key, at + p->nraw * each);
+	k = key->str + at;
 	for (i = 0; i < p->nraw; i++) {
-		/* field by field: struct padding is no part of a key */
-		key_bytes(key, &p->raw[i].c, sizeof(p->raw[i].c));
-		key_bytes(key, &p->raw[i].flags, sizeof(p->raw[i].flags));
-		key_bytes(key, &p->raw[i].target, sizeof(p->raw[i].target));
+		memcpy(k, &p->raw[i].c, sizeof(p->raw[i].c));
+		k += sizeof(p->raw[i].c);
+		memcpy(k, &p->raw[i].flags, sizeof(p->raw[i].flags));
+		k += sizeof(p->raw[i].flags);
+		memcpy(k, &p->raw[i].target, sizeof(p->raw[i].target));
+		k += sizeof(p->raw[i].target);
 	}
 	for (i = 0; i < p->ntargets; i++)
 		g_string_append_len(key, p->targets[i],
