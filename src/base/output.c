@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,11 @@ static struct {
 static char		 undo_from[PATH_MAX], undo_to[PATH_MAX];
 static volatile sig_atomic_t undo_set;
 
+/* Threads that write sets at once (a build's line) take turns at the
+ * slots and at the one set that may be moved aside. */
+static pthread_mutex_t	 slots_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t	 aside_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Arms (or, with NULL, disarms) putting a set back on a signal. */
 static void
 undo(const char *from, const char *to)
@@ -71,20 +77,25 @@ track(const char *path)
 
 	if (strlen(path) >= PATH_MAX)
 		return -1;
-	for (i = 0; i < SLOTS; i++)
-		if (!slots[i].used) {
-			strcpy(slots[i].path, path);
-			slots[i].used = 1;
-			return i;
-		}
-	return -1;
+	pthread_mutex_lock(&slots_lock);
+	for (i = 0; i < SLOTS && slots[i].used; i++)
+		continue;
+	if (i < SLOTS) {
+		strcpy(slots[i].path, path);
+		slots[i].used = 1;
+	}
+	pthread_mutex_unlock(&slots_lock);
+	return i < SLOTS ? i : -1;
 }
 
 static void
 untrack(int slot)
 {
-	if (slot >= 0)
-		slots[slot].used = 0;
+	if (slot < 0)
+		return;
+	pthread_mutex_lock(&slots_lock);
+	slots[slot].used = 0;
+	pthread_mutex_unlock(&slots_lock);
 }
 
 static void
@@ -575,6 +586,7 @@ swap_in(struct wp_outset *o)
 	if (errno != ENOSYS && errno != EINVAL)
 		return -1;
 	aside = tmp_name(o->dir);
+	pthread_mutex_lock(&aside_lock);	/* the handler puts back one */
 	if (make_stage(aside, &slot) == -1 || rename(o->dir, aside) == -1)
 		goto fail;
 	undo(aside, o->dir);
@@ -586,6 +598,7 @@ swap_in(struct wp_outset *o)
 		goto fail;
 	}
 	undo(NULL, NULL);
+	pthread_mutex_unlock(&aside_lock);
 	untrack(o->slot);
 	o->slot = slot;
 	free(o->stage);
@@ -594,6 +607,7 @@ swap_in(struct wp_outset *o)
 fail:
 	e = errno;
 	rmdir(aside);
+	pthread_mutex_unlock(&aside_lock);
 	untrack(slot);
 	free(aside);
 	errno = e;

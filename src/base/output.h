@@ -9,7 +9,8 @@
  * Temporaries are named ".<name>.wpgen-<pid>-XXXXXX" beside what they
  * become.  This process removes its own on failure and on SIGINT,
  * SIGTERM and SIGHUP; those of a process that died (SIGKILL) are removed
- * by the next write into the same folder.
+ * by the next write into the same folder.  Several threads may write
+ * sets at once.
  */
 #ifndef WP_OUTPUT_H
 #define WP_OUTPUT_H
