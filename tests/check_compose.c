@@ -335,6 +335,42 @@ START_TEST(english_spans)
 }
 END_TEST
 
+/* The JLReq classes (base/chars.c): every member of each as written,
+ * and characters that are not, nor can be (none, beyond Unicode). */
+START_TEST(character_classes)
+{
+	static const struct {
+		int		 (*in)(uint32_t);
+		const char	*yes, *no;
+	} classes[] = {
+		{ wp_is_open, "「『（［〔【〈《‘“([{«〝｢", "」。、あ漢A0 ）" },
+		{ wp_is_close, "」』）］〕】〉》、。，．", "「（あ漢A.,!" },
+		{ wp_no_line_start, "、。」』）ぁぃぅぇぉっゃゅょゎァッャー々ゝ！？・：；",
+		    "「（あア漢A0" },
+		{ wp_is_fw_punct, "（［「『」』）、。", "(あ漢A,.!" },
+	};
+
+	for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++) {
+		uint32_t	*c;
+		size_t		 n = wp_utf8_decode(classes[k].yes,
+				    strlen(classes[k].yes), &c, NULL);
+		for (size_t i = 0; i < n; i++)
+			ck_assert_msg(classes[k].in(c[i]), "class %zu: U+%04X "
+			    "not in it", k, (unsigned)c[i]);
+		free(c);
+		n = wp_utf8_decode(classes[k].no, strlen(classes[k].no), &c,
+		    NULL);
+		for (size_t i = 0; i < n; i++)
+			ck_assert_msg(!classes[k].in(c[i]), "class %zu: U+%04X "
+			    "in it", k, (unsigned)c[i]);
+		free(c);
+		ck_assert(!classes[k].in(0));
+		ck_assert(!classes[k].in(0x20BB7));	/* 𠮷 */
+		ck_assert(!classes[k].in(0x110000 + 0xE3));	/* a stray byte */
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -358,6 +394,7 @@ main(void)
 	tcase_add_test(tc, no_hyphens_language_ja);
 	tcase_add_test(tc, links_follow_composition);
 	tcase_add_test(tc, english_spans);
+	tcase_add_test(tc, character_classes);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
