@@ -120,6 +120,30 @@ while [ $i -lt "$((ROUNDS / 3 + 1))" ]; do
 		bad "workers, round $i: temporaries left: $left"; fi
 done
 
+# Several services as a line in one process (-j 1: one read, one
+# typeset, others' PDFs drawn and written, at once), SIGTERM at random
+# moments: each service's folder whole, no temporary left.
+outl=$tmp/line
+i=0
+while [ $i -lt "$((ROUNDS / 3 + 1))" ]; do
+	i=$((i + 1))
+	(exec "$WPGEN" build --templates templates -j 1 --no-index \
+	    -o "$outl" "$tmp/v$((i % 2 + 1))/secure-mx" \
+	    content/private-access content/renrakucho 2>/dev/null) &
+	pid=$!
+	sleep "0.$(awk -v s="$i" 'BEGIN { srand(s + 11); printf "%03d", rand() * 700 }')"
+	kill -s TERM $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	[ -d "$outl/secure-mx" ] && whole "line, round $i" "$outl/secure-mx"
+	for s in private-access renrakucho; do
+		[ ! -d "$outl/$s" ] || [ "$(ls "$outl/$s" | wc -l)" = 6 ] ||
+		    bad "line, round $i: $s holds $(ls "$outl/$s" | tr '\n' ' ')"
+	done
+	left=$(find "$tmp" -path "$outl*" -name '.*.wpgen-*')
+	if [ -z "$left" ]; then ok; else
+		bad "line, round $i: temporaries left: $left"; fi
+done
+
 # Two builds into one folder at once.
 out=$tmp/two/secure-mx
 i=0
