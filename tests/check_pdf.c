@@ -129,6 +129,19 @@ last(const unsigned char *buf, size_t len, const char *what)
 	return NULL;
 }
 
+/* The first occurrence of a string in bytes (which hold NULs) from
+ * byte from on, or NULL. */
+static const char *
+first_of(const unsigned char *buf, size_t len, size_t from, const char *what)
+{
+	size_t	 n = strlen(what);
+
+	for (size_t i = from; i + n <= len; i++)
+		if (memcmp(buf + i, what, n) == 0)
+			return (const char *)buf + i;
+	return NULL;
+}
+
 /* Object n of a written file, through its cross-reference stream. */
 static GString *
 read_back(const unsigned char *buf, size_t len, int n)
@@ -210,6 +223,47 @@ START_TEST(file_round_trip)
 	o = read_back(out, len, 4);	/* a stream stays in the file */
 	ck_assert(strstr(o->str, "stream\nq Q\nn\nendstream") != NULL);
 	g_string_free(o, TRUE);
+	free(out);
+	g_string_free(g, TRUE);
+}
+END_TEST
+
+/* The objects split into object streams by bytes, whatever their sizes:
+ * one big object first, then many small ones (which made more streams
+ * than room was made for), each stream of 500 objects at most, every
+ * object in one. */
+START_TEST(object_streams_split)
+{
+	GString			*g = small_pdf(), *big = g_string_new("<< /Big (");
+	struct wp_pdf_file	 f;
+	const char		*why = NULL, *at;
+	unsigned char		*out;
+	size_t			 len, held = 0, streams = 0;
+	int			 i;
+
+	ck_assert_int_eq(wp_pdf_open(&f, (const unsigned char *)g->str, g->len,
+	    &why), 0);
+	for (i = 0; i < 100000; i++)
+		g_string_append_c(big, 'x');
+	g_string_append(big, ") >>");
+	wp_pdf_put(&f, -1, g_string_free(big, FALSE), 100000 + 13);
+	for (i = 0; i < 1510; i++) {
+		char *b = g_strdup_printf("<< /N %08d >>", i);
+		wp_pdf_put(&f, -1, b, strlen(b));
+	}
+	wp_pdf_write(&f, &out, &len);
+	wp_pdf_close(&f);
+	for (at = first_of(out, len, 0, "/Type /ObjStm\n   /N "); at != NULL;
+	    at = first_of(out, len, (size_t)(at + 1 - (const char *)out),
+	    "/Type /ObjStm\n   /N ")) {
+		long n = strtol(at + 20, NULL, 10);
+		ck_assert_int_le(n, 500);
+		held += (size_t)n;
+		streams++;
+	}
+	/* catalog, pages, page, the big one and the small ones */
+	ck_assert_uint_eq(held, 3 + 1 + 1510);
+	ck_assert_uint_ge(streams, 4);
 	free(out);
 	g_string_free(g, TRUE);
 }
@@ -383,6 +437,7 @@ main(void)
 	tcase_add_test(tc, set_keys);
 	tcase_add_test(tc, text_strings);
 	tcase_add_test(tc, file_round_trip);
+	tcase_add_test(tc, object_streams_split);
 	tcase_add_test(tc, plain_stream_compressed);
 	tcase_add_test(tc, page_stream_found);
 	tcase_add_test(tc, file_refused);

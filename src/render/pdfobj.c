@@ -679,15 +679,15 @@ deflate_some(void *arg)
 
 /*
  * The objects (in o[0..m)) that are not streams, in object streams
- * numbered from first; returns how many streams.  There are at least
- * two, of about the same bytes, compressed at once, one in a second
+ * numbered from first; returns how many streams.  There are two or
+ * more, of about the same bytes, compressed at once, one in a second
  * thread (compressing them was a twelfth of a sentence edit's rebuild).
  */
 static size_t
 object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
     size_t first, struct placed *at, GString *g)
 {
-	struct objstm	*s = wp_calloc(m / OBJSTM_MAX + 3, sizeof(*s));
+	struct objstm	*s;
 	GString		*head = g_string_new(NULL), *objs = g_string_new(NULL);
 	size_t		 i, k = 0, nstm = 0, count = 0, bytes = 0, done = 0;
 	size_t		 want;
@@ -702,6 +702,9 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 		}
 	want = (count + OBJSTM_MAX - 1) / OBJSTM_MAX;
 	want = want < 2 ? 2 : want;
+	/* at most: the streams ended at OBJSTM_MAX objects, those ended at
+	 * a share of the bytes (the first want), and the last */
+	s = wp_calloc(count / OBJSTM_MAX + want + 1, sizeof(*s));
 	for (i = 0; i <= m; i++) {
 		if (i < m && is_stream(&f->obj[o[i]]))
 			continue;
