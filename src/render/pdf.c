@@ -276,8 +276,9 @@ pango_draws(const struct wp_item *it)
 {
 	const GSList *l;
 
-	for (l = it->line->runs; it->start == it->end && l != NULL;
-	    l = l->next)
+	if (it->start != it->end)	/* a piece: drawn here, glyphs only */
+		return 0;
+	for (l = it->line->runs; l != NULL; l = l->next)
 		if (decorated(l->data))
 			return 1;
 	return 0;
