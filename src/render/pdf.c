@@ -211,20 +211,35 @@ drawn(const PangoGlyphInfo *gi)
 	    !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
 }
 
-/* Draws runs from..to (list nodes; the first at off, in Pango units
- * from the line's start x) in one call. */
+/*
+ * Draws runs from..to (list nodes; the first at off, in Pango units
+ * from the line's start x) in one call, with their text.  A cluster none
+ * of whose glyphs is drawn (a contents line's leaders that fit_leaders()
+ * dropped) is left out, text and all: cairo would mark its text as the
+ * ActualText of nothing, a span a thousand times on a contents page.
+ */
 static void
 show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
     double x, double y, int off)
 {
-	const PangoGlyphItem	*first = from->data, *last = to->data;
+	const PangoGlyphItem	*first = from->data;
 	const PangoColor	*c = run_fg(first);
-	GArray			*g = g_array_new(FALSE, FALSE,
-				    sizeof(cairo_glyph_t));
-	GArray			*cl = g_array_new(FALSE, FALSE,
-				    sizeof(cairo_text_cluster_t));
+	cairo_glyph_t		*g;
+	cairo_text_cluster_t	*cl;
+	char			*u;
+	size_t			 ng = 0, nc = 0, nu = 0, max = 0, bytes = 0;
 	GSList			*l;
 
+	for (l = from;; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		max += (size_t)run->glyphs->num_glyphs;
+		bytes += (size_t)run->item->length;
+		if (l == to)
+			break;
+	}
+	g = wp_reallocarray(NULL, max + 1, sizeof(*g));
+	cl = wp_reallocarray(NULL, max + 1, sizeof(*cl));
+	u = wp_reallocarray(NULL, bytes + 1, 1);
 	for (l = from;; l = l->next) {
 		PangoGlyphItem *run = l->data;
 		PangoGlyphItemIter iter;
@@ -232,42 +247,45 @@ show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
 		off += l == from ? 0 : run->start_x_offset;
 		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
 			const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
-			if (drawn(gi)) {
-				cairo_glyph_t cg = { gi->glyph, x +
+			if (drawn(gi))
+				g[ng++] = (cairo_glyph_t){ gi->glyph, x +
 				    (double)(off + xp + gi->geometry.x_offset) /
 				    PANGO_SCALE, y + (double)(gi->geometry.y_offset
 				    - run->y_offset) / PANGO_SCALE };
-				g_array_append_val(g, cg);
-			}
 			xp += gi->geometry.width;
 		}
 		if (pango_glyph_item_iter_init_start(&iter, run, text))
 			do {
-				cairo_text_cluster_t k = { iter.end_index -
-				    iter.start_index, 0 };
+				int n = 0;
 				for (int i = iter.start_glyph; i < iter.end_glyph;
 				    i++)
-					k.num_glyphs += drawn(
-					    &run->glyphs->glyphs[i]);
-				g_array_append_val(cl, k);
+					n += drawn(&run->glyphs->glyphs[i]);
+				if (n == 0)
+					continue;
+				cl[nc++] = (cairo_text_cluster_t){ iter.end_index -
+				    iter.start_index, n };
+				memcpy(u + nu, text + iter.start_index,
+				    (size_t)(iter.end_index - iter.start_index));
+				nu += (size_t)(iter.end_index - iter.start_index);
 			} while (pango_glyph_item_iter_next_cluster(&iter));
 		off += xp + run->end_x_offset;
 		if (l == to)
 			break;
 	}
-	cairo_save(cr);
-	if (c != NULL)
-		cairo_set_source_rgb(cr, c->red / 65535., c->green / 65535.,
-		    c->blue / 65535.);
-	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(
-	    PANGO_CAIRO_FONT(first->item->analysis.font)));
-	cairo_show_text_glyphs(cr, text + first->item->offset,
-	    last->item->offset + last->item->length - first->item->offset,
-	    (cairo_glyph_t *)(void *)g->data, (int)g->len,
-	    (cairo_text_cluster_t *)(void *)cl->data, (int)cl->len, 0);
-	cairo_restore(cr);
-	g_array_free(g, TRUE);
-	g_array_free(cl, TRUE);
+	if (ng > 0) {
+		cairo_save(cr);
+		if (c != NULL)
+			cairo_set_source_rgb(cr, c->red / 65535.,
+			    c->green / 65535., c->blue / 65535.);
+		cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(
+		    PANGO_CAIRO_FONT(first->item->analysis.font)));
+		cairo_show_text_glyphs(cr, u, (int)nu, g, (int)ng, cl, (int)nc,
+		    0);
+		cairo_restore(cr);
+	}
+	free(g);
+	free(cl);
+	free(u);
 }
 
 /* Whether a line is drawn by Pango (pango_cairo_show_layout_line()). */
