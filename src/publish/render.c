@@ -6,7 +6,9 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/alloc.h"
 #include "base/diag.h"
 #include "base/timing.h"
 #include "publish/render.h"
@@ -151,23 +153,63 @@ size_text(size_t n)
 	return g_string_free(g, FALSE);
 }
 
-/* The page with the PDF's size put in, as its output. */
+/*
+ * Where the PDF's size goes in the page, until it is known: a word
+ * between U+FDD0 and U+FDD1, noncharacters, which content may not hold
+ * (check/validate.c), so that it is found once in the serialized page
+ * and nowhere else.
+ */
+static const char	 size_mark[] = "\xef\xb7\x90pdf-size\xef\xb7\x91";
+
+/*
+ * The page serialized, in the side thread, with size_mark where its
+ * size goes (r->size_at), or as it is when it has no such place
+ * (r->size_at is then r->page_len).
+ */
 static void
-html_sized(const struct wp_templates *t, xmlDocPtr page, size_t pdf_len,
-    struct output *o)
+html_unsized(struct rendering *r, xmlDocPtr page)
 {
 	xmlNodePtr	 span = size_span(xmlDocGetRootElement(page));
-	xmlChar		*buf;
+	const char	*at;
 	int		 len;
 
 	if (span != NULL) {
-		char *text = size_text(pdf_len);
 		xmlNodeSetContent(span, NULL);
-		xmlAddChild(span, xmlNewDocText(page, BAD_CAST text));
-		g_free(text);
+		xmlAddChild(span, xmlNewDocText(page, BAD_CAST size_mark));
 	}
-	buf = wp_xform_serialize(t->html_xsl, page, &len);
-	text_output(o, buf, len);
+	r->page = wp_xform_serialize(r->s->t->html_xsl, page, &len);
+	if (r->page == NULL)
+		return;
+	r->page_len = (size_t)len;
+	at = span != NULL ? g_strstr_len((const char *)r->page, len,
+	    size_mark) : NULL;
+	r->size_at = at != NULL ? (size_t)(at - (const char *)r->page) :
+	    r->page_len;
+}
+
+/* The page with the PDF's size put in, as its output. */
+static void
+html_sized(struct rendering *r, size_t pdf_len, struct output *o)
+{
+	char	*text, *buf;
+	size_t	 tl, rest;
+
+	if (r->size_at == r->page_len) {
+		text_output(o, r->page, (int)r->page_len);
+		r->page = NULL;
+		return;
+	}
+	text = size_text(pdf_len);
+	tl = strlen(text);
+	rest = r->page_len - r->size_at - (sizeof(size_mark) - 1);
+	buf = wp_reallocarray(NULL, r->page_len + tl + 1, 1);
+	memcpy(buf, r->page, r->size_at);
+	memcpy(buf + r->size_at, text, tl);
+	memcpy(buf + r->size_at + tl, r->page + r->page_len - rest, rest);
+	o->buf = buf;
+	o->len = r->size_at + tl + rest;
+	o->release = free;
+	g_free(text);
 }
 
 /* The outputs made beside the PDF, from a copy of the model. */
@@ -176,6 +218,7 @@ side_outputs(void *arg)
 {
 	struct rendering	*r = arg;
 	xmlChar			*buf;
+	xmlDocPtr		 page;
 	int			 len;
 
 	wp_diag_enter(r->scope);
@@ -187,10 +230,12 @@ side_outputs(void *arg)
 	r->out[OUT_TEXT].release = free;
 	wp_stage_end(STAGE_TEXT);
 	wp_stage_begin(STAGE_HTML);
-	r->page = html_page(r->s->t, r->side_model, r->pdf_href,
-	    r->index_href);
+	page = html_page(r->s->t, r->side_model, r->pdf_href, r->index_href);
+	if (page != NULL)
+		html_unsized(r, page);
 	wp_stage_end(STAGE_HTML);
 	/* freed here, beside the typesetting, not after it */
+	xmlFreeDoc(page);
 	xmlFreeDoc(r->side_model);
 	r->side_model = NULL;
 	return NULL;
@@ -233,9 +278,8 @@ wp_render_finish(struct rendering *r)
 		pthread_join(r->side, NULL);
 	r->threaded = 0;
 	if (r->out[OUT_PDF].buf != NULL && r->page != NULL)
-		html_sized(r->s->t, r->page, r->out[OUT_PDF].len,
-		    &r->out[OUT_HTML]);
-	xmlFreeDoc(r->page);
+		html_sized(r, r->out[OUT_PDF].len, &r->out[OUT_HTML]);
+	xmlFree(r->page);
 	r->page = NULL;
 	for (i = 0; i < OUT__MAX; i++)
 		if (r->out[i].buf == NULL && ((i != OUT_COVER &&

@@ -36,7 +36,9 @@ struct rendering {
 	struct output		 out[OUT__MAX];
 	int			 pages;
 	xmlDocPtr		 side_model;	/* the side thread's copy */
-	xmlDocPtr		 page;		/* its HTML page, unsized */
+	xmlChar			*page;		/* its HTML page, unsized */
+	size_t			 page_len;
+	size_t			 size_at;	/* where the size goes in it */
 	struct wp_doc		*doc;		/* the PDF's display list */
 	pthread_t		 side;		/* the side thread, if threaded */
 	int			 threaded;
