@@ -88,6 +88,14 @@ changed
 if grep -q '^svc: up to date' "$tmp/err" && same "$tmp/ch/svc/whitepaper.pdf" &&
     same "$tmp/ch/index.html"; then ok; else
 	bad "wpgen build --changed after a touch rebuilt"; cat "$tmp/err"; fi
+# an editor's backup and swap file beside the content are not content
+cp "$tmp/svc/service.xml" "$tmp/svc/service.xml~"
+echo swap >"$tmp/svc/.service.xml.swp"
+changed
+if grep -q '^svc: up to date' "$tmp/err" && same "$tmp/ch/svc/whitepaper.pdf"
+then ok; else
+	bad "wpgen build --changed after an editor's backup rebuilt"; cat "$tmp/err"; fi
+rm "$tmp/svc/service.xml~" "$tmp/svc/.service.xml.swp"
 for edit in "sed -i s/、/，/ $tmp/tpl/iso27017/boilerplate.xml" \
     "export SOURCE_DATE_EPOCH=1700000000" \
     "sed -i '0,/<p>/s:<p>:<p>一文。:' $tmp/svc/service.xml" \

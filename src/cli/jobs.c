@@ -82,7 +82,7 @@ build_one(struct job *j, int i)
 	double	 start = now();
 	int	 pages = 0, ok;
 
-	ok = wp_publish_service(j->t, j->argv[i], dir, j->index_href,
+	ok = wp_publish_service(j->t, j->argv[i], dir, j->index_href, NULL,
 	    &pages) == 0;
 	report(j, i, ok, pages, start);
 	free(dir);
@@ -126,7 +126,7 @@ reader(void *arg)
 		l->start[i] = now();
 		dir = out_dir(l->j, i);
 		l->svc[i] = wp_publish_read(l->j->t, l->j->argv[i], dir,
-		    l->j->index_href);
+		    l->j->index_href, NULL);
 		free(dir);
 		pthread_mutex_lock(&l->lock);
 		l->read = i + 1;
@@ -378,7 +378,8 @@ outdated(const struct job *j, int argc, char **argv, char **todo)
 	for (int i = 0; i < argc; i++) {
 		char *id = wp_service_id(argv[i]);
 		char *dir = wp_path(j->outdir, id);
-		if (!wp_publish_current(j->t, argv[i], dir, j->index_href))
+		if (!wp_publish_current(j->t, argv[i], dir, j->index_href,
+		    NULL))
 			todo[n++] = argv[i];
 		else if (j->progress)
 			fprintf(stderr, "%s: up to date\n", id);

@@ -344,10 +344,14 @@ static void
 build(struct watch *w, struct service *v, int first)
 {
 	double	 seen = v->seen;
+	char	*inputs;
 	int	 pages = 0, ok;
 
 	v->due = v->seen = 0;
-	if (wp_publish_current(w->s, v->dir, v->outdir, "../index.html")) {
+	/* its inputs, taken once: for the outputs, if they are not current */
+	if (wp_publish_current(w->s, v->dir, v->outdir, "../index.html",
+	    &inputs)) {
+		free(inputs);
 		if (first || v->failed)
 			say("%s: up to date%s", v->id, v->failed ?
 			    " (mended as it was last built)" : "");
@@ -356,7 +360,7 @@ build(struct watch *w, struct service *v, int first)
 	}
 	wp_timings_reset();
 	ok = wp_publish_service(w->s, v->dir, v->outdir, "../index.html",
-	    &pages) == 0;
+	    inputs, &pages) == 0;
 	wp_diag_flush();
 	if (ok)
 		say("%s: %d pages, %.0f ms", v->id, pages,

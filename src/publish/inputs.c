@@ -113,9 +113,15 @@ wp_publish_inputs(struct wp_session *s, const char *dir,
     const char *index_href)
 {
 	GString	*g = g_string_new(common(s));
-	char	*inputs;
+	char	*inputs, *path;
 
-	sum_tree(g, dir, file_sum);
+	/* the files wpgen reads of a service (input/service.c), and no
+	 * other: an editor's backup beside them is not content */
+	for (int i = 0; i < 2; i++) {
+		path = wp_path(dir, i == 0 ? "service.xml" : "revisions.xml");
+		file_sum(g, path);
+		free(path);
+	}
 
 	g_string_append_printf(g, "index-href=%s\n",
 	    index_href != NULL ? index_href : "");
@@ -140,7 +146,7 @@ holds_text(const char *path, const char *text)
 
 int
 wp_publish_current(struct wp_session *s, const char *dir, const char *outdir,
-    const char *index_href)
+    const char *index_href, char **handed)
 {
 	char	*inputs = wp_publish_inputs(s, dir, index_href), *path;
 	int	 current = 1;
@@ -151,6 +157,9 @@ wp_publish_current(struct wp_session *s, const char *dir, const char *outdir,
 		    holds_text(path, inputs) : wp_exists(path);
 		free(path);
 	}
-	free(inputs);
+	if (handed != NULL)
+		*handed = inputs;
+	else
+		free(inputs);
 	return current;
 }

@@ -78,10 +78,13 @@ int		 wp_publish_check(struct wp_session *, const char *dir);
  * (linking to the index page at index_href unless NULL), whitepaper.pdf
  * index-entry.xml (its entry in an index, kept as it was, time too,
  * when it did not change) and WP_INPUTS; *pages (unless NULL) gets the PDF's page
- * count.  Returns 0, or -1 after reporting; then outdir is as it was.
+ * count.  inputs is what wp_publish_current() handed over, freed here,
+ * or NULL; see wp_publish_read().  Returns 0, or -1 after reporting;
+ * then outdir is as it was.
  */
 int		 wp_publish_service(struct wp_session *, const char *dir,
-		    const char *outdir, const char *index_href, int *pages);
+		    const char *outdir, const char *index_href, char *inputs,
+		    int *pages);
 
 /*
  * wp_publish_service() in three parts, for a build of several services
@@ -93,10 +96,17 @@ int		 wp_publish_service(struct wp_session *, const char *dir,
  * its PDF and writes its outputs in a thread of its own; else here.
  * wp_publish_end() waits for that, frees the service and returns as
  * wp_publish_service() does.
+ *
+ * What the outputs are made from (WP_INPUTS) is taken before the
+ * content is read, so that a file changed meanwhile leaves inputs
+ * older than the outputs, which the next `--changed` build makes
+ * again, never newer, which it would take for current: inputs, if not
+ * NULL, is what wp_publish_current() handed over just before (freed
+ * with the service), else wp_publish_read() takes it.
  */
 struct wp_pending;
 struct wp_pending *wp_publish_read(struct wp_session *, const char *dir,
-		    const char *outdir, const char *index_href);
+		    const char *outdir, const char *index_href, char *inputs);
 void		 wp_publish_typeset(struct wp_pending *, int in_thread);
 int		 wp_publish_end(struct wp_pending *, int *pages);
 
@@ -119,9 +129,11 @@ char		*wp_publish_inputs(struct wp_session *, const char *dir,
 /*
  * Whether the outputs in outdir are those a build of dir would write:
  * every file there, made from the inputs they would be made from now.
+ * Unless inputs is NULL, *inputs gets those inputs, for the build that
+ * follows (wp_publish_read()), which the caller frees or hands on.
  */
 int		 wp_publish_current(struct wp_session *, const char *dir,
-		    const char *outdir, const char *index_href);
+		    const char *outdir, const char *index_href, char **inputs);
 
 /*
  * A version of a service to compare (review.c): dir as it is (rev NULL,

@@ -190,7 +190,7 @@ finish_apart(void *p)
 
 struct wp_pending *
 wp_publish_read(struct wp_session *s, const char *dir, const char *outdir,
-    const char *index_href)
+    const char *index_href, char *inputs)
 {
 	struct wp_pending	*p = wp_calloc(1, sizeof(*p));
 	struct wp_diag_scope	*was = wp_diag_scope();
@@ -201,13 +201,12 @@ wp_publish_read(struct wp_session *s, const char *dir, const char *outdir,
 	p->id = wp_service_id(dir);
 	p->outdir = wp_strdup(outdir);
 	p->rc = -1;
+	p->inputs = inputs != NULL ? inputs :
+	    wp_publish_inputs(s, dir, index_href);
 	wp_diag_enter(&p->scope);
 	p->r.model = wp_publish_model(s, dir);
-	if (p->r.model != NULL) {
-		/* what the outputs are made from, as it was read */
-		p->inputs = wp_publish_inputs(s, dir, index_href);
+	if (p->r.model != NULL)
 		wp_render_begin(&p->r);
-	}
 	wp_diag_enter(was);
 	return p;
 }
@@ -250,7 +249,7 @@ wp_publish_end(struct wp_pending *p, int *pages)
 
 int
 wp_publish_service(struct wp_session *s, const char *dir,
-    const char *outdir, const char *index_href, int *pages)
+    const char *outdir, const char *index_href, char *inputs, int *pages)
 {
 	struct wp_pending	*p;
 	pthread_t		 fonts;
@@ -260,7 +259,7 @@ wp_publish_service(struct wp_session *s, const char *dir,
 	 * content is read, validated and merged. */
 	loading = s->fonts == NULL && !s->fonts_failed &&
 	    pthread_create(&fonts, NULL, load_fonts, s) == 0;
-	p = wp_publish_read(s, dir, outdir, index_href);
+	p = wp_publish_read(s, dir, outdir, index_href, inputs);
 	if (loading)
 		pthread_join(fonts, NULL);
 	wp_publish_typeset(p, 0);
