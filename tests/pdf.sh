@@ -101,9 +101,17 @@ for dir in content/*/; do
 
 	# streams: every one compressed but the XMP metadata (cairo writes
 	# its content plain for the Tagged PDF pass, which compresses it)
+	# (each stream's object read to its closing brace: its dictionary
+	# may hold others, such as the cross-reference stream's
+	# /DecodeParms)
 	plain=$(qpdf --json=2 --json-key=qpdf "$pdf" 2>/dev/null |
 	    awk 'BEGIN { RS = "\"stream\": [{]" } NR > 1 {
-	    d = substr($0, 1, index($0, "}")); n++
+	    depth = 1
+	    for (i = 1; i <= length($0) && depth > 0; i++) {
+		c = substr($0, i, 1)
+		if (c == "{") depth++
+		else if (c == "}") depth-- }
+	    d = substr($0, 1, i); n++
 	    if (d !~ /"\/Filter"/ && d !~ /"\/Metadata"/) plain++ }
 	    END { print (n < 20 ? "none" : plain + 0) }')
 	if [ "$plain" = 0 ]; then ok; else
