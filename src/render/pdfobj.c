@@ -240,6 +240,16 @@ wp_pdf_set(struct wp_pdf_span body, const char *key, const char *value)
 	return g_string_free(g, FALSE);
 }
 
+/* A UTF-16 code unit in hex, as a text string's <FEFF...> holds it. */
+static void
+utf16_hex(GString *g, unsigned v)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+
+	for (int shift = 12; shift >= 0; shift -= 4)
+		g_string_append_c(g, hex[(v >> shift) & 0xF]);
+}
+
 char *
 wp_pdf_text(const char *u)
 {
@@ -249,16 +259,16 @@ wp_pdf_text(const char *u)
 	if (strspn(u, " !\"#$%&'*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWX"
 	    "YZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~") == strlen(u))
 		return g_strdup_printf("(%s)", u);
-	g = g_string_new("<FEFF");
-
+	g = g_string_sized_new(8 * strlen(u) + 8);
+	g_string_append(g, "<FEFF");
 	for (; *u != '\0'; u = g_utf8_next_char(u)) {
 		gunichar c = g_utf8_get_char(u);
 		if (c >= 0x10000) {
 			c -= 0x10000;
-			g_string_append_printf(g, "%04X%04X", 0xD800 +
-			    (c >> 10), 0xDC00 + (c & 0x3FF));
+			utf16_hex(g, 0xD800 + (c >> 10));
+			utf16_hex(g, 0xDC00 + (c & 0x3FF));
 		} else
-			g_string_append_printf(g, "%04X", c);
+			utf16_hex(g, c);
 	}
 	g_string_append_c(g, '>');
 	return g_string_free(g, FALSE);
