@@ -152,11 +152,21 @@ read_back(const unsigned char *buf, size_t len, int n)
 	    (const char *)buf + len };
 	const char *d = strstr(xs.s, "stream\n") + 7, *o;
 	long zl = wp_pdf_int(wp_pdf_get(xs, "/Length"));
-	unsigned char e[4096];
-	uLongf el = sizeof(e);
+	unsigned char z8[4096], e[4096];
+	uLongf el = sizeof(z8);
 	size_t at;
 
-	ck_assert_int_eq(uncompress(e, &el, (const Bytef *)d, (uLong)zl), Z_OK);
+	ck_assert_int_eq(uncompress(z8, &el, (const Bytef *)d, (uLong)zl), Z_OK);
+	/* rows of a filter byte and 7, each less the row above (PNG Up) */
+	ck_assert_ptr_nonnull(strstr(xs.s, "/Predictor 12 /Columns 7"));
+	ck_assert_uint_eq(el % 8, 0);
+	for (size_t r = 0; r < el / 8; r++) {
+		ck_assert_int_eq(z8[r * 8], 2);
+		for (size_t j = 0; j < 7; j++)
+			e[r * 7 + j] = (unsigned char)(z8[r * 8 + 1 + j] +
+			    (r > 0 ? e[(r - 1) * 7 + j] : 0));
+	}
+	el = el / 8 * 7;
 	ck_assert_uint_gt(el, (uLongf)n * 7);
 	at = (size_t)e[n * 7 + 1] << 24 | (size_t)e[n * 7 + 2] << 16 |
 	    (size_t)e[n * 7 + 3] << 8 | e[n * 7 + 4];
