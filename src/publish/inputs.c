@@ -11,8 +11,11 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -20,22 +23,40 @@
 #include "base/path.h"
 #include "publish/publish.h"
 
-/* "<sha256>  path" of a file's bytes, or "missing  path". */
+/*
+ * "<sha256>  path" of a file's bytes, or "missing  path" (or not an
+ * ordinary file, or unreadable: the build says why).  Opened without
+ * waiting, and read only when ordinary, so that a pipe or a device put
+ * where content belongs is not waited on.
+ */
 static void
 file_sum(GString *g, const char *path)
 {
-	gchar	*bytes, *sum;
-	gsize	 n;
+	GChecksum	*c;
+	struct stat	 st;
+	guchar		 buf[65536];
+	ssize_t		 n;
+	int		 fd;
 
-	if (!g_file_get_contents(path, &bytes, &n, NULL)) {
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd == -1 || fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		if (fd != -1)
+			close(fd);
 		g_string_append_printf(g, "missing  %s\n", path);
 		return;
 	}
-	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-	    (const guchar *)bytes, n);
-	g_string_append_printf(g, "%s  %s\n", sum, path);
-	g_free(sum);
-	g_free(bytes);
+	c = g_checksum_new(G_CHECKSUM_SHA256);
+	while ((n = read(fd, buf, sizeof(buf))) > 0 ||
+	    (n == -1 && errno == EINTR))
+		if (n > 0)
+			g_checksum_update(c, buf, (gssize)n);
+	close(fd);
+	if (n == -1)
+		g_string_append_printf(g, "missing  %s\n", path);
+	else
+		g_string_append_printf(g, "%s  %s\n",
+		    g_checksum_get_string(c), path);
+	g_checksum_free(c);
 }
 
 /* "size:mtime  path" of a file wpgen does not read as text. */
