@@ -46,8 +46,10 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # process; 20 times a sentence of one clause (9.2.1, mid-document) is
 # changed, then 20 times a template that every clause shows (the control
 # label, in settings.xml), a few tenths of a second apart as a writer's
-# saves would be.  Each figure is what the watch prints: the time from
-# the save being seen to the new PDF in place.  Sets we, wem (content:
+# saves would be.  Each save's text is new (a number in the sentence, the
+# edit's own), as a writer's is: none finds its paragraph set by an
+# earlier one.  Each figure is what the watch prints: the time from the
+# save being seen to the new PDF in place.  Sets we, wem (content:
 # median, max) and wt, wtm (template).
 watch_latency() {
 	mkdir -p "$T/watch"
@@ -60,12 +62,10 @@ watch_latency() {
 	k=0
 	while ! grep -q watching "$T/wlog" && [ $k -lt 600 ]; do
 		sleep 0.1; k=$((k + 1)); done
-	watch_edits 's/記載しております。/記載しています。/' \
-	    's/記載しています。/記載しております。/' \
+	watch_edits 's/記載しております[0-9]*。/記載しております@N@。/' \
 	    '/<answer control="9.2.1"/,/<\/answer>/' "$T/watch/secure-mx/service.xml" \
 	    >"$T/wedit"
-	watch_edits 's/ISO\/IEC27017項番：/ISO\/IEC 27017項番：/' \
-	    's/ISO\/IEC 27017項番：/ISO\/IEC27017項番：/' '' \
+	watch_edits 's/ISO\/IEC27017項番[0-9]*：/ISO\/IEC27017項番@N@：/' '' \
 	    "$T/watch/templates/iso27017/settings.xml" >"$T/wtpl.ms"
 	kill -INT $wpid; wait $wpid
 	wpid=
@@ -76,20 +76,19 @@ watch_latency() {
 	echo "watch: the control label every clause shows (settings.xml): ${wt} ms median, ${wtm} ms max (of $(wc -l <"$T/wtpl.ms"))"
 }
 
-# 20 edits of a file, the two sed commands in turn (each within the
-# address range, if one is given), each waited for (up to a minute);
-# prints the watch's figure for each.
+# 20 edits of a file by the sed command, @N@ in it the edit's number
+# (within the address range, if one is given), each waited for (up to a
+# minute); prints the watch's figure for each.
 watch_edits() {
 	i=0
 	while [ $i -lt 20 ]; do
 		n=$(grep -c ' pages, [0-9]* ms$\|not built' "$T/wlog")
-		if [ $((i % 2)) = 0 ]; then e=$1; else e=$2; fi
-		sed -i "$3$e" "$4"
+		i=$((i + 1))
+		sed -i "$2$(echo "$1" | sed "s/@N@/$i/")" "$3"
 		k=0
 		while [ "$(grep -c ' pages, [0-9]* ms$\|not built' "$T/wlog")" \
 		    -le "$n" ] && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
 		sleep 0.2
-		i=$((i + 1))
 	done
 	grep ' pages, [0-9]* ms$' "$T/wlog" | tail -n 20 |
 	    sed 's/.* pages, \([0-9]*\) ms$/\1/'
