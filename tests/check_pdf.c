@@ -87,9 +87,10 @@ static GString *
 pdf_of(const char *const *body, int n)
 {
 	GString	*g = g_string_new("%PDF-1.5\n%\xb5\xed\xae\xfb\n");
-	size_t	 off[8];
+	size_t	 off[16];
 	int	 i;
 
+	ck_assert_int_le(n, 16);
 	for (i = 1; i < n; i++) {
 		off[i] = g->len;
 		g_string_append_printf(g, "%d 0 obj\n%s\nendobj\n", i, body[i]);
@@ -281,15 +282,16 @@ END_TEST
 
 START_TEST(plain_stream_compressed)
 {
-	static const char *const body[7] = { NULL,
+	static const char *const body[8] = { NULL,
 	    "<< /Type /Catalog\n   /Pages 2 0 R\n>>",
 	    "<< /Type /Pages\n   /Kids [ 3 0 R ]\n   /Count 1\n>>",
 	    "<< /Type /Page\n   /Contents 4 0 R\n>>",
 	    "<< /Length 5 0 R\n   /Type /XObject /BBox [ 0 0 1 1 ]\n>>\n"
 	    "stream\nq Q\nn\nendstream",
 	    "5",
-	    "<< /Length 3 /Filter /FlateDecode >>\nstream\nxyz\nendstream" };
-	GString			*g = pdf_of(body, 7);
+	    "<< /Length 3 /Filter /FlateDecode >>\nstream\nxyz\nendstream",
+	    "<< /Length 5 >>\nstream\nBT ET\nendstream" };
+	GString			*g = pdf_of(body, 8);
 	struct wp_pdf_file	 f;
 	struct wp_pdf_span	 b;
 	GByteArray		*data;
@@ -297,7 +299,7 @@ START_TEST(plain_stream_compressed)
 
 	ck_assert_int_eq(wp_pdf_open(&f, (const unsigned char *)g->str, g->len,
 	    &why), 0);
-	ck_assert_int_eq(wp_pdf_compress(&f, 4), 0);
+	ck_assert_int_eq(wp_pdf_compress_all(&f), 0);
 	b = wp_pdf_body(&f, 4);
 	ck_assert(wp_pdf_is(wp_pdf_get(b, "/Filter"), "/FlateDecode"));
 	ck_assert(wp_pdf_is(wp_pdf_get(b, "/Type"), "/XObject"));
@@ -308,11 +310,17 @@ START_TEST(plain_stream_compressed)
 	ck_assert_uint_eq(data->len, 5);
 	ck_assert(memcmp(data->data, "q Q\nn", 5) == 0);
 	g_byte_array_unref(data);
+	/* the second plain stream (compressed beside the first), its
+	 * length given in place */
+	b = wp_pdf_body(&f, 7);
+	ck_assert(wp_pdf_is(wp_pdf_get(b, "/Filter"), "/FlateDecode"));
+	ck_assert_int_eq(wp_pdf_stream(&f, 7, &data), 0);
+	ck_assert_uint_eq(data->len, 5);
+	ck_assert(memcmp(data->data, "BT ET", 5) == 0);
+	g_byte_array_unref(data);
 	/* a compressed stream and a dictionary are left as they are */
-	ck_assert_int_eq(wp_pdf_compress(&f, 6), 0);
 	ck_assert(wp_pdf_body(&f, 6).s == f.obj[6].body &&
 	    f.obj[6].own == NULL);
-	ck_assert_int_eq(wp_pdf_compress(&f, 1), 0);
 	ck_assert(f.obj[1].own == NULL);
 	wp_pdf_close(&f);
 	g_string_free(g, TRUE);

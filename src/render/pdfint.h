@@ -145,12 +145,26 @@ char		*wp_pdf_set(struct wp_pdf_span body, const char *key,
 int		 wp_pdf_stream(const struct wp_pdf_file *, long n,
 		    GByteArray **data);
 /*
- * Object n's stream compressed if it is not (what cairo writes plain,
- * pdf.c), its dictionary kept but for the length, whose own object, if
- * it had one, is freed.  Anything else is left.  Returns 0, or -1 if
- * the stream cannot be read.
+ * Every stream not compressed (what cairo writes plain, pdf.c)
+ * compressed, two at a time, its dictionary kept but for the length,
+ * whose own object, if it had one, is freed.  Anything else is left.
+ * Returns 0, or -1 (the file unchanged) if a stream cannot be read.
  */
-int		 wp_pdf_compress(struct wp_pdf_file *, long n);
+int		 wp_pdf_compress_all(struct wp_pdf_file *);
+/*
+ * A stream to compress: its dictionary's entries (but the length) and
+ * its data; wp_pdf_squeeze() puts its new body in body and len
+ * (g_free() it).
+ */
+struct wp_pdf_squeeze {
+	char		*dict;
+	const guint8	*data;
+	size_t		 n;
+	char		*body;
+	size_t		 len;
+};
+/* Compresses n streams at once, in this thread and a second. */
+void		 wp_pdf_squeeze(struct wp_pdf_squeeze *, size_t n);
 /*
  * The first object in s..e as cairo writes one as it shows a page: "N
  * 0 obj", a stream not compressed, whose length is an object written

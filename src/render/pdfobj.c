@@ -611,31 +611,83 @@ entries_but(struct wp_pdf_span b, const char *key, GString *g)
 	}
 }
 
-int
-wp_pdf_compress(struct wp_pdf_file *f, long n)
-{
-	struct wp_pdf_span	 b = wp_pdf_body(f, n);
-	GByteArray		*data;
-	GString			*extra;
-	char			*body;
-	size_t			 len;
-	long			 lobj;
+/*
+ * Streams compressed at once, two threads taking turns down the list
+ * (a job's data is read, its body written, nothing else touched).
+ */
+struct deflating {
+	struct wp_pdf_squeeze	*j;
+	size_t			 n, i, step;
+};
 
-	if (b.s == NULL || !is_stream(&f->obj[n]) ||
-	    wp_pdf_get(b, "/Filter").s != NULL)
-		return 0;
-	if (wp_pdf_stream(f, n, &data) == -1)
-		return -1;
-	lobj = wp_pdf_ref(wp_pdf_get(b, "/Length"));
-	extra = g_string_new(NULL);
-	entries_but(b, "/Length", extra);
-	body = wp_pdf_stream_body(extra->str, data->data, data->len, 1, &len);
-	wp_pdf_put(f, n, body, len);
-	if (lobj > 0)
-		wp_pdf_free(f, lobj);
-	g_string_free(extra, TRUE);
-	g_byte_array_unref(data);
-	return 0;
+static void *
+deflate_some(void *arg)
+{
+	struct deflating *d = arg;
+
+	for (size_t i = d->i; i < d->n; i += d->step)
+		d->j[i].body = wp_pdf_stream_body(d->j[i].dict, d->j[i].data,
+		    d->j[i].n, 1, &d->j[i].len);
+	return NULL;
+}
+
+void
+wp_pdf_squeeze(struct wp_pdf_squeeze *j, size_t n)
+{
+	struct deflating	 odd = { j, n, 1, 2 }, even = { j, n, 0, 2 };
+	pthread_t		 t;
+	int			 threaded;
+
+	threaded = n > 1 && pthread_create(&t, NULL, deflate_some, &odd) == 0;
+	if (!threaded)
+		even.step = 1;
+	deflate_some(&even);
+	if (threaded)
+		pthread_join(t, NULL);
+}
+
+int
+wp_pdf_compress_all(struct wp_pdf_file *f)
+{
+	struct wp_pdf_squeeze	*j = wp_calloc(f->n + 1, sizeof(*j));
+	GByteArray		**data = wp_calloc(f->n + 1, sizeof(*data));
+	long			*obj = wp_calloc(f->n + 1, sizeof(*obj));
+	size_t			 n = 0, i;
+	int			 rc = 0;
+
+	for (long k = 1; k < (long)f->n && rc == 0; k++) {
+		struct wp_pdf_span b = wp_pdf_body(f, k);
+		GString *extra;
+		if (b.s == NULL || !is_stream(&f->obj[k]) ||
+		    wp_pdf_get(b, "/Filter").s != NULL)
+			continue;
+		if (wp_pdf_stream(f, k, &data[n]) == -1) {
+			rc = -1;
+			break;
+		}
+		extra = g_string_new(NULL);
+		entries_but(b, "/Length", extra);
+		j[n] = (struct wp_pdf_squeeze){ g_string_free(extra, FALSE),
+		    data[n]->data, data[n]->len, NULL, 0 };
+		obj[n++] = k;
+	}
+	if (rc == 0)
+		wp_pdf_squeeze(j, n);
+	for (i = 0; i < n; i++) {
+		if (rc == 0) {
+			long lobj = wp_pdf_ref(wp_pdf_get(wp_pdf_body(f, obj[i]),
+			    "/Length"));
+			wp_pdf_put(f, obj[i], j[i].body, j[i].len);
+			if (lobj > 0)
+				wp_pdf_free(f, lobj);
+		}
+		g_free(j[i].dict);
+		g_byte_array_unref(data[i]);
+	}
+	free(j);
+	free(data);
+	free(obj);
+	return rc;
 }
 
 /* ---- writing ------------------------------------------------------------ */
@@ -675,33 +727,6 @@ struct placed {
 	size_t		 stm;		/* the object stream holding it, or 0 */
 };
 
-/* An object stream on its way: its dictionary's entries and its data,
- * then its body, compressed. */
-struct objstm {
-	char		*dict;
-	GString		*data;
-	char		*body;
-	size_t		 len;
-};
-
-/* Compresses the object streams s[i], s[i + step], ...; a thread's
- * body when step is 2. */
-struct deflating {
-	struct objstm	*s;
-	size_t		 n, i, step;
-};
-
-static void *
-deflate_some(void *arg)
-{
-	struct deflating *d = arg;
-
-	for (size_t i = d->i; i < d->n; i += d->step)
-		d->s[i].body = wp_pdf_stream_body(d->s[i].dict,
-		    (const guint8 *)d->s[i].data->str, d->s[i].data->len, 1,
-		    &d->s[i].len);
-	return NULL;
-}
 
 /*
  * The objects (in o[0..m)) that are not streams, in object streams
@@ -713,13 +738,11 @@ static size_t
 object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
     size_t first, struct placed *at, GString *g)
 {
-	struct objstm	*s;
-	GString		*head = g_string_new(NULL), *objs = g_string_new(NULL);
-	size_t		 i, k = 0, nstm = 0, count = 0, bytes = 0, done = 0;
-	size_t		 want;
-	struct deflating odd, even;
-	pthread_t	 t;
-	int		 threaded;
+	struct wp_pdf_squeeze	*s;
+	GString			**data, *head = g_string_new(NULL);
+	GString			*objs = g_string_new(NULL);
+	size_t			 i, k = 0, nstm = 0, count = 0, bytes = 0;
+	size_t			 done = 0, want;
 
 	for (i = 0; i < m; i++)
 		if (!is_stream(&f->obj[o[i]])) {
@@ -731,6 +754,7 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 	/* at most: the streams ended at OBJSTM_MAX objects, those ended at
 	 * a share of the bytes (the first want), and the last */
 	s = wp_calloc(count / OBJSTM_MAX + want + 1, sizeof(*s));
+	data = wp_calloc(count / OBJSTM_MAX + want + 1, sizeof(*data));
 	for (i = 0; i <= m; i++) {
 		if (i < m && is_stream(&f->obj[o[i]]))
 			continue;
@@ -750,19 +774,14 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 		s[nstm].dict = g_strdup_printf("   /Type /ObjStm\n   /N %zu\n"
 		    "   /First %zu\n", k, head->len);
 		g_string_append(head, objs->str);
-		s[nstm++].data = head;
+		data[nstm] = head;
+		s[nstm].data = (const guint8 *)head->str;
+		s[nstm++].n = head->len;
 		head = g_string_new(NULL);
 		g_string_truncate(objs, 0);
 		k = 0;
 	}
-	odd = (struct deflating){ s, nstm, 1, 2 };
-	even = (struct deflating){ s, nstm, 0, 2 };
-	threaded = nstm > 1 && pthread_create(&t, NULL, deflate_some, &odd) == 0;
-	if (!threaded)
-		even.step = 1;
-	deflate_some(&even);
-	if (threaded)
-		pthread_join(t, NULL);
+	wp_pdf_squeeze(s, nstm);
 	for (i = 0; i < nstm; i++) {
 		at[first + i] = (struct placed){ g->len, 0 };
 		g_string_append_printf(g, "%zu 0 obj\n", first + i);
@@ -770,9 +789,10 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 		g_string_append(g, "\nendobj\n");
 		g_free(s[i].body);
 		g_free(s[i].dict);
-		g_string_free(s[i].data, TRUE);
+		g_string_free(data[i], TRUE);
 	}
 	free(s);
+	free(data);
 	g_string_free(head, TRUE);
 	g_string_free(objs, TRUE);
 	return nstm;

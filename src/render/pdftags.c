@@ -318,10 +318,8 @@ contents(struct tagging *t)
 static int
 compress_rest(struct tagging *t)
 {
-	for (long n = 1; n < (long)t->f.n; n++)
-		if (wp_pdf_compress(&t->f, n) == -1)
-			return fail(t, "a stream is unreadable");
-	return 0;
+	return wp_pdf_compress_all(&t->f) == 0 ? 0 :
+	    fail(t, "a stream is unreadable");
 }
 
 /* Whether cairo's element node holds MCID mcid. */
