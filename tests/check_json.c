@@ -1,12 +1,18 @@
 /*
- * check_json: the JSON wpgen writes and reads back (base/json.c), and
- * the diagnostics written as JSON, their kinds, --werror and scopes
- * (base/diag.c).
+ * check_json: the JSON wpgen writes and reads back (base/json.c), the
+ * diagnostics written as JSON, their kinds, --werror and scopes
+ * (base/diag.c), and the threads started beside another
+ * (base/thread.c).
  */
+#ifdef __linux__
+#define _GNU_SOURCE		/* the affinity calls */
+#include <sched.h>
+#endif
 #include <pthread.h>
 
 #include "base/alloc.h"
 #include "base/json.h"
+#include "base/thread.h"
 #include "testutil.h"
 
 #define ck_assert_quote(in, want) do { \
@@ -215,6 +221,56 @@ START_TEST(test_scopes)
 }
 END_TEST
 
+/* What a thread started beside this one found of itself. */
+struct beside {
+	int		 ran;
+#ifdef __linux__
+	cpu_set_t	 mask;
+#endif
+};
+
+static void *
+note_beside(void *arg)
+{
+	struct beside *b = arg;
+
+	b->ran = 1;
+#ifdef __linux__
+	(void)pthread_getaffinity_np(pthread_self(), sizeof(b->mask),
+	    &b->mask);
+#endif
+	return arg;
+}
+
+/* It runs, with its argument; on Linux, on every processor this thread
+ * may use but one (the one it was on), or on the same one if that is
+ * all there is. */
+START_TEST(test_thread_beside)
+{
+	struct beside	 b = { 0 };
+	pthread_t	 t;
+	void		*ret = NULL;
+
+	ck_assert_int_eq(wp_thread_beside(&t, note_beside, &b), 0);
+	ck_assert_int_eq(pthread_join(t, &ret), 0);
+	ck_assert_ptr_eq(ret, &b);
+	ck_assert_int_eq(b.ran, 1);
+#ifdef __linux__
+	{
+		cpu_set_t	 mine, both;
+		int		 n;
+
+		ck_assert_int_eq(pthread_getaffinity_np(pthread_self(),
+		    sizeof(mine), &mine), 0);
+		n = CPU_COUNT(&mine);
+		CPU_AND(&both, &b.mask, &mine);
+		ck_assert(CPU_EQUAL(&both, &b.mask));	/* none but mine */
+		ck_assert_int_eq(CPU_COUNT(&b.mask), n > 1 ? n - 1 : n);
+	}
+#endif
+}
+END_TEST
+
 int
 main(void)
 {
@@ -230,6 +286,9 @@ main(void)
 	tcase_add_test(tc, test_diag_json);
 	tcase_add_test(tc, test_werror);
 	tcase_add_test(tc, test_scopes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("thread");
+	tcase_add_test(tc, test_thread_beside);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/thread.h"
 #include "base/timing.h"
 #include "publish/render.h"
 #include "model/text.h"
@@ -266,7 +267,7 @@ void
 wp_render_begin(struct rendering *r)
 {
 	r->scope = wp_diag_scope();
-	r->threaded = pthread_create(&r->side, NULL, side_outputs, r) == 0;
+	r->threaded = wp_thread_beside(&r->side, side_outputs, r) == 0;
 	if (!r->threaded)
 		side_outputs(r);
 }

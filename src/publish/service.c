@@ -258,7 +258,7 @@ wp_publish_service(struct wp_session *s, const char *dir,
 	/* The first service's fonts load in a thread of their own while its
 	 * content is read, validated and merged. */
 	loading = s->fonts == NULL && !s->fonts_failed &&
-	    pthread_create(&fonts, NULL, load_fonts, s) == 0;
+	    wp_thread_beside(&fonts, load_fonts, s) == 0;
 	p = wp_publish_read(s, dir, outdir, index_href, inputs);
 	if (loading)
 		pthread_join(fonts, NULL);

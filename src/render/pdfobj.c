@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "base/alloc.h"
+#include "base/thread.h"
 #include "render/pdfint.h"
 
 /* ---- syntax ------------------------------------------------------------ */
@@ -638,7 +639,7 @@ wp_pdf_squeeze(struct wp_pdf_squeeze *j, size_t n)
 	pthread_t		 t;
 	int			 threaded;
 
-	threaded = n > 1 && pthread_create(&t, NULL, deflate_some, &odd) == 0;
+	threaded = n > 1 && wp_thread_beside(&t, deflate_some, &odd) == 0;
 	if (!threaded)
 		even.step = 1;
 	deflate_some(&even);

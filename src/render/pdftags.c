@@ -31,6 +31,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/thread.h"
 #include "render/pdfint.h"
 
 /* Each element type's standard structure type (ISO 32000-1, 14.8.4). */
@@ -225,7 +226,7 @@ wp_pdf_ahead_start(const unsigned char *buf, size_t n, const size_t *start,
 	a->start[npages] = n;
 	a->npages = npages;
 	a->pc = wp_calloc(npages + 1, sizeof(*a->pc));
-	if (pthread_create(&a->thread, NULL, ahead, a) != 0) {
+	if (wp_thread_beside(&a->thread, ahead, a) != 0) {
 		wp_pdf_ahead_free(a);
 		return NULL;
 	}
