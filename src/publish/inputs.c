@@ -133,13 +133,14 @@ char *
 wp_publish_inputs(struct wp_session *s, const char *dir,
     const char *index_href)
 {
+	/* the files wpgen reads of a service (input/service.c), and no
+	 * other: an editor's backup beside them is not content */
+	static const char *const files[] = { "service.xml", "revisions.xml" };
 	GString	*g = g_string_new(common(s));
 	char	*inputs, *path;
 
-	/* the files wpgen reads of a service (input/service.c), and no
-	 * other: an editor's backup beside them is not content */
-	for (int i = 0; i < 2; i++) {
-		path = wp_path(dir, i == 0 ? "service.xml" : "revisions.xml");
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		path = wp_path(dir, files[i]);
 		file_sum(g, path);
 		free(path);
 	}

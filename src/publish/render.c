@@ -219,29 +219,28 @@ side_outputs(void *arg)
 {
 	struct rendering	*r = arg;
 	xmlChar			*buf;
-	xmlDocPtr		 page;
+	xmlDocPtr		 model, page;
 	int			 len;
 
 	wp_diag_enter(r->scope);
 	/* the copy made, used and freed here: in this thread's own malloc
 	 * arena, out of the typesetting thread's */
-	if ((r->side_model = xmlCopyDoc(r->model, 1)) == NULL)
+	if ((model = xmlCopyDoc(r->model, 1)) == NULL)
 		return NULL;
 	wp_stage_begin(STAGE_TEXT);
-	buf = wp_xform_serialize(r->s->t->merge_xsl, r->side_model, &len);
+	buf = wp_xform_serialize(r->s->t->merge_xsl, model, &len);
 	text_output(&r->out[OUT_MODEL], buf, len);
-	r->out[OUT_TEXT].buf = wp_text_document(r->side_model,
+	r->out[OUT_TEXT].buf = wp_text_document(model,
 	    &r->out[OUT_TEXT].len);
 	r->out[OUT_TEXT].release = free;
 	wp_stage_end(STAGE_TEXT);
 	wp_stage_begin(STAGE_HTML);
-	page = html_page(r->s->t, r->side_model, r->pdf_href, r->index_href);
+	page = html_page(r->s->t, model, r->pdf_href, r->index_href);
 	if (page != NULL)
 		html_unsized(r, page);
 	wp_stage_end(STAGE_HTML);
 	xmlFreeDoc(page);
-	xmlFreeDoc(r->side_model);
-	r->side_model = NULL;
+	xmlFreeDoc(model);
 	return NULL;
 }
 

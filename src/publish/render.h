@@ -35,7 +35,6 @@ struct rendering {
 	int			 cover;		/* make the OUT_COVERs too */
 	struct output		 out[OUT__MAX];
 	int			 pages;
-	xmlDocPtr		 side_model;	/* the side thread's copy */
 	xmlChar			*page;		/* its HTML page, unsized */
 	size_t			 page_len;
 	size_t			 size_at;	/* where the size goes in it */

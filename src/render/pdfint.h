@@ -152,20 +152,6 @@ int		 wp_pdf_stream(const struct wp_pdf_file *, long n,
  */
 int		 wp_pdf_compress_all(struct wp_pdf_file *);
 /*
- * A stream to compress: its dictionary's entries (but the length) and
- * its data; wp_pdf_squeeze() puts its new body in body and len
- * (g_free() it).
- */
-struct wp_pdf_squeeze {
-	char		*dict;
-	const guint8	*data;
-	size_t		 n;
-	char		*body;
-	size_t		 len;
-};
-/* Compresses n streams at once, in this thread and a second. */
-void		 wp_pdf_squeeze(struct wp_pdf_squeeze *, size_t n);
-/*
  * The first object in s..e as cairo writes one as it shows a page: "N
  * 0 obj", a stream not compressed, whose length is an object written
  * right after it.  Its number in *n, its data in *data; 0, or -1 if

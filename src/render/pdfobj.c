@@ -613,11 +613,23 @@ entries_but(struct wp_pdf_span b, const char *key, GString *g)
 }
 
 /*
+ * A stream to compress: its dictionary's entries (but the length) and
+ * its data; squeeze() puts its new body in body and len (g_free() it).
+ */
+struct squeeze_job {
+	char		*dict;
+	const guint8	*data;
+	size_t		 n;
+	char		*body;
+	size_t		 len;
+};
+
+/*
  * Streams compressed at once, two threads taking turns down the list
  * (a job's data is read, its body written, nothing else touched).
  */
 struct deflating {
-	struct wp_pdf_squeeze	*j;
+	struct squeeze_job	*j;
 	size_t			 n, i, step;
 };
 
@@ -632,8 +644,9 @@ deflate_some(void *arg)
 	return NULL;
 }
 
-void
-wp_pdf_squeeze(struct wp_pdf_squeeze *j, size_t n)
+/* Compresses n streams at once, in this thread and a second. */
+static void
+squeeze(struct squeeze_job *j, size_t n)
 {
 	struct deflating	 odd = { j, n, 1, 2 }, even = { j, n, 0, 2 };
 	pthread_t		 t;
@@ -650,13 +663,13 @@ wp_pdf_squeeze(struct wp_pdf_squeeze *j, size_t n)
 int
 wp_pdf_compress_all(struct wp_pdf_file *f)
 {
-	struct wp_pdf_squeeze	*j = wp_calloc(f->n + 1, sizeof(*j));
+	struct squeeze_job	*j = wp_calloc(f->n + 1, sizeof(*j));
 	GByteArray		**data = wp_calloc(f->n + 1, sizeof(*data));
 	long			*obj = wp_calloc(f->n + 1, sizeof(*obj));
 	size_t			 n = 0, i;
 	int			 rc = 0;
 
-	for (long k = 1; k < (long)f->n && rc == 0; k++) {
+	for (long k = 1; k < (long)f->n; k++) {
 		struct wp_pdf_span b = wp_pdf_body(f, k);
 		GString *extra;
 		if (b.s == NULL || !is_stream(&f->obj[k]) ||
@@ -668,12 +681,12 @@ wp_pdf_compress_all(struct wp_pdf_file *f)
 		}
 		extra = g_string_new(NULL);
 		entries_but(b, "/Length", extra);
-		j[n] = (struct wp_pdf_squeeze){ g_string_free(extra, FALSE),
+		j[n] = (struct squeeze_job){ g_string_free(extra, FALSE),
 		    data[n]->data, data[n]->len, NULL, 0 };
 		obj[n++] = k;
 	}
 	if (rc == 0)
-		wp_pdf_squeeze(j, n);
+		squeeze(j, n);
 	for (i = 0; i < n; i++) {
 		if (rc == 0) {
 			long lobj = wp_pdf_ref(wp_pdf_get(wp_pdf_body(f, obj[i]),
@@ -728,7 +741,6 @@ struct placed {
 	size_t		 stm;		/* the object stream holding it, or 0 */
 };
 
-
 /*
  * The objects (in o[0..m)) that are not streams, in object streams
  * numbered from first; returns how many streams.  There are two or
@@ -739,7 +751,7 @@ static size_t
 object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
     size_t first, struct placed *at, GString *g)
 {
-	struct wp_pdf_squeeze	*s;
+	struct squeeze_job	*s;
 	GString			**data, *head = g_string_new(NULL);
 	GString			*objs = g_string_new(NULL);
 	size_t			 i, k = 0, nstm = 0, count = 0, bytes = 0;
@@ -782,7 +794,7 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 		g_string_truncate(objs, 0);
 		k = 0;
 	}
-	wp_pdf_squeeze(s, nstm);
+	squeeze(s, nstm);
 	for (i = 0; i < nstm; i++) {
 		at[first + i] = (struct placed){ g->len, 0 };
 		g_string_append_printf(g, "%zu 0 obj\n", first + i);
