@@ -1,14 +1,17 @@
 /*
  * check_json: the JSON wpgen writes and reads back (base/json.c), the
  * diagnostics written as JSON, their kinds, --werror and scopes
- * (base/diag.c), and the threads started beside another
- * (base/thread.c).
+ * (base/diag.c), the threads started beside another (base/thread.c),
+ * and the heap a build works in (base/alloc.c).
  */
 #ifdef __linux__
 #define _GNU_SOURCE		/* the affinity calls */
 #include <sched.h>
 #endif
 #include <pthread.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/json.h"
@@ -271,6 +274,51 @@ START_TEST(test_thread_beside)
 }
 END_TEST
 
+#ifdef __linux__
+/* The size of the mapping that holds p, from /proc/self/smaps, and
+ * whether it is advised to take huge pages; 0 if none holds it. */
+static size_t
+mapping_of(const void *p, int *huge)
+{
+	FILE		*f = fopen("/proc/self/smaps", "r");
+	char		 line[512];
+	uintptr_t	 lo, hi, at = (uintptr_t)p;
+	size_t		 size = 0;
+
+	*huge = 0;
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (size == 0 && sscanf(line, "%" SCNxPTR "-%" SCNxPTR " ",
+		    &lo, &hi) == 2 && lo <= at && at < hi)
+			size = hi - lo;
+		else if (size != 0 && strncmp(line, "VmFlags:", 8) == 0) {
+			*huge = strstr(line, " hg") != NULL;
+			break;
+		}
+	}
+	fclose(f);
+	return size;
+}
+
+/* The main arena's heap is grown by its reserve at once, and (where
+ * the kernel has transparent huge pages) that span is advised to take
+ * them. */
+START_TEST(test_heap_init)
+{
+	char	*before = sbrk(0), *end;
+	int	 huge;
+
+	wp_heap_init();
+	end = sbrk(0);
+	ck_assert_msg(end >= before + (32 << 20),
+	    "the heap did not grow by its reserve");
+	ck_assert_uint_ge(mapping_of(end - 1, &huge), 32 << 20);
+	if (access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK) == 0)
+		ck_assert_msg(huge, "the heap is not advised to take huge pages");
+}
+END_TEST
+#endif
+
 int
 main(void)
 {
@@ -290,5 +338,10 @@ main(void)
 	tc = tcase_create("thread");
 	tcase_add_test(tc, test_thread_beside);
 	suite_add_tcase(s, tc);
+#ifdef __linux__
+	tc = tcase_create("heap");
+	tcase_add_test(tc, test_heap_init);
+	suite_add_tcase(s, tc);
+#endif
 	return run_suite(s);
 }

@@ -26,4 +26,8 @@ char	*wp_strndup(const char *, size_t);
  */
 void	*wp_grow(void *v, size_t *cap, size_t n, size_t size);
 
+/* Sets up the heap for a build (alloc.c says how): once, first thing in
+ * main(), before any thread starts. */
+void	 wp_heap_init(void);
+
 #endif

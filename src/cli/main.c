@@ -5,7 +5,6 @@
  */
 #include <getopt.h>
 #include <locale.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,16 +500,7 @@ main(int argc, char **argv)
 
 	/* Output must not depend on the user's locale. */
 	setlocale(LC_ALL, "C");
-	/*
-	 * cairo copies a CFF font's whole table twice for each face of
-	 * each PDF (23 MB for a full Noto CJK face, which serves what
-	 * wpgen's TrueType subsets lack).  From the heap, and kept there
-	 * once freed, the copies reuse one block; mapped and unmapped
-	 * afresh, they cost a quarter of such a whitepaper's page faults
-	 * and of its CPU time.
-	 */
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	wp_heap_init();
 	if (argc < 2)
 		return wp_usage_error(NULL, "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
