@@ -86,13 +86,13 @@ wp_grow(void *v, size_t *cap, size_t n, size_t size)
 }
 
 /*
- * Fresh heap costs a page fault per 4 KB touched, and a build of every
- * service touches some 40 MB of it: 9,400 faults, which were a fifth of
- * its CPU time (all of its system time but a sliver) on this kind of
- * virtual machine.  Under transparent huge pages one 2 MB fault does for
- * 512, but Debian's kernels give them only to what madvise() asks them
- * for, and glibc asks only when the GLIBC_TUNABLES variable tells it to,
- * before main() runs.  So the main arena's heap is grown by
+ * Fresh heap costs a page fault per 4 KB touched: a build of every
+ * service took 9,400 of them, most in malloc, and a fifth of its
+ * processor time was the kernel's (doc/performance.md).  Under
+ * transparent huge pages one 2 MB fault does for 512, but Debian's
+ * kernels give them only to what madvise() asks them for, and glibc
+ * asks only when the GLIBC_TUNABLES variable tells it to, before main()
+ * runs.  So the main arena's heap is grown by
  * HEAP_RESERVE at once and that span asked for huge pages; the threads'
  * arenas, whose heaps glibc keeps to itself, get the same top pad, which
  * makes each one writable at once instead of a page at a time (1,400
