@@ -173,4 +173,9 @@ void		 wp_pdf_write(const struct wp_pdf_file *, unsigned char **,
  * it is, "(ja)"; other text as UTF-16BE, "<FEFF...>".  g_free() it. */
 char		*wp_pdf_text(const char *utf8);
 
+/* " n", and " n 0 R" (a reference to object n), appended to g without
+ * printf(): the pass writes a few thousand a PDF. */
+void		 wp_pdf_append_int(GString *g, long n);
+void		 wp_pdf_append_ref(GString *g, long n);
+
 #endif

@@ -241,6 +241,35 @@ wp_pdf_set(struct wp_pdf_span body, const char *key, const char *value)
 	return g_string_free(g, FALSE);
 }
 
+/* n in decimal, appended. */
+static void
+append_decimal(GString *g, long n)
+{
+	char		 d[24], *e = d + sizeof(d), *p = e;
+	unsigned long	 u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	g_string_append_len(g, p, e - p);
+}
+
+void
+wp_pdf_append_int(GString *g, long n)
+{
+	g_string_append_c(g, ' ');
+	append_decimal(g, n);
+}
+
+void
+wp_pdf_append_ref(GString *g, long n)
+{
+	wp_pdf_append_int(g, n);
+	g_string_append_len(g, " 0 R", 4);
+}
+
 /* A UTF-16 code unit in hex, as a text string's <FEFF...> holds it. */
 static void
 utf16_hex(GString *g, unsigned v)
@@ -773,7 +802,10 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 			continue;
 		if (i < m) {
 			at[o[i]] = (struct placed){ k++, first + nstm };
-			g_string_append_printf(head, "%zu %zu ", o[i], objs->len);
+			append_decimal(head, (long)o[i]);
+			g_string_append_c(head, ' ');
+			append_decimal(head, (long)objs->len);
+			g_string_append_c(head, ' ');
 			g_string_append_len(objs, f->obj[o[i]].body,
 			    (gssize)f->obj[o[i]].len);
 			g_string_append_c(objs, '\n');

@@ -450,13 +450,21 @@ content_item(GString *g, const struct tagging *t, size_t m, int pg)
 	const struct wp_pdf_mark *k = &t->marks[m];
 
 	if (k->page == pg)
-		g_string_append_printf(g, " %d", t->mcid[m]);
-	else
-		g_string_append_printf(g, " << /Type /MCR /Pg %ld 0 R /MCID %d >>",
-		    t->pages[k->page], t->mcid[m]);
-	if (k->annot)
-		g_string_append_printf(g, " << /Type /OBJR /Obj %ld 0 R /Pg %ld 0 R >>",
-		    t->annot[m], t->pages[k->page]);
+		wp_pdf_append_int(g, t->mcid[m]);
+	else {
+		g_string_append(g, " << /Type /MCR /Pg");
+		wp_pdf_append_ref(g, t->pages[k->page]);
+		g_string_append(g, " /MCID");
+		wp_pdf_append_int(g, t->mcid[m]);
+		g_string_append(g, " >>");
+	}
+	if (k->annot) {
+		g_string_append(g, " << /Type /OBJR /Obj");
+		wp_pdf_append_ref(g, t->annot[m]);
+		g_string_append(g, " /Pg");
+		wp_pdf_append_ref(g, t->pages[k->page]);
+		g_string_append(g, " >>");
+	}
 }
 
 /* What an element says beyond its type and content. */
@@ -497,11 +505,14 @@ element(const struct tagging *t, const struct tree *tr, size_t e)
 	size_t	 o = tr->own0[e], oe = tr->own0[e + 1], k;
 	int	 pg = o < oe ? t->marks[tr->own[o]].page : -1;
 
-	g_string_append_printf(g, "<< /Type /StructElem /S /%s /P %ld 0 R",
-	    wp_pdf_elem_name(el->type), e == 0 ? t->tree :
-	    t->obj[el->parent]);
-	if (pg >= 0)
-		g_string_append_printf(g, " /Pg %ld 0 R", t->pages[pg]);
+	g_string_append(g, "<< /Type /StructElem /S /");
+	g_string_append(g, wp_pdf_elem_name(el->type));
+	g_string_append(g, " /P");
+	wp_pdf_append_ref(g, e == 0 ? t->tree : t->obj[el->parent]);
+	if (pg >= 0) {
+		g_string_append(g, " /Pg");
+		wp_pdf_append_ref(g, t->pages[pg]);
+	}
 	g_string_append(g, "\n   /K [");
 	for (k = tr->kid0[e]; k < tr->kid0[e + 1]; k++) {
 		size_t c = tr->kids[k];
@@ -511,7 +522,7 @@ element(const struct tagging *t, const struct tree *tr, size_t e)
 		for (; tr->first[c] != (size_t)-1 && o < oe &&
 		    tr->own[o] < tr->first[c]; o++)
 			content_item(g, t, tr->own[o], pg);
-		g_string_append_printf(g, " %ld 0 R", t->obj[c]);
+		wp_pdf_append_ref(g, t->obj[c]);
 	}
 	for (; o < oe; o++)
 		content_item(g, t, tr->own[o], pg);
@@ -547,8 +558,7 @@ parent_tree(struct tagging *t)
 		    t->pages[p]), "/StructParents"));
 		g = g_string_new("[");
 		for (; i < t->nmarks && t->marks[i].page == (int)p; i++) {
-			g_string_append_printf(g, " %ld 0 R",
-			    t->obj[t->marks[i].elem]);
+			wp_pdf_append_ref(g, t->obj[t->marks[i].elem]);
 			if (t->marks[i].annot)
 				nums_set(&t->nums, wp_pdf_int(wp_pdf_get(
 				    wp_pdf_body(&t->f, t->annot[i]),
