@@ -7,6 +7,7 @@
  * outside structure sequences, cairo's nested /ActualText dropped,
  * MCIDs checked.  The real PDFs are read back by tests/pdf.sh.
  */
+#include <limits.h>
 #include <zlib.h>
 
 #include "testutil.h"
@@ -78,6 +79,26 @@ START_TEST(text_strings)
 	s = wp_pdf_text("\xf0\x9f\x98\x80");	/* beyond the BMP: a pair */
 	ck_assert_str_eq(s, "<FEFFD83DDE00>");
 	g_free(s);
+}
+END_TEST
+
+/* Numbers and references as printf() would write them. */
+START_TEST(numbers)
+{
+	GString	*g = g_string_new("[");
+	char	*want;
+
+	wp_pdf_append_int(g, 0);
+	wp_pdf_append_int(g, 7);
+	wp_pdf_append_int(g, -42);
+	wp_pdf_append_int(g, LONG_MAX);
+	wp_pdf_append_int(g, LONG_MIN);
+	wp_pdf_append_ref(g, 1234);
+	want = g_strdup_printf("[ 0 7 -42 %ld %ld 1234 0 R", LONG_MAX,
+	    LONG_MIN);
+	ck_assert_str_eq(g->str, want);
+	g_free(want);
+	g_string_free(g, TRUE);
 }
 END_TEST
 
@@ -454,6 +475,7 @@ main(void)
 	tcase_add_test(tc, values);
 	tcase_add_test(tc, set_keys);
 	tcase_add_test(tc, text_strings);
+	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, file_round_trip);
 	tcase_add_test(tc, object_streams_split);
 	tcase_add_test(tc, plain_stream_compressed);
