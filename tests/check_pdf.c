@@ -5,13 +5,16 @@
  * plain stream compressed), and a page's content found as cairo writes
  * it while showing the page, and marked: artifacts around what is
  * outside structure sequences, cairo's nested /ActualText dropped,
- * MCIDs checked.  The real PDFs are read back by tests/pdf.sh.
+ * MCIDs checked; font programs' stand-ins made, and their outlines put
+ * back (sfnt.c).  The real PDFs are read back by tests/pdf.sh, and
+ * tests/watch.sh compares those drawn in stand-ins with a cold build's.
  */
 #include <limits.h>
 #include <zlib.h>
 
 #include "testutil.h"
 #include "render/pdfint.h"
+#include "render/sfnt.h"
 
 static struct wp_pdf_span
 span(const char *s)
@@ -466,6 +469,246 @@ START_TEST(mcids_checked)
 }
 END_TEST
 
+/* ---- sfnt: stand-ins and their outlines put back ----------------------- */
+
+static unsigned
+rd16(const guint8 *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static guint32
+rd32(const guint8 *p)
+{
+	return (guint32)rd16(p) << 16 | rd16(p + 2);
+}
+
+static void
+wr16(GByteArray *a, unsigned v)
+{
+	guint8 b[2] = { (guint8)(v >> 8), (guint8)v };
+
+	g_byte_array_append(a, b, 2);
+}
+
+static void
+wr32(GByteArray *a, guint32 v)
+{
+	wr16(a, v >> 16);
+	wr16(a, v & 0xffff);
+}
+
+/* A glyph: its bytes. */
+struct gl {
+	const guint8	*p;
+	size_t		 n;
+};
+
+/*
+ * A TrueType font of n glyphs, its tables head, loca, maxp and glyf (in
+ * that order in the file, by tag in the directory), loca short or long.
+ * No checksums: neither stand-in nor restoring reads them.
+ */
+static GByteArray *
+font_of(const struct gl *g, size_t n, int wide)
+{
+	GByteArray	*head = g_byte_array_new(), *loca = g_byte_array_new();
+	GByteArray	*maxp = g_byte_array_new(), *glyf = g_byte_array_new();
+	GByteArray	*f = g_byte_array_new();
+	GByteArray	*t[4] = { glyf, head, loca, maxp };	/* by tag */
+	const char	*tag[4] = { "glyf", "head", "loca", "maxp" };
+	int		 order[4] = { 1, 2, 3, 0 };	/* in the file */
+	size_t		 off[4], at, i;
+
+	g_byte_array_set_size(head, 54);
+	memset(head->data, 0, 54);
+	head->data[51] = (guint8)(wide != 0);	/* indexToLocFormat */
+	wr32(maxp, 0x00005000);
+	wr16(maxp, (unsigned)n);
+	for (i = 0; i < n; i++) {
+		if (wide)
+			wr32(loca, glyf->len);
+		else
+			wr16(loca, glyf->len / 2);
+		g_byte_array_append(glyf, g[i].p, (guint)g[i].n);
+		if (glyf->len % 2)
+			g_byte_array_append(glyf, (const guint8 *)"", 1);
+	}
+	if (wide)
+		wr32(loca, glyf->len);
+	else
+		wr16(loca, glyf->len / 2);
+	at = 12 + 16 * 4;
+	for (i = 0; i < 4; i++) {
+		off[order[i]] = at;
+		at += (t[order[i]]->len + 3) & ~3u;
+	}
+	wr32(f, 0x00010000);
+	wr16(f, 4);
+	wr16(f, 64);
+	wr16(f, 2);
+	wr16(f, 0);
+	for (i = 0; i < 4; i++) {
+		wr32(f, rd32((const guint8 *)tag[i]));
+		wr32(f, 0);
+		wr32(f, (guint32)off[i]);
+		wr32(f, t[i]->len);
+	}
+	for (i = 0; i < 4; i++) {
+		g_byte_array_append(f, t[order[i]]->data, t[order[i]]->len);
+		while (f->len % 4)
+			g_byte_array_append(f, (const guint8 *)"", 1);
+	}
+	for (i = 0; i < 4; i++)
+		g_byte_array_unref(t[i]);
+	return f;
+}
+
+/* Table tag's place and length in font f; 0 if it has none. */
+static size_t
+table(const GByteArray *f, const char *tag, size_t *len)
+{
+	for (unsigned i = 0; i < rd16(f->data + 4); i++) {
+		const guint8 *e = f->data + 12 + 16 * i;
+		if (memcmp(e, tag, 4) == 0) {
+			*len = rd32(e + 12);
+			return rd32(e + 8);
+		}
+	}
+	return 0;
+}
+
+/* Glyph i of font f, by its loca. */
+static struct gl
+glyph_of(const GByteArray *f, unsigned i)
+{
+	size_t	 n, glyf = table(f, "glyf", &n), loca = table(f, "loca", &n);
+	size_t	 head = table(f, "head", &n), b, e;
+
+	if (f->data[head + 51]) {
+		b = rd32(f->data + loca + 4 * i);
+		e = rd32(f->data + loca + 4 * i + 4);
+	} else {
+		b = 2 * (size_t)rd16(f->data + loca + 2 * i);
+		e = 2 * (size_t)rd16(f->data + loca + 2 * i + 2);
+	}
+	return (struct gl){ f->data + glyf + b, e - b };
+}
+
+/* Whether font f's checksums are those of the OpenType spec. */
+static int
+summed(const GByteArray *f)
+{
+	guint32	 all = 0;
+	size_t	 n, head = table(f, "head", &n);
+
+	for (unsigned i = 0; i < rd16(f->data + 4); i++) {
+		const guint8 *e = f->data + 12 + 16 * i;
+		guint32 sum = 0;
+		for (size_t j = 0; j < ((rd32(e + 12) + 3) & ~3u); j += 4)
+			sum += j + rd32(e + 8) == head + 8 ? 0 :
+			    rd32(f->data + rd32(e + 8) + j);
+		if (sum != rd32(e + 4))
+			return 0;
+	}
+	for (size_t j = 0; j < f->len; j += 4)
+		all += rd32(f->data + j);
+	return all == 0xb1b0afba && f->len % 4 == 0;
+}
+
+/* Simple glyphs: one contour in (10, -20)..(500, 700), two in
+ * (0, 0)..(300, 300) of an odd length, and no contour at all. */
+static const guint8 g_one[16] = { 0, 1, 0, 10, 0xff, 0xec, 1, 0xf4, 2, 0xbc,
+    0, 2, 0, 0, 1, 2 };
+static const guint8 g_two[18] = { 0, 2, 0, 0, 0, 0, 1, 0x2c, 1, 0x2c, 0, 1,
+    0, 3, 0, 0, 9, 9 };
+static const guint8 g_none[10] = { 0 };
+static const guint8 g_comp[20] = { 0xff, 0xff, 0, 0, 0, 0, 1, 0, 1, 0, 0,
+    0x20, 0, 1, 0, 0 };
+
+START_TEST(stand_in_restored)
+{
+	struct gl	 g[4] = { { g_one, 16 }, { NULL, 0 }, { g_two, 18 },
+			    { g_none, 10 } };
+	GByteArray	*f = font_of(g, 4, 0), *st, *sub, *r;
+	struct gl	 s, in[3];
+	const char	*why = NULL;
+	unsigned	 id = 0;
+	size_t		 n;
+
+	st = wp_sfnt_stub(f->data, f->len, 7);
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(wp_sfnt_stub_id(st->data, st->len, &id), 1);
+	ck_assert_uint_eq(id, 7);
+	ck_assert_int_eq(wp_sfnt_stub_id(f->data, f->len, &id), 0);
+	/* the stub: the box, two points at its corners, in words */
+	s = glyph_of(st, 0);
+	ck_assert_uint_ge(s.n, 30);
+	ck_assert_int_eq(memcmp(s.p, g_one, 10), 0);
+	ck_assert_uint_eq(rd16(s.p + 10), 1);		/* ends at point 1 */
+	ck_assert_uint_eq(rd16(s.p + 12), 0);		/* no instructions */
+	ck_assert_uint_eq(rd16(s.p + 16), 10);		/* x: 10, +490 */
+	ck_assert_uint_eq(rd16(s.p + 18), 490);
+	ck_assert_uint_eq(rd16(s.p + 20), 0xffec);	/* y: -20, +720 */
+	ck_assert_uint_eq(rd16(s.p + 22), 720);
+	ck_assert_uint_eq(glyph_of(st, 1).n, 0);
+	ck_assert_uint_eq(glyph_of(st, 3).n, 0);	/* cairo drops it */
+	ck_assert_uint_eq(st->data[table(st, "head", &n) + 51], 1);
+
+	/* a subset cut from the stand-in (as cairo would: glyphs 0, 2, 1,
+	 * loca long) made the font's: its outlines, its short loca */
+	in[0] = glyph_of(st, 0);
+	in[1] = glyph_of(st, 2);
+	in[2] = glyph_of(st, 1);
+	sub = font_of(in, 3, 1);
+	r = wp_sfnt_restore(sub->data, sub->len, f->data, f->len, &why);
+	ck_assert_msg(r != NULL, "%s", why);
+	ck_assert_uint_eq(r->data[table(r, "head", &n) + 51], 0);
+	s = glyph_of(r, 0);
+	ck_assert_uint_eq(s.n, 16);
+	ck_assert_int_eq(memcmp(s.p, g_one, 16), 0);
+	s = glyph_of(r, 1);
+	ck_assert_uint_eq(s.n, 20);			/* to four bytes */
+	ck_assert_int_eq(memcmp(s.p, g_two, 18), 0);
+	ck_assert_uint_eq(glyph_of(r, 2).n, 0);
+	ck_assert_msg(summed(r), "checksums");
+	ck_assert_uint_eq(rd16(r->data + table(r, "maxp", &n) + 4), 3);
+	/* tables in the order they were in, from four-byte boundaries */
+	ck_assert_uint_lt(table(r, "head", &n), table(r, "loca", &n));
+	ck_assert_uint_lt(table(r, "maxp", &n), table(r, "glyf", &n));
+	g_byte_array_unref(r);
+
+	/* a subset that is not the stand-in's, or damaged */
+	r = wp_sfnt_restore(f->data, f->len, f->data, f->len, &why);
+	ck_assert_ptr_null(r);
+	ck_assert_str_eq(why, "a font subset's glyph is not its stand-in's");
+	r = wp_sfnt_restore(sub->data, 40, f->data, f->len, &why);
+	ck_assert_ptr_null(r);
+	ck_assert_str_eq(why, "a font subset is damaged");
+	g_byte_array_unref(sub);
+	g_byte_array_unref(st);
+	g_byte_array_unref(f);
+}
+END_TEST
+
+START_TEST(stand_in_refused)
+{
+	struct gl	 g[2] = { { g_one, 16 }, { g_comp, 20 } };
+	GByteArray	*f = font_of(g, 2, 1);
+
+	/* a composite glyph, whose parts a subset would lack */
+	ck_assert_ptr_null(wp_sfnt_stub(f->data, f->len, 0));
+	/* a collection; a font cut short */
+	memcpy(f->data, "ttcf", 4);
+	ck_assert_ptr_null(wp_sfnt_stub(f->data, f->len, 0));
+	g_byte_array_unref(f);
+	f = font_of(g, 1, 1);
+	ck_assert_ptr_null(wp_sfnt_stub(f->data, f->len - 20, 0));
+	ck_assert_ptr_null(wp_sfnt_stub(f->data, 11, 0));
+	g_byte_array_unref(f);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -484,6 +727,8 @@ main(void)
 	tcase_add_test(tc, artifacts);
 	tcase_add_test(tc, actual_text);
 	tcase_add_test(tc, mcids_checked);
+	tcase_add_test(tc, stand_in_restored);
+	tcase_add_test(tc, stand_in_refused);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
