@@ -28,6 +28,7 @@
 #include "base/timing.h"
 #include "cli/cli.h"
 #include "input/service.h"
+#include "render/pdf.h"
 
 /*
  * A file removed or renamed away is often about to come back: editors
@@ -478,6 +479,8 @@ wp_cmd_watch(struct wp_session *s, const struct args *a, int argc,
 	/* a viewer watching a PDF notices a file renamed over it at once,
 	 * a folder replaced only seconds later (base/output.h) */
 	s->in_place = 1;
+	/* every rebuild draws the glyphs the last one drew */
+	wp_pdf_keep_subsets();
 	w.fonts_base = wp_basename(s->fonts_conf);
 	w.nsvc = argc;
 	w.svc = wp_calloc((size_t)argc, sizeof(*w.svc));

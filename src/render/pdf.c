@@ -277,8 +277,8 @@ show_runs(cairo_t *cr, const char *text, GSList *from, GSList *to,
 		if (c != NULL)
 			cairo_set_source_rgb(cr, c->red / 65535.,
 			    c->green / 65535., c->blue / 65535.);
-		cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(
-		    PANGO_CAIRO_FONT(first->item->analysis.font)));
+		cairo_set_scaled_font(cr, wp_pdf_font(cr,
+		    first->item->analysis.font));
 		cairo_show_text_glyphs(cr, u, (int)nu, g, (int)ng, cl, (int)nc,
 		    0);
 		cairo_restore(cr);
@@ -538,6 +538,9 @@ outline(cairo_surface_t *s, const struct wp_doc *d)
 /* The creation date every PDF gets when set, or -1: the document's. */
 static long long	 epoch = -1;
 
+/* Whether PDFs are drawn in stand-ins (wp_pdf_keep_subsets()). */
+static int		 stand_ins;
+
 /*
  * cairo's content streams written plain: the Tagged PDF pass rewrites
  * every page's and compresses all (pdftags.c), and would otherwise
@@ -549,6 +552,12 @@ void
 wp_pdf_setup(void)
 {
 	setenv("CAIRO_DEBUG_PDF", "1", 1);
+}
+
+void
+wp_pdf_keep_subsets(void)
+{
+	stand_ins = 1;
 }
 
 int
@@ -668,6 +677,8 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 
 	s = cairo_pdf_surface_create_for_stream(write_cb, &sk, d->page_w,
 	    d->page_h);
+	if (stand_ins)
+		wp_pdf_stand_ins(s);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
 	    d->author);
@@ -714,8 +725,8 @@ wp_pdf_render(const struct wp_doc *d, unsigned char **buf, size_t *len)
 	rc = hand_over(d, st, &sk, buf, len);
 	if (rc == -1)
 		wp_pdf_ahead_free(ahead);
-	else if ((rc = wp_pdf_tagged(d, m.marks, m.n, date, ahead, buf,
-	    len)) == -1) {
+	else if ((rc = wp_pdf_tagged(d, m.marks, m.n, date, ahead, stand_ins,
+	    buf, len)) == -1) {
 		free(*buf);
 		*buf = NULL;
 	}

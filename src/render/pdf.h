@@ -17,6 +17,16 @@
 void	 wp_pdf_setup(void);
 
 /*
+ * Draws every PDF from now on in stand-ins for its fonts and keeps the
+ * font programs made of them (pdffont.c): for a process that makes the
+ * same PDFs again (wpgen watch), whose rebuilds then skip cutting and
+ * deflating the same subsets; a first PDF costs more.  The PDFs are the
+ * same to the byte.  Call it before the first PDF is begun (it is read
+ * without a lock).
+ */
+void	 wp_pdf_keep_subsets(void);
+
+/*
  * Sets the creation date of every PDF from SOURCE_DATE_EPOCH's value
  * (NULL or "": each document's own date).  Returns -1 if it is not a
  * non-negative whole number of seconds.

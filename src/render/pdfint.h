@@ -11,7 +11,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include <cairo.h>
 #include <glib.h>
+#include <pango/pango.h>
 
 #include "typeset/doc.h"
 
@@ -45,12 +47,14 @@ void		 wp_pdf_ahead_free(struct wp_pdf_ahead *);
  * the doc's structure, its n marks in order, and XMP metadata dated
  * date (ISO 8601, as the Info dictionary's); *buf is replaced (and the
  * old one freed) on success.  The pages rewritten ahead, if any, are
- * used where they are the file's, and freed.  Returns 0, or -1 after
- * reporting.
+ * used where they are the file's, and freed; if stand_ins, the text was
+ * drawn in stand-ins (pdffont.c), whose outlines are put back.  Returns
+ * 0, or -1 after reporting.
  */
 int		 wp_pdf_tagged(const struct wp_doc *,
 		    const struct wp_pdf_mark *, size_t n, const char *date,
-		    struct wp_pdf_ahead *, unsigned char **buf, size_t *len);
+		    struct wp_pdf_ahead *, int stand_ins, unsigned char **buf,
+		    size_t *len);
 
 /*
  * pdfcontent.c: a page's content stream (n bytes, decoded) into out: what it draws
@@ -144,6 +148,27 @@ char		*wp_pdf_set(struct wp_pdf_span body, const char *key,
  */
 int		 wp_pdf_stream(const struct wp_pdf_file *, long n,
 		    GByteArray **data);
+/* Whether object n is a stream. */
+int		 wp_pdf_is_stream(const struct wp_pdf_file *, long n);
+
+/*
+ * A stream to compress: its dictionary's entries but the length, and
+ * its data; wp_pdf_squeeze() puts its new body in body and len
+ * (g_free() it), or if bare the data deflated alone.
+ */
+struct wp_pdf_squeeze {
+	char		*dict;
+	const guint8	*data;
+	size_t		 n;
+	int		 bare;
+	char		*body;
+	size_t		 len;
+};
+
+/* Compresses n streams at once, in this thread and a second (a job's
+ * data is read, its body written, nothing else touched). */
+void		 wp_pdf_squeeze(struct wp_pdf_squeeze *, size_t n);
+
 /*
  * Every stream not compressed (what cairo writes plain, pdf.c)
  * compressed, two at a time, its dictionary kept but for the length,
@@ -172,6 +197,20 @@ void		 wp_pdf_write(const struct wp_pdf_file *, unsigned char **,
 /* A text string: printable ASCII without parentheses or backslash as
  * it is, "(ja)"; other text as UTF-16BE, "<FEFF...>".  g_free() it. */
 char		*wp_pdf_text(const char *utf8);
+
+/*
+ * pdffont.c: the font to draw a Pango font's glyphs with: its stand-in
+ * (a face without outlines) if the surface cr draws on was given
+ * stand-ins, else its own.  Borrowed: the surface's, or Pango's.
+ */
+void		 wp_pdf_stand_ins(cairo_surface_t *);
+cairo_scaled_font_t *wp_pdf_font(cairo_t *cr, PangoFont *);
+/*
+ * The pass: every font program cut from a stand-in made the face's own
+ * (its outlines put back) and compressed.  Returns 0, or -1 and why
+ * (static) in *why.
+ */
+int		 wp_pdf_put_outlines(struct wp_pdf_file *, const char **why);
 
 /* " n", and " n 0 R" (a reference to object n), appended to g without
  * printf(): the pass writes a few thousand a PDF. */

@@ -575,27 +575,33 @@ wp_pdf_stream(const struct wp_pdf_file *f, long n, GByteArray **data)
 	return -1;
 }
 
+/* n bytes of data deflated: a new buffer (g_free() it) of *zn bytes. */
+static guint8 *
+deflated(const guint8 *data, size_t n, size_t *zn)
+{
+	uLongf	 len = compressBound((uLong)n);
+	guint8	*z = g_malloc(len + 1);
+
+	if (compress2(z, &len, data, (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK)
+		wp_oom();
+	*zn = len;
+	return z;
+}
+
 char *
 wp_pdf_stream_body(const char *extra, const guint8 *data, size_t n,
     int deflate, size_t *len)
 {
 	GString		*g = g_string_new(NULL);
-	uLongf		 zn = compressBound((uLong)n);
 	guint8		*z = NULL;
 
-	if (deflate) {
-		z = wp_reallocarray(NULL, zn + 1, 1);
-		if (compress2(z, &zn, data, (uLong)n, Z_DEFAULT_COMPRESSION) !=
-		    Z_OK)
-			wp_oom();
-		data = z;
-		n = zn;
-	}
+	if (deflate)
+		data = z = deflated(data, n, &n);
 	g_string_append_printf(g, "<< /Length %zu\n%s%s>>\nstream\n", n,
 	    deflate ? "   /Filter /FlateDecode\n" : "", extra ? extra : "");
 	g_string_append_len(g, (const char *)data, (gssize)n);
 	g_string_append(g, "\nendstream");
-	free(z);
+	g_free(z);
 	*len = g->len;
 	return g_string_free(g, FALSE);
 }
@@ -616,6 +622,13 @@ is_stream(const struct wp_pdf_obj *o)
 		e--;
 	return e - b > 10 && memcmp(e - 9, "endstream", 9) == 0 &&
 	    (e[-10] == '\n' || e[-10] == '\r');
+}
+
+int
+wp_pdf_is_stream(const struct wp_pdf_file *f, long n)
+{
+	return n > 0 && (size_t)n < f->n && f->obj[n].used &&
+	    is_stream(&f->obj[n]);
 }
 
 /* The dictionary starting body b, its entries but key copied, each on
@@ -642,23 +655,11 @@ entries_but(struct wp_pdf_span b, const char *key, GString *g)
 }
 
 /*
- * A stream to compress: its dictionary's entries (but the length) and
- * its data; squeeze() puts its new body in body and len (g_free() it).
- */
-struct squeeze_job {
-	char		*dict;
-	const guint8	*data;
-	size_t		 n;
-	char		*body;
-	size_t		 len;
-};
-
-/*
  * Streams compressed at once, two threads taking turns down the list
  * (a job's data is read, its body written, nothing else touched).
  */
 struct deflating {
-	struct squeeze_job	*j;
+	struct wp_pdf_squeeze	*j;
 	size_t			 n, i, step;
 };
 
@@ -668,14 +669,17 @@ deflate_some(void *arg)
 	struct deflating *d = arg;
 
 	for (size_t i = d->i; i < d->n; i += d->step)
-		d->j[i].body = wp_pdf_stream_body(d->j[i].dict, d->j[i].data,
-		    d->j[i].n, 1, &d->j[i].len);
+		if (d->j[i].bare)
+			d->j[i].body = (char *)deflated(d->j[i].data,
+			    d->j[i].n, &d->j[i].len);
+		else
+			d->j[i].body = wp_pdf_stream_body(d->j[i].dict,
+			    d->j[i].data, d->j[i].n, 1, &d->j[i].len);
 	return NULL;
 }
 
-/* Compresses n streams at once, in this thread and a second. */
-static void
-squeeze(struct squeeze_job *j, size_t n)
+void
+wp_pdf_squeeze(struct wp_pdf_squeeze *j, size_t n)
 {
 	struct deflating	 odd = { j, n, 1, 2 }, even = { j, n, 0, 2 };
 	pthread_t		 t;
@@ -692,7 +696,7 @@ squeeze(struct squeeze_job *j, size_t n)
 int
 wp_pdf_compress_all(struct wp_pdf_file *f)
 {
-	struct squeeze_job	*j = wp_calloc(f->n + 1, sizeof(*j));
+	struct wp_pdf_squeeze	*j = wp_calloc(f->n + 1, sizeof(*j));
 	GByteArray		**data = wp_calloc(f->n + 1, sizeof(*data));
 	long			*obj = wp_calloc(f->n + 1, sizeof(*obj));
 	size_t			 n = 0, i;
@@ -710,12 +714,12 @@ wp_pdf_compress_all(struct wp_pdf_file *f)
 		}
 		extra = g_string_new(NULL);
 		entries_but(b, "/Length", extra);
-		j[n] = (struct squeeze_job){ g_string_free(extra, FALSE),
-		    data[n]->data, data[n]->len, NULL, 0 };
+		j[n] = (struct wp_pdf_squeeze){ g_string_free(extra, FALSE),
+		    data[n]->data, data[n]->len, 0, NULL, 0 };
 		obj[n++] = k;
 	}
 	if (rc == 0)
-		squeeze(j, n);
+		wp_pdf_squeeze(j, n);
 	for (i = 0; i < n; i++) {
 		if (rc == 0) {
 			long lobj = wp_pdf_ref(wp_pdf_get(wp_pdf_body(f, obj[i]),
@@ -780,7 +784,7 @@ static size_t
 object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
     size_t first, struct placed *at, GString *g)
 {
-	struct squeeze_job	*s;
+	struct wp_pdf_squeeze	*s;
 	GString			**data, *head = g_string_new(NULL);
 	GString			*objs = g_string_new(NULL);
 	size_t			 i, k = 0, nstm = 0, count = 0, bytes = 0;
@@ -826,7 +830,7 @@ object_streams(const struct wp_pdf_file *f, const size_t *o, size_t m,
 		g_string_truncate(objs, 0);
 		k = 0;
 	}
-	squeeze(s, nstm);
+	wp_pdf_squeeze(s, nstm);
 	for (i = 0; i < nstm; i++) {
 		at[first + i] = (struct placed){ g->len, 0 };
 		g_string_append_printf(g, "%zu 0 obj\n", first + i);

@@ -314,6 +314,13 @@ contents(struct tagging *t)
 	return rc;
 }
 
+/* The fonts' outlines, if the PDF was drawn without (pdffont.c). */
+static int
+outlines(struct tagging *t, int stand_ins)
+{
+	return stand_ins ? wp_pdf_put_outlines(&t->f, &t->why) : 0;
+}
+
 /* The rest of what cairo wrote plain (its ToUnicode maps), compressed:
  * see wp_pdf_setup(). */
 static int
@@ -732,7 +739,7 @@ document(struct tagging *t, const char *date)
 
 int
 wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
-    size_t n, const char *date, struct wp_pdf_ahead *ahead,
+    size_t n, const char *date, struct wp_pdf_ahead *ahead, int stand_ins,
     unsigned char **buf, size_t *len)
 {
 	struct tagging	 t = { .d = d, .marks = marks, .nmarks = n,
@@ -746,7 +753,7 @@ wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
 	number_marks(&t);
 	ok = wp_pdf_open(&t.f, *buf, *len, &t.why) == 0 &&
 	    find_parts(&t) == 0 && contents(&t) == 0 &&
-	    compress_rest(&t) == 0 && find_annots(&t) == 0;
+	    outlines(&t, stand_ins) == 0 && compress_rest(&t) == 0 && find_annots(&t) == 0;
 	if (ok) {
 		write_tree(&t);
 		document(&t, date);
