@@ -6,12 +6,12 @@
 #                    tests/hostile/sets.sh (kills, two builds, full disk);
 #                    the hostile inputs themselves are regression pairs,
 #                    tests/regress/check/ (make regress)
-#   make sanitize    ASan+UBSan build; unit tests, regress, hostile and a
-#                    full build of every service, with no report; then
-#                    make tsan
+#   make sanitize    ASan+UBSan build; unit tests, regress, hostile, a
+#                    full build of every service and tests/watch.sh,
+#                    with no report; then make tsan
 #   make tsan        ThreadSanitizer build: every service built at once
-#                    in one process (its threads) and tests/several.sh,
-#                    with no report
+#                    in one process (its threads), tests/several.sh and
+#                    tests/watch.sh, with no report
 #   make valgrind    a full build of every service under memcheck
 #   make fuzz        each libFuzzer harness for FUZZ_TIME seconds (60);
 #                    FUZZ_NAMES=fuzz_layout runs just that one
@@ -71,6 +71,7 @@ sanitize: build/test-deps.stamp $(SUBSETS)
 		-o build/asan/out $(SERVICES:%=content/%)
 	$(SAN_ENV) build/asan/wpgen build -j 2 --templates templates \
 		-o build/asan/out-jobs $(SERVICES:%=content/%)
+	$(SAN_ENV) WPGEN=build/asan/wpgen sh tests/watch.sh
 	$(MAKE) WERROR=-Werror tsan
 	@echo "sanitize: no report"
 
@@ -98,6 +99,7 @@ tsan: build/test-deps.stamp build/tsan/wpgen $(SUBSETS)
 	$(TSAN_ENV) build/tsan/wpgen build -j 1 --templates templates \
 		-o build/tsan/out $(SERVICES:%=content/%)
 	$(TSAN_ENV) WPGEN=build/tsan/wpgen sh tests/several.sh
+	$(TSAN_ENV) WPGEN=build/tsan/wpgen sh tests/watch.sh
 	@echo "tsan: no report"
 
 # Library internals only, each with its reason: see mk/valgrind.supp.
