@@ -18,6 +18,8 @@
  * programs deflated after cairo has finished rather than beside the
  * pages rewritten ahead), 10 to 15 ms of a cold build's 25.
  */
+#include <sys/stat.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,8 @@
 
 /* A face's file, and its stand-in if it can have one. */
 struct face {
-	char		*file;		/* fontconfig's FC_FILE and FC_INDEX */
-	int		 index;
+	char		*file;		/* fontconfig's FC_FILE (FC_INDEX 0) */
+	struct stat	 st;		/* the file's, when it was read */
 	GMappedFile	*real;		/* the file, or NULL */
 	GByteArray	*stub;		/* the stand-in's bytes, or NULL */
 	FT_Face		 ft;		/* the stand-in, or NULL */
@@ -72,23 +74,37 @@ static struct {
 	unsigned long	 clock;
 } kept = { PTHREAD_MUTEX_INITIALIZER, { { NULL, NULL, 0, 0 } }, 0 };
 
+/* Whether st is the file that was read as f: a font file replaced
+ * while a watch runs is a new face. */
+static int
+same_file(const struct face *f, const struct stat *st)
+{
+	return f->st.st_dev == st->st_dev && f->st.st_ino == st->st_ino &&
+	    f->st.st_size == st->st_size &&
+	    f->st.st_mtim.tv_sec == st->st_mtim.tv_sec &&
+	    f->st.st_mtim.tv_nsec == st->st_mtim.tv_nsec;
+}
+
 /* The stand-in of face file (index), made if new; NULL if it cannot
- * have one.  Called with faces.lock held. */
+ * have one (a face of a collection cannot).  Called with faces.lock
+ * held. */
 static FT_Face
 face_for(const char *file, int index)
 {
 	struct face	*f;
+	struct stat	 st;
 	size_t		 i;
 
+	if (stat(file, &st) == -1 || index != 0 || faces.n > 0xffff)
+		return NULL;
 	for (i = 0; i < faces.n; i++)
-		if (faces.v[i].index == index &&
-		    strcmp(faces.v[i].file, file) == 0)
+		if (strcmp(faces.v[i].file, file) == 0 &&
+		    same_file(&faces.v[i], &st))
 			return faces.v[i].ft;
 	faces.v = wp_grow(faces.v, &faces.cap, faces.n, sizeof(*faces.v));
 	f = &faces.v[faces.n];
-	*f = (struct face){ wp_strdup(file), index, NULL, NULL, NULL };
-	if (index == 0)
-		f->real = g_mapped_file_new(file, FALSE, NULL);
+	*f = (struct face){ wp_strdup(file), st, NULL, NULL, NULL };
+	f->real = g_mapped_file_new(file, FALSE, NULL);
 	if (f->real != NULL)
 		f->stub = wp_sfnt_stub(
 		    (const guint8 *)g_mapped_file_get_contents(f->real),
