@@ -32,10 +32,12 @@
 /* ---- what a signal handler removes --------------------------------- */
 
 /*
- * Temporaries of this process, newest last: folders before the files
- * in them, so that removing from the end empties a folder before it is
- * removed.  A slot's path is written before the slot is marked used,
- * and the handler only reads: it sees whole paths or none.
+ * Temporaries of this process: folders (a set's) and files, in the first
+ * free slot, so in no order (threads writing sets at once free and take
+ * slots in turn: a file may hold a slot below its folder's).  The
+ * handler unlinks every file, then removes the folders, emptied.  A
+ * slot's path is written before the slot is marked used, and the
+ * handler only reads: it sees whole paths or none.
  */
 #define SLOTS	64
 static struct {
@@ -68,6 +70,9 @@ undo(const char *from, const char *to)
 static volatile pid_t	 workers[WORKERS];
 static volatile sig_atomic_t nworkers;
 
+/* Set when a signal ends the process: no temporary is made after. */
+static volatile sig_atomic_t dying;
+
 /* Returns the slot (or -1 when all are taken: the path then goes
  * unprotected, which loses nothing but tidiness). */
 static int
@@ -75,6 +80,10 @@ track(const char *path)
 {
 	int	 i;
 
+	/* another thread is removing the temporaries and ending the
+	 * process: make none it would not see */
+	while (dying)
+		pause();
 	if (strlen(path) >= PATH_MAX)
 		return -1;
 	pthread_mutex_lock(&slots_lock);
@@ -98,19 +107,44 @@ untrack(int slot)
 	pthread_mutex_unlock(&slots_lock);
 }
 
+/* Every temporary tracked removed: the files, then the folders they
+ * were in, emptied. */
+static void
+remove_tracked(void)
+{
+	int	 i;
+
+	for (i = 0; i < SLOTS; i++)
+		if (slots[i].used)
+			unlink(slots[i].path);	/* a folder: fails, kept */
+	for (i = 0; i < SLOTS; i++)
+		if (slots[i].used)
+			rmdir(slots[i].path);	/* a file, gone: fails */
+}
+
+/*
+ * The other threads go on while this runs, on the other core: one may
+ * be making a temporary it had tracked before this began (the file then
+ * appears after the first removal, and keeps its folder from being
+ * removed).  None is begun after (track() waits), and one under way is
+ * made within microseconds: the temporaries are removed again 2 ms
+ * later.
+ */
 static void
 on_signal(int sig)
 {
-	int	 i, saved = errno;
+	struct timespec	 pause_for = { 0, 2000000 };
+	int		 i, saved = errno;
 
+	dying = 1;
 	for (i = 0; i < nworkers; i++)
 		if (workers[i] > 0)
 			kill(workers[i], sig);
 	if (undo_set)
 		rename(undo_from, undo_to);
-	for (i = SLOTS; i-- > 0;)
-		if (slots[i].used && unlink(slots[i].path) == -1)
-			rmdir(slots[i].path);
+	remove_tracked();
+	nanosleep(&pause_for, NULL);
+	remove_tracked();
 	errno = saved;
 	signal(sig, SIG_DFL);
 	raise(sig);
