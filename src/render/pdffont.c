@@ -77,7 +77,7 @@ static struct {
 /* Whether st is the file that was read as f: a font file replaced
  * while a watch runs is a new face. */
 static int
-same_file(const struct face *f, const struct stat *st)
+unchanged(const struct face *f, const struct stat *st)
 {
 	return f->st.st_dev == st->st_dev && f->st.st_ino == st->st_ino &&
 	    f->st.st_size == st->st_size &&
@@ -95,11 +95,11 @@ face_for(const char *file, int index)
 	struct stat	 st;
 	size_t		 i;
 
-	if (stat(file, &st) == -1 || index != 0 || faces.n > 0xffff)
+	if (stat(file, &st) == -1 || index != 0)
 		return NULL;
 	for (i = 0; i < faces.n; i++)
 		if (strcmp(faces.v[i].file, file) == 0 &&
-		    same_file(&faces.v[i], &st))
+		    unchanged(&faces.v[i], &st))
 			return faces.v[i].ft;
 	faces.v = wp_grow(faces.v, &faces.cap, faces.n, sizeof(*faces.v));
 	f = &faces.v[faces.n];
@@ -260,6 +260,7 @@ keep(GBytes *sub, GBytes *z, size_t len1)
 struct program {
 	long		 obj;
 	GBytes		*sub;		/* as cairo cut it */
+	unsigned	 id;		/* of its stand-in */
 	GBytes		*z;		/* the face's, deflated */
 	size_t		 len1;		/* and inflated, its length */
 };
@@ -298,7 +299,7 @@ find_programs(const struct wp_pdf_file *f, struct program **out, size_t *np,
 		if (wp_sfnt_stub_id(data->data, data->len, &id)) {
 			p = wp_grow(p, &cap, n, sizeof(*p));
 			p[n++] = (struct program){ k,
-			    g_byte_array_free_to_bytes(data), NULL, 0 };
+			    g_byte_array_free_to_bytes(data), id, NULL, 0 };
 		} else
 			g_byte_array_unref(data);
 	}
@@ -307,19 +308,17 @@ find_programs(const struct wp_pdf_file *f, struct program **out, size_t *np,
 	return 0;
 }
 
-/* The face's program for a stand-in's subset, to deflate in job. */
+/* The face's program for p, cut from a stand-in, to deflate in job. */
 static int
-restore(GBytes *sub, struct wp_pdf_squeeze *job, GByteArray **font,
-    const char **why)
+restore(const struct program *p, struct wp_pdf_squeeze *job,
+    GByteArray **font, const char **why)
 {
 	const guint8	*s, *real;
 	gsize		 sn;
 	size_t		 rn;
-	unsigned	 id;
 
-	s = g_bytes_get_data(sub, &sn);
-	wp_sfnt_stub_id(s, sn, &id);
-	if (real_face(id, &real, &rn) == -1) {
+	s = g_bytes_get_data(p->sub, &sn);
+	if (real_face(p->id, &real, &rn) == -1) {
 		*why = "a font subset's stand-in is not this process's";
 		return -1;
 	}
@@ -383,7 +382,7 @@ wp_pdf_put_outlines(struct wp_pdf_file *f, const char **why)
 	of = wp_calloc(n + 1, sizeof(*of));
 	for (i = 0; i < n && rc == 0; i++)
 		if ((p[i].z = kept_program(p[i].sub, &p[i].len1)) == NULL) {
-			rc = restore(p[i].sub, &job[made], &font[made], why);
+			rc = restore(&p[i], &job[made], &font[made], why);
 			of[made++] = i;
 		}
 	if (rc == 0) {

@@ -753,7 +753,8 @@ wp_pdf_tagged(const struct wp_doc *d, const struct wp_pdf_mark *marks,
 	number_marks(&t);
 	ok = wp_pdf_open(&t.f, *buf, *len, &t.why) == 0 &&
 	    find_parts(&t) == 0 && contents(&t) == 0 &&
-	    outlines(&t, stand_ins) == 0 && compress_rest(&t) == 0 && find_annots(&t) == 0;
+	    outlines(&t, stand_ins) == 0 && compress_rest(&t) == 0 &&
+	    find_annots(&t) == 0;
 	if (ok) {
 		write_tree(&t);
 		document(&t, date);
